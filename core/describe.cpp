@@ -1,0 +1,78 @@
+#include "describe.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace threadlab {
+
+namespace {
+const std::string& LaneName(const TraceSnapshot& trace, int32_t lane)
+{
+    static const std::string kNobody = "another thread";
+    return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].name : kNobody;
+}
+} // namespace
+
+std::string FormatDuration(double seconds)
+{
+    const double magnitude = std::fabs(seconds);
+    if (magnitude >= 1.0 || magnitude == 0.0)
+        return fmt::format("{:.3f} s", seconds);
+    if (magnitude >= 1e-3)
+        return fmt::format("{:.{}f} ms", seconds * 1e3, magnitude >= 0.1 ? 1 : 2);
+    return fmt::format("{:.0f} µs", seconds * 1e6);
+}
+
+std::string DescribeSpan(const TraceSnapshot& trace, const LaneTrace& lane, const Span& span)
+{
+    const GroupTrace& group = trace.groups[size_t(lane.group)];
+    const std::string& label = trace.Label(span.label);
+    switch (span.state) {
+    case State::Running:
+        return "running Python";
+    case State::Sleeping: {
+        std::string text = "sleeping " + FormatDuration(group.Seconds(span.value));
+        if (!label.empty())
+            text += " (" + label + ")";
+        return text;
+    }
+    case State::WaitingGil:
+        if (span.other == kNoLane)
+            return "waiting for the GIL";
+        return "waiting for the GIL, held by " + LaneName(trace, span.other);
+    case State::WaitingLock:
+        if (!label.empty())
+            return "blocked in " + label;
+        if (span.other == kNoLane)
+            return fmt::format("blocked on lock #{}", span.object);
+        return fmt::format("blocked on lock #{} held by {}", span.object, LaneName(trace, span.other));
+    case State::HoldingLock:
+        return fmt::format("running while holding lock #{}", span.object);
+    case State::Joining:
+        return "in join(" + LaneName(trace, span.other) + ")";
+    case State::Done:
+        return "finished";
+    case State::Unrecorded:
+        return "not recorded: this thread used up its event budget";
+    }
+    return {};
+}
+
+std::string DescribeMark(const TraceSnapshot& trace, const LaneTrace&, const Mark& mark)
+{
+    switch (mark.kind) {
+    case MarkKind::Start: return "thread started";
+    case MarkKind::End: return "thread ended";
+    case MarkKind::JoinReturned: return "join(" + LaneName(trace, mark.other) + ") returned";
+    case MarkKind::LockAcquired: return fmt::format("acquired lock #{} after waiting", mark.object);
+    case MarkKind::LockReleased: return fmt::format("released lock #{} to a waiting thread", mark.object);
+    case MarkKind::GilTaken: return "took the GIL from " + LaneName(trace, mark.other);
+    case MarkKind::CounterRead: return fmt::format("read counter = {}", mark.value);
+    case MarkKind::CounterWrite: return fmt::format("wrote counter = {}", mark.value);
+    case MarkKind::Error: return "exception: " + trace.Label(mark.label);
+    }
+    return {};
+}
+
+} // namespace threadlab

@@ -1,0 +1,90 @@
+#pragma once
+// EventLog: an append-only list of events with exactly one writer (the thread
+// that owns the lane) and any number of readers that never block it.
+//
+// Design notes
+// - Events live in a chain of chunks that never move once allocated; chunk
+//   capacity doubles from kFirstChunk to kMaxChunk so a thread that records
+//   three events costs kilobytes, not megabytes.
+// - The writer fills a slot, then publishes the new count with a release
+//   store. A reader loads the count with acquire and may read every slot
+//   below it; slots at or above it are the writer's alone.
+// - A chunk's `next` pointer is stored before the count that covers its first
+//   event, so a reader that saw the count also finds the chunk.
+// - Readers keep a cursor and copy only what is new since their last read.
+#include "trace_types.hpp"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+
+namespace threadlab {
+
+class EventLog {
+public:
+    struct Chunk;
+
+    EventLog();
+    ~EventLog();
+    EventLog(const EventLog&) = delete;
+    EventLog& operator=(const EventLog&) = delete;
+
+    // Writer side: only the owning thread calls this.
+    void Append(const TraceEvent& event)
+    {
+        if (m_tail_used == m_tail->capacity) [[unlikely]]
+            Grow();
+        m_tail->events[m_tail_used++] = event;
+        m_count.store(m_written + 1, std::memory_order_release);
+        ++m_written;
+    }
+
+    // Reader side: copies events [cursor, published count) into `out`, which
+    // is called once per event, and advances the cursor.
+    struct Cursor {
+        const Chunk* chunk = nullptr;
+        uint32_t index = 0;
+        uint64_t consumed = 0;
+    };
+    template <class Sink>
+    void ReadNew(Cursor& cursor, Sink&& out) const
+    {
+        const uint64_t count = m_count.load(std::memory_order_acquire);
+        if (cursor.chunk == nullptr)
+            cursor.chunk = m_head.get();
+        while (cursor.consumed < count) {
+            if (cursor.index == cursor.chunk->capacity) {
+                cursor.chunk = cursor.chunk->next.load(std::memory_order_acquire);
+                cursor.index = 0;
+            }
+            out(cursor.chunk->events[cursor.index]);
+            ++cursor.index;
+            ++cursor.consumed;
+        }
+    }
+
+    uint64_t Count() const { return m_count.load(std::memory_order_acquire); }
+    size_t BytesReserved() const;
+
+    struct Chunk {
+        explicit Chunk(uint32_t cap);
+        uint32_t capacity;
+        std::unique_ptr<TraceEvent[]> events;
+        std::atomic<Chunk*> next{nullptr};
+    };
+
+private:
+    void Grow();
+
+    static constexpr uint32_t kFirstChunk = 64;
+    static constexpr uint32_t kMaxChunk = 64 * 1024;
+
+    std::unique_ptr<Chunk> m_head;
+    Chunk* m_tail;           // writer only
+    uint32_t m_tail_used = 0; // writer only
+    uint64_t m_written = 0;   // writer only
+    std::atomic<uint64_t> m_count{0};
+};
+
+} // namespace threadlab

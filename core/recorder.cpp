@@ -1,0 +1,79 @@
+#include "recorder.hpp"
+
+#include "clock.hpp"
+
+#include <stdexcept>
+
+namespace threadlab {
+
+Recorder::Recorder()
+    : m_origin_ns(NowNs())
+{
+    m_labels.push_back(std::make_unique<std::string>());
+    m_label_ptrs[0].store(m_labels[0].get(), std::memory_order_release);
+}
+
+int64_t Recorder::Now() const { return NowNs() - m_origin_ns; }
+
+int Recorder::AddGroup(std::string name, std::string python, double time_scale)
+{
+    std::lock_guard lock(m_setup);
+    const int index = int(m_groups.size());
+    if (index >= kMaxGroups)
+        throw std::length_error("too many runs in one recording (at most " + std::to_string(kMaxGroups) + ")");
+    auto group = std::make_unique<GroupInfo>();
+    group->name = std::move(name);
+    group->python = std::move(python);
+    group->time_scale = time_scale;
+    group->origin_ns = Now();
+    m_group_ptrs[index].store(group.get(), std::memory_order_release);
+    m_groups.push_back(std::move(group));
+    m_group_count.store(index + 1, std::memory_order_release);
+    return index;
+}
+
+void Recorder::EndGroup(int group)
+{
+    m_group_ptrs[group].load(std::memory_order_acquire)->end_ns.store(Now(), std::memory_order_release);
+}
+
+int Recorder::AddLane(int group, std::string name)
+{
+    std::lock_guard lock(m_setup);
+    const int index = int(m_lanes.size());
+    if (index >= kMaxLanes)
+        throw std::length_error("too many threads in one recording (at most " + std::to_string(kMaxLanes) + ")");
+    auto lane = std::make_unique<LaneInfo>();
+    lane->name = std::move(name);
+    lane->group = group;
+    m_lane_ptrs[index].store(lane.get(), std::memory_order_release);
+    m_lanes.push_back(std::move(lane));
+    m_lane_count.store(index + 1, std::memory_order_release);
+    return index;
+}
+
+uint16_t Recorder::InternLabel(std::string_view text)
+{
+    if (text.empty())
+        return 0;
+    std::lock_guard lock(m_setup);
+    for (size_t i = 1; i < m_labels.size(); ++i)
+        if (*m_labels[i] == text)
+            return uint16_t(i);
+    const int index = int(m_labels.size());
+    if (index >= kMaxLabels)
+        return 0; // an unlabelled span is better than a failed run
+    m_labels.push_back(std::make_unique<std::string>(text));
+    m_label_ptrs[index].store(m_labels.back().get(), std::memory_order_release);
+    m_label_count.store(index + 1, std::memory_order_release);
+    return uint16_t(index);
+}
+
+std::string_view Recorder::Label(uint16_t id) const
+{
+    if (id >= m_label_count.load(std::memory_order_acquire))
+        return {};
+    return *m_label_ptrs[id].load(std::memory_order_acquire);
+}
+
+} // namespace threadlab

@@ -1,0 +1,90 @@
+#pragma once
+// Recorder: everything one lesson execution recorded, readable while it runs.
+//
+// Design notes
+// - A *group* is one run of a scenario ("sequential", "threaded"); it has its
+//   own time origin so runs can be drawn one above the other on one axis.
+// - A *lane* is one emulated thread. Its events are appended only by that
+//   thread (EventLog is single-writer), so recording never takes a lock.
+// - Groups, lanes and labels are created rarely (thread start, lesson set-up)
+//   under a mutex and published through fixed-capacity arrays of atomic
+//   pointers, so a reader finds them without locking and they never move.
+// - Anything whose cross-thread order matters (GIL and lock hand-offs) takes
+//   a number from one global sequence.
+#include "event_log.hpp"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace threadlab {
+
+struct GroupInfo {
+    std::string name;         // "sequential", "threaded", …
+    std::string python;       // interpreter model label, "3.12"
+    double time_scale = 1.0;  // real seconds per lesson second
+    int64_t origin_ns = 0;    // recorder time at which the run began
+    std::atomic<int64_t> end_ns{-1}; // recorder time at which it ended, -1 while running
+};
+
+struct LaneInfo {
+    std::string name;
+    int group = 0;
+    EventLog log;
+    // The listing line the thread is at (0 = none); a hint for the window,
+    // written with relaxed stores, read whenever.
+    std::atomic<int> current_line{0};
+};
+
+class Recorder {
+public:
+    static constexpr int kMaxGroups = 64;
+    static constexpr int kMaxLanes = 8192;
+    static constexpr int kMaxLabels = 4096;
+
+    Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    // Set-up, any thread. AddLane throws std::length_error past kMaxLanes.
+    int AddGroup(std::string name, std::string python, double time_scale);
+    void EndGroup(int group);
+    int AddLane(int group, std::string name);
+    uint16_t InternLabel(std::string_view text);
+
+    // Writer side, from the lane's own thread.
+    int64_t Now() const;
+    void Append(int lane, const TraceEvent& event) { Lane(lane).log.Append(event); }
+    uint32_t NextSeq() { return m_seq.fetch_add(1, std::memory_order_relaxed) + 1; }
+
+    // Reader side, any thread, never blocks writers.
+    int GroupCount() const { return m_group_count.load(std::memory_order_acquire); }
+    int LaneCount() const { return m_lane_count.load(std::memory_order_acquire); }
+    const GroupInfo& Group(int index) const { return *m_group_ptrs[index].load(std::memory_order_acquire); }
+    LaneInfo& Lane(int index) const { return *m_lane_ptrs[index].load(std::memory_order_acquire); }
+    std::string_view Label(uint16_t id) const;
+    int64_t OriginNs() const { return m_origin_ns; }
+
+private:
+    int64_t m_origin_ns;
+    std::atomic<uint32_t> m_seq{0};
+
+    std::mutex m_setup; // guards the owning vectors below, never taken by a writer recording
+    std::vector<std::unique_ptr<GroupInfo>> m_groups;
+    std::vector<std::unique_ptr<LaneInfo>> m_lanes;
+    std::vector<std::unique_ptr<std::string>> m_labels;
+
+    std::atomic<int> m_group_count{0};
+    std::atomic<int> m_lane_count{0};
+    std::atomic<int> m_label_count{1}; // label 0 is the empty string
+    // Fixed capacity so published pointers never move; heap-allocated to keep
+    // the Recorder itself small.
+    std::unique_ptr<std::atomic<GroupInfo*>[]> m_group_ptrs{new std::atomic<GroupInfo*>[kMaxGroups]};
+    std::unique_ptr<std::atomic<LaneInfo*>[]> m_lane_ptrs{new std::atomic<LaneInfo*>[kMaxLanes]};
+    std::unique_ptr<std::atomic<const std::string*>[]> m_label_ptrs{new std::atomic<const std::string*>[kMaxLabels]};
+};
+
+} // namespace threadlab

@@ -1,0 +1,412 @@
+#include "runtime.hpp"
+
+#include "clock.hpp"
+#include "gil.hpp"
+#include "wait.hpp"
+#include "work.hpp"
+
+#include <cmath>
+#include <system_error>
+
+namespace threadlab {
+
+namespace {
+thread_local Thread* t_current = nullptr;
+
+// How many counter read/write pairs each thread records in full before it
+// keeps only every kCounterSampleEvery-th (plus every one a switch split).
+constexpr uint64_t kCounterFullRecords = 256;
+constexpr uint64_t kCounterSampleEvery = 1024;
+} // namespace
+
+std::string_view RunStatusName(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Finished: return "finished";
+    case RunStatus::Stopped: return "stopped";
+    case RunStatus::Failed: return "failed";
+    }
+    return "?";
+}
+
+bool ThreadHandle::IsAlive() const
+{
+    std::lock_guard lock(m_record->mutex);
+    return m_record->started && !m_record->done;
+}
+
+// ---------------------------------------------------------------- Runtime
+
+Runtime::Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, std::string run_name)
+    : m_config(config), m_recorder(recorder), m_stop(stop), m_name(std::move(run_name))
+{
+    const double scale = m_config.time_scale;
+    if (HasGil(m_config.model)) {
+        const auto interval_ns = int64_t(std::llround(m_config.switch_interval * scale * 1e9));
+        m_gil = std::make_unique<Gil>(std::max<int64_t>(interval_ns, 1000), m_stop);
+    }
+    const double step_ns = kStepCostNs * StepCostFactor(m_config.model) * scale;
+    m_step_iterations = std::max<uint64_t>(1, uint64_t(std::llround(step_ns * IterationsPerNs())));
+}
+
+Runtime::~Runtime() { JoinAllOsThreads(); }
+
+ThreadRecord& Runtime::NewThread(std::string name)
+{
+    auto record = std::make_unique<ThreadRecord>();
+    record->name = std::move(name);
+    record->lane = m_recorder.AddLane(m_group, record->name); // may throw length_error
+    std::lock_guard lock(m_threads_mutex);
+    m_threads.push_back(std::move(record));
+    return *m_threads.back();
+}
+
+void Runtime::Fail(std::string reason)
+{
+    {
+        std::lock_guard lock(m_threads_mutex);
+        if (m_failure.empty())
+            m_failure = std::move(reason);
+    }
+    m_stop.RequestStop();
+}
+
+double Runtime::LessonSeconds(int64_t recorder_ns) const
+{
+    const int64_t origin = m_recorder.Group(m_group).origin_ns;
+    return double(recorder_ns - origin) / 1e9 / m_config.time_scale;
+}
+
+RunOutcome Runtime::Run(const ThreadFn& main)
+{
+    m_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
+    ThreadRecord& main_record = NewThread("MainThread");
+    {
+        Thread self(*this, main_record);
+        try {
+            self.Begin();
+            main(self);
+        } catch (const RunStopped&) {
+        } catch (const PythonError& e) {
+            main_record.error = e.what();
+            self.AddMark(MarkKind::Error, 0, kNoLane, 0, 0, m_recorder.InternLabel(e.what()));
+            Fail("MainThread raised " + std::string(e.what()));
+        } catch (const std::exception& e) {
+            Fail(e.what());
+        }
+        self.Finish();
+    }
+    JoinAllOsThreads();
+    m_recorder.EndGroup(m_group);
+
+    RunOutcome outcome;
+    outcome.name = m_name;
+    {
+        std::lock_guard lock(m_threads_mutex);
+        outcome.failure = m_failure;
+        for (const auto& record : m_threads)
+            outcome.threads.push_back(ThreadSummary{record->name, LessonSeconds(record->start_ns),
+                                                    LessonSeconds(record->end_ns), record->error});
+    }
+    outcome.status = !outcome.failure.empty() ? RunStatus::Failed
+                     : m_stop.StopRequested() ? RunStatus::Stopped
+                                              : RunStatus::Finished;
+    outcome.elapsed = outcome.threads.front().end - outcome.threads.front().start;
+    outcome.gil_switches = m_gil ? m_gil->Switches() : 0;
+    outcome.split_increments = m_split_increments.load(std::memory_order_relaxed);
+    return outcome;
+}
+
+void Runtime::JoinAllOsThreads()
+{
+    // A thread's creator has a lower index and is joined first, so its write
+    // of `os` is visible here.
+    for (size_t i = 1;; ++i) {
+        ThreadRecord* record = nullptr;
+        {
+            std::lock_guard lock(m_threads_mutex);
+            if (i >= m_threads.size())
+                return;
+            record = m_threads[i].get();
+        }
+        if (record->os.joinable())
+            record->os.join();
+    }
+}
+
+void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
+{
+    Thread self(*this, record);
+    try {
+        self.Begin();
+        fn(self);
+    } catch (const RunStopped&) {
+    } catch (const PythonError& e) {
+        // Python prints "Exception in thread X" and the thread ends; the run goes on.
+        record.error = e.what();
+        self.AddMark(MarkKind::Error, 0, kNoLane, 0, 0, m_recorder.InternLabel(e.what()));
+    } catch (const std::exception& e) {
+        Fail("thread " + record.name + ": " + e.what());
+    }
+    self.Finish();
+}
+
+// ---------------------------------------------------------------- Thread
+
+Thread::Thread(Runtime& runtime, ThreadRecord& record)
+    : m_runtime(runtime), m_record(record), m_lane_info(runtime.m_recorder.Lane(record.lane)),
+      m_gil(runtime.m_gil.get()), m_previous_current(t_current)
+{
+    t_current = this;
+}
+
+Thread* Thread::Current() { return t_current; }
+
+double Thread::Now() const { return m_runtime.LessonSeconds(m_runtime.m_recorder.Now()); }
+
+int64_t Thread::Ns(double lesson_seconds) const
+{
+    return int64_t(std::llround(lesson_seconds * m_runtime.m_config.time_scale * 1e9));
+}
+
+void Thread::Append(const TraceEvent& event)
+{
+    if (m_events >= Runtime::kLaneEventBudget)
+        return;
+    TraceEvent recorded = event;
+    if (++m_events == Runtime::kLaneEventBudget) {
+        recorded = TraceEvent{};
+        recorded.t_ns = event.t_ns;
+        recorded.code = uint8_t(State::Unrecorded);
+        m_state = State::Unrecorded;
+    }
+    m_runtime.m_recorder.Append(m_record.lane, recorded);
+}
+
+void Thread::SetState(State state, int32_t other, uint32_t object, uint16_t label, int64_t value, int64_t t)
+{
+    TraceEvent e;
+    e.t_ns = t >= 0 ? t : m_runtime.m_recorder.Now();
+    e.value = value;
+    e.other = other;
+    e.object = object;
+    e.label = label;
+    e.kind = EventKind::StateChange;
+    e.code = uint8_t(state);
+    m_state = state;
+    Append(e);
+}
+
+void Thread::AddMark(MarkKind kind, int64_t value, int32_t other, uint32_t object, uint32_t seq, uint16_t label)
+{
+    TraceEvent e;
+    e.t_ns = m_runtime.m_recorder.Now();
+    e.value = value;
+    e.seq = seq;
+    e.other = other;
+    e.object = object;
+    e.label = label;
+    e.kind = EventKind::Mark;
+    e.code = uint8_t(kind);
+    Append(e);
+}
+
+void Thread::Begin()
+{
+    m_record.start_ns = m_runtime.m_recorder.Now();
+    AddMark(MarkKind::Start);
+    // A new thread needs the GIL like anyone else before it runs Python.
+    TakeGil();
+    SetState(State::Running);
+    {
+        std::lock_guard lock(m_record.mutex);
+        m_record.started = true;
+    }
+    m_record.changed.notify_all();
+}
+
+void Thread::Finish()
+{
+    // The end is always recorded, whatever the lane's budget.
+    const int64_t t = m_runtime.m_recorder.Now();
+    TraceEvent end;
+    end.t_ns = t;
+    end.kind = EventKind::Mark;
+    end.code = uint8_t(MarkKind::End);
+    m_runtime.m_recorder.Append(m_record.lane, end);
+    TraceEvent done;
+    done.t_ns = t;
+    done.code = uint8_t(State::Done);
+    m_runtime.m_recorder.Append(m_record.lane, done);
+    m_state = State::Done;
+    try {
+        ReleaseGil();
+    } catch (const RunStopped&) {
+    }
+    {
+        std::lock_guard lock(m_record.mutex);
+        m_record.end_ns = t;
+        m_record.started = true;
+        m_record.done = true;
+    }
+    m_record.changed.notify_all();
+    t_current = m_previous_current;
+}
+
+void Thread::ReleaseGil()
+{
+    if (!m_has_gil)
+        return;
+    m_has_gil = false;
+    m_gil->Drop(m_record.lane);
+}
+
+void Thread::TakeGil()
+{
+    if (m_gil == nullptr)
+        return;
+    const Gil::Taken taken = m_gil->Take(m_record.lane, [&](int32_t holder) { SetState(State::WaitingGil, holder); });
+    m_has_gil = true;
+    ++m_gil_reacquires;
+    if (taken.previous_holder != kNoLane && taken.previous_holder != m_record.lane)
+        AddMark(MarkKind::GilTaken, 0, taken.previous_holder, 0, m_runtime.m_recorder.NextSeq());
+}
+
+void Thread::YieldGil()
+{
+    const int64_t released_at = m_runtime.m_recorder.Now();
+    m_has_gil = false;
+    const int32_t taker = m_gil->Drop(m_record.lane);
+    SetState(State::WaitingGil, taker, 0, 0, 0, released_at);
+    const Gil::Taken taken = m_gil->Take(m_record.lane, [](int32_t) {});
+    m_has_gil = true;
+    ++m_gil_reacquires;
+    if (taken.previous_holder != kNoLane && taken.previous_holder != m_record.lane)
+        AddMark(MarkKind::GilTaken, 0, taken.previous_holder, 0, m_runtime.m_recorder.NextSeq());
+    SetState(RunningState());
+}
+
+void Thread::SwitchPoint()
+{
+    if (m_runtime.m_stop.StopRequested()) [[unlikely]]
+        throw RunStopped{};
+    if (m_has_gil && m_gil->DropRequested()) [[unlikely]]
+        YieldGil();
+}
+
+void Thread::Burn(uint64_t iterations) { BurnIterations(iterations); }
+
+void Thread::Work(int64_t steps)
+{
+    const uint64_t per_step = m_runtime.m_step_iterations;
+    for (int64_t i = 0; i < steps; ++i) {
+        SwitchPoint(); // the loop's back-edge
+        Burn(per_step);
+    }
+}
+
+void Thread::Increment(SharedCounter& counter)
+{
+    const bool may_split = m_runtime.m_config.model == Model::Py39;
+    const uint64_t half_step = std::max<uint64_t>(1, m_runtime.m_step_iterations / 2);
+    SwitchPoint(); // the loop's back-edge: every model may switch here
+    Burn(half_step);
+    const int64_t loaded_at = may_split ? m_runtime.m_recorder.Now() : 0;
+    const int64_t seen = counter.value.load(std::memory_order_relaxed);
+    const uint64_t reacquires_before = m_gil_reacquires;
+    if (may_split)
+        SwitchPoint(); // 3.9 checks for a drop request between the load and the store
+    Burn(half_step);
+    counter.value.store(seen + 1, std::memory_order_relaxed);
+    ++m_increments;
+
+    if (m_gil_reacquires != reacquires_before) {
+        // The other threads ran between our load and our store: everything
+        // they added is overwritten now. Always record this moment.
+        m_runtime.m_split_increments.fetch_add(1, std::memory_order_relaxed);
+        TraceEvent read;
+        read.t_ns = loaded_at;
+        read.value = seen;
+        read.kind = EventKind::Mark;
+        read.code = uint8_t(MarkKind::CounterRead);
+        Append(read);
+        AddMark(MarkKind::CounterWrite, seen + 1);
+    } else if (m_increments <= kCounterFullRecords || m_increments % kCounterSampleEvery == 0) {
+        AddMark(MarkKind::CounterRead, seen);
+        AddMark(MarkKind::CounterWrite, seen + 1);
+    }
+}
+
+void Thread::Sleep(double seconds, std::string_view why)
+{
+    if (!(seconds >= 0))
+        throw PythonError("ValueError: sleep length must be non-negative");
+    SwitchPoint();
+    const int64_t duration = Ns(seconds);
+    const uint16_t label = why.empty() ? 0 : m_runtime.m_recorder.InternLabel(why);
+    const int64_t start = NowNs();
+    SetState(State::Sleeping, kNoLane, 0, label, duration);
+    ReleaseGil();
+    if (!m_runtime.m_stop.SleepUntil(start + duration))
+        throw RunStopped{};
+    TakeGil();
+    SetState(RunningState());
+}
+
+ThreadHandle Thread::Start(std::string name, ThreadFn fn)
+{
+    SwitchPoint();
+    ThreadRecord* child = nullptr;
+    try {
+        child = &m_runtime.NewThread(std::move(name));
+        child->os = std::thread(&Runtime::ThreadMain, &m_runtime, std::ref(*child), std::move(fn));
+    } catch (const std::system_error& e) {
+        m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
+        throw RunStopped{};
+    } catch (const std::length_error& e) {
+        m_runtime.Fail(e.what());
+        throw RunStopped{};
+    }
+    // Thread.start() waits on an event until the child runs; the wait releases the GIL.
+    static constexpr std::string_view kStartLabel = "start(): waiting for the new thread to begin";
+    SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel(kStartLabel));
+    ReleaseGil();
+    {
+        std::unique_lock lock(child->mutex);
+        WaitUntil(lock, child->changed, m_runtime.m_stop, INT64_MAX, [&] { return child->started; });
+    }
+    TakeGil();
+    SetState(RunningState());
+    return ThreadHandle(child);
+}
+
+bool Thread::Join(const ThreadHandle& thread, double timeout)
+{
+    SwitchPoint();
+    ThreadRecord& child = *thread.Record();
+    if (&child == &m_record)
+        throw PythonError("RuntimeError: cannot join current thread");
+    {
+        std::lock_guard lock(child.mutex);
+        if (child.done) {
+            AddMark(MarkKind::JoinReturned, 0, child.lane);
+            return true;
+        }
+    }
+    SetState(State::Joining, child.lane);
+    ReleaseGil();
+    bool ended = false;
+    {
+        std::unique_lock lock(child.mutex);
+        const int64_t deadline = timeout < 0 ? INT64_MAX : NowNs() + Ns(timeout);
+        ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline, [&] { return child.done; }) ==
+                WaitResult::Ready;
+    }
+    TakeGil();
+    if (ended)
+        AddMark(MarkKind::JoinReturned, 0, child.lane);
+    SetState(RunningState());
+    return ended;
+}
+
+} // namespace threadlab

@@ -1,0 +1,204 @@
+#pragma once
+// Emulated Python threads on real OS threads.
+//
+// Design notes
+// - A Runtime is one run of a scenario ("sequential", "threaded") under one
+//   interpreter model. Run() executes the scenario's main function as
+//   MainThread on the calling OS thread; Thread::Start creates more threads,
+//   each on its own std::thread.
+// - Thread is the handle a scenario gets for the thread that is running it,
+//   like the code of one Python thread: Sleep, Work, Increment, Start, Join.
+//   Every call is a point where the model may act (release the GIL, switch).
+// - GIL models: a thread holds the GIL whenever it runs Python. Sleep, a
+//   blocked acquire, join and start's handshake release it and win it back
+//   after (recorded as waiting for the GIL). Free-threaded: no GIL at all.
+// - Recording: each thread writes only its own lane, so recording is a
+//   couple of stores. A lane has an event budget; past it the lane records
+//   State::Unrecorded and then only its end, so a huge run cannot eat memory.
+// - Stop: every wait polls the StopFlag (stop.hpp) and every step checks it;
+//   a stopped thread unwinds its scenario with RunStopped, releases the GIL
+//   and ends. Run() always joins every OS thread before it returns.
+// - Failure (a thread that cannot be created, an engine error) stops the
+//   run and is reported as RunStatus::Failed with the reason.
+#include "counter.hpp"
+#include "model.hpp"
+#include "recorder.hpp"
+#include "stop.hpp"
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace threadlab {
+
+class Gil;
+class Runtime;
+class Thread;
+
+using ThreadFn = std::function<void(Thread&)>;
+
+// An exception a Python program would see (RuntimeError and friends).
+struct PythonError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class RunStatus { Finished, Stopped, Failed };
+std::string_view RunStatusName(RunStatus status);
+
+struct ThreadSummary {
+    std::string name;
+    double start = 0; // lesson seconds since the run began
+    double end = 0;
+    std::string error; // an exception that escaped the thread, if any
+};
+
+struct RunOutcome {
+    std::string name;
+    RunStatus status = RunStatus::Finished;
+    std::string failure; // why, when Failed
+    double elapsed = 0;  // MainThread's start to end, lesson seconds
+    std::vector<ThreadSummary> threads;
+    uint64_t gil_switches = 0;
+    uint64_t split_increments = 0; // switches that fell between a counter's load and store
+};
+
+// Internal per-thread bookkeeping shared by the thread and its joiners.
+struct ThreadRecord {
+    std::string name;
+    int32_t lane = kNoLane;
+    std::thread os;
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool started = false; // guarded by mutex
+    bool done = false;    // guarded by mutex
+    int64_t start_ns = 0; // recorder clock; written by the thread before `started`
+    int64_t end_ns = 0;   // written by the thread before `done`
+    std::string error;    // written by the thread before `done`
+};
+
+class ThreadHandle {
+public:
+    ThreadHandle() = default;
+    explicit ThreadHandle(ThreadRecord* record) : m_record(record) {}
+    const std::string& Name() const { return m_record->name; }
+    int32_t Lane() const { return m_record->lane; }
+    bool IsAlive() const;
+    ThreadRecord* Record() const { return m_record; }
+
+private:
+    ThreadRecord* m_record = nullptr;
+};
+
+class Runtime {
+public:
+    Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, std::string run_name);
+    ~Runtime();
+    Runtime(const Runtime&) = delete;
+    Runtime& operator=(const Runtime&) = delete;
+
+    // Runs `main` as MainThread, then waits for every thread it started.
+    RunOutcome Run(const ThreadFn& main);
+
+    const RunConfig& Config() const { return m_config; }
+    Recorder& Rec() { return m_recorder; }
+    const StopFlag& Stop() const { return m_stop; }
+    uint32_t NewObjectId() { return m_next_object++; }
+    int Group() const { return m_group; }
+
+    // Ends the run as Failed with `reason` (the first reason wins).
+    void Fail(std::string reason);
+
+    // Per-lane event budget (see design notes).
+    static constexpr uint32_t kLaneEventBudget = 1'000'000;
+
+private:
+    friend class Thread;
+    ThreadRecord& NewThread(std::string name);
+    void ThreadMain(ThreadRecord& record, ThreadFn fn);
+    void JoinAllOsThreads();
+    double LessonSeconds(int64_t recorder_ns) const;
+
+    RunConfig m_config;
+    Recorder& m_recorder;
+    StopFlag& m_stop;
+    std::string m_name;
+    int m_group = -1;
+    std::unique_ptr<Gil> m_gil; // null when free-threaded
+    uint64_t m_step_iterations = 1;
+    std::atomic<uint32_t> m_next_object{1};
+    std::atomic<uint64_t> m_split_increments{0};
+
+    std::mutex m_threads_mutex;
+    std::vector<std::unique_ptr<ThreadRecord>> m_threads; // [0] is MainThread
+    std::string m_failure; // guarded by m_threads_mutex
+};
+
+class Thread {
+public:
+    Thread(Runtime& runtime, ThreadRecord& record);
+    Thread(const Thread&) = delete;
+    Thread& operator=(const Thread&) = delete;
+
+    // The thread running the calling code (nullptr outside a run).
+    static Thread* Current();
+
+    const std::string& Name() const { return m_record.name; }
+    int32_t Lane() const { return m_record.lane; }
+    Runtime& Rt() { return m_runtime; }
+    double Now() const; // lesson seconds since the run began
+
+    // time.sleep(seconds); `why` labels the span ("a file write").
+    void Sleep(double seconds, std::string_view why = {});
+    // `steps` bytecode-sized steps of pure-Python work (a loop's iterations).
+    void Work(int64_t steps);
+    // `counter += 1`, with the model's switch points around its load and store.
+    void Increment(SharedCounter& counter);
+    // threading.Thread(name=…, target=fn).start(): returns once the child runs.
+    ThreadHandle Start(std::string name, ThreadFn fn);
+    // Thread.join(timeout); timeout < 0 waits for ever. True if it ended.
+    bool Join(const ThreadHandle& thread, double timeout = -1);
+    // A loop back-edge or function entry: where any GIL model may switch.
+    void SwitchPoint();
+    // Tells the window which listing line this thread is on.
+    void At(int line) { m_lane_info.current_line.store(line, std::memory_order_relaxed); }
+
+    // For synchronisation primitives (sync.hpp).
+    void SetState(State state, int32_t other = kNoLane, uint32_t object = 0, uint16_t label = 0,
+                  int64_t value = 0, int64_t t = -1);
+    void AddMark(MarkKind kind, int64_t value = 0, int32_t other = kNoLane, uint32_t object = 0,
+                 uint32_t seq = 0, uint16_t label = 0);
+    void ReleaseGil();
+    void TakeGil();
+    State RunningState() const { return m_locks_held > 0 ? State::HoldingLock : State::Running; }
+    void LockTaken() { ++m_locks_held; }
+    void LockGiven() { m_locks_held = m_locks_held > 0 ? m_locks_held - 1 : 0; }
+    State CurrentState() const { return m_state; }
+    int64_t Ns(double lesson_seconds) const; // lesson seconds → real nanoseconds
+
+private:
+    friend class Runtime;
+    void Begin();
+    void Finish();
+    void YieldGil();
+    void Append(const TraceEvent& event);
+    void Burn(uint64_t iterations);
+
+    Runtime& m_runtime;
+    ThreadRecord& m_record;
+    LaneInfo& m_lane_info;
+    Gil* m_gil;
+    bool m_has_gil = false;
+    int m_locks_held = 0;
+    State m_state = State::Running;
+    uint32_t m_events = 0;
+    uint64_t m_gil_reacquires = 0;
+    uint64_t m_increments = 0;
+    Thread* m_previous_current = nullptr;
+};
+
+} // namespace threadlab

@@ -1,0 +1,94 @@
+#include "snapshot.hpp"
+
+#include "recorder.hpp"
+
+namespace threadlab {
+
+void TraceSnapshot::Update(const Recorder& recorder)
+{
+    for (int g = int(groups.size()); g < recorder.GroupCount(); ++g) {
+        const GroupInfo& info = recorder.Group(g);
+        GroupTrace group;
+        group.name = info.name;
+        group.python = info.python;
+        group.time_scale = info.time_scale;
+        group.origin_ns = info.origin_ns;
+        groups.push_back(std::move(group));
+    }
+    for (GroupTrace& group : groups) {
+        if (group.end_ns >= 0)
+            continue;
+        const GroupInfo& info = recorder.Group(int(&group - groups.data()));
+        const int64_t end = info.end_ns.load(std::memory_order_acquire);
+        if (end >= 0)
+            group.end_ns = end - group.origin_ns;
+    }
+    for (int l = int(lanes.size()); l < recorder.LaneCount(); ++l) {
+        const LaneInfo& info = recorder.Lane(l);
+        LaneTrace lane;
+        lane.name = info.name;
+        lane.group = info.group;
+        lanes.push_back(std::move(lane));
+        groups[size_t(info.group)].lanes.push_back(l);
+    }
+    for (size_t l = 0; l < lanes.size(); ++l) {
+        LaneTrace& lane = lanes[l];
+        const LaneInfo& info = recorder.Lane(int(l));
+        const GroupTrace& group = groups[size_t(lane.group)];
+        info.log.ReadNew(lane.cursor, [&](const TraceEvent& e) { Absorb(lane, group, e); });
+        lane.current_line = info.current_line.load(std::memory_order_relaxed);
+    }
+    // Labels may be interned after the events that use them were read, so
+    // pull them last.
+    for (uint16_t id = uint16_t(labels.size());; ++id) {
+        std::string_view text = recorder.Label(id);
+        if (text.empty())
+            break;
+        labels.emplace_back(text);
+    }
+    // Read the clock after every event so an open span never ends before it starts.
+    now_ns = recorder.Now();
+    for (LaneTrace& lane : lanes) {
+        if (lane.ended || lane.spans.empty())
+            continue;
+        const GroupTrace& group = groups[size_t(lane.group)];
+        lane.spans.back().t1 = GroupNow(group);
+    }
+}
+
+void TraceSnapshot::Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& e)
+{
+    const int64_t t = e.t_ns - group.origin_ns;
+    if (e.kind == EventKind::Mark) {
+        lane.marks.push_back(Mark{t, e.value, e.seq, e.other, e.object, e.label, MarkKind(e.code)});
+        return;
+    }
+    if (!lane.spans.empty())
+        lane.spans.back().t1 = t;
+    const State state = State(e.code);
+    lane.spans.push_back(Span{t, t, e.value, e.other, e.object, e.label, state});
+    if (state == State::Done)
+        lane.ended = true;
+}
+
+int64_t TraceSnapshot::GroupNow(const GroupTrace& group) const
+{
+    if (group.end_ns >= 0)
+        return group.end_ns;
+    return now_ns - group.origin_ns;
+}
+
+size_t TraceSnapshot::SpanCount() const
+{
+    size_t count = 0;
+    for (const LaneTrace& lane : lanes)
+        count += lane.spans.size();
+    return count;
+}
+
+const std::string& TraceSnapshot::Label(uint16_t id) const
+{
+    return id < labels.size() ? labels[id] : labels[0];
+}
+
+} // namespace threadlab

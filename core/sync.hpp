@@ -1,0 +1,90 @@
+#pragma once
+// Instrumented threading primitives with Python's semantics.
+//
+// Design notes
+// - Lock is threading.Lock: not reentrant and not owned (any thread may
+//   release it; releasing an unlocked lock raises RuntimeError). It wraps a
+//   real mutex + condition variable, so a waiter really blocks.
+// - Acquire first tries without blocking and keeps the GIL if that works;
+//   only a lock that is already held makes the thread release the GIL, block,
+//   and win the GIL back afterwards — the convoy effect comes from here.
+// - Wake-up order among waiters is the OS's (notify_one + re-check), and a
+//   releasing thread may take the lock straight back, as with CPython.
+// - Trace: uncontended acquire/release only switch the lane between running
+//   and holding a lock; a hand-off (a release with waiters, an acquire after
+//   waiting) also records a mark with a global sequence number so the window
+//   can draw release → acquire links.
+// - Lock is BasicLockable (lock/unlock use Thread::Current()), so
+//   std::scoped_lock reads like Python's `with lock:`.
+#include "runtime.hpp"
+
+#include <condition_variable>
+#include <mutex>
+
+namespace threadlab {
+
+class Lock {
+public:
+    explicit Lock(Runtime& runtime);
+
+    // lock.acquire(timeout=…); timeout < 0 blocks. False if it timed out.
+    bool Acquire(Thread& self, double timeout = -1);
+    // lock.release(); throws PythonError if the lock is not held.
+    void Release(Thread& self);
+    bool Locked() const;
+    uint32_t Id() const { return m_id; }
+
+    void lock() { Acquire(*Thread::Current()); }
+    void unlock() { Release(*Thread::Current()); }
+
+    // Contention figures, lesson seconds where a time.
+    int64_t ContendedCount() const;
+    double WaitSeconds() const;
+
+private:
+    Runtime& m_runtime;
+    const uint32_t m_id;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_released;
+    bool m_locked = false;
+    int32_t m_holder = kNoLane;
+    int m_waiters = 0;
+    int64_t m_contended = 0;
+    int64_t m_wait_ns = 0;
+};
+
+// threading.Event.
+class Event {
+public:
+    explicit Event(Runtime& runtime);
+    void Set(Thread& self);
+    void Clear(Thread& self);
+    bool IsSet() const;
+    bool Wait(Thread& self, double timeout = -1);
+
+private:
+    Runtime& m_runtime;
+    const uint32_t m_id;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_set = false;
+};
+
+// threading.Semaphore (and BoundedSemaphore with `bound` > 0).
+class Semaphore {
+public:
+    Semaphore(Runtime& runtime, int64_t value, int64_t bound = 0);
+    bool Acquire(Thread& self, double timeout = -1);
+    void Release(Thread& self, int64_t n = 1);
+    int64_t Value() const;
+
+private:
+    Runtime& m_runtime;
+    const uint32_t m_id;
+    const int64_t m_bound;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int64_t m_value;
+};
+
+} // namespace threadlab

@@ -1,0 +1,72 @@
+// `counter += 1` under the three models: where the load and store may be split.
+#include "runtime.hpp"
+#include "trace_checks.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace threadlab;
+
+namespace {
+
+struct RaceResult {
+    int64_t actual;
+    uint64_t splits;
+};
+
+RaceResult Race(Model model, int increments, double scale = 0.05)
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{model, 0.005, scale}, recorder, stop, "threaded");
+    SharedCounter counter;
+    const RunOutcome outcome = runtime.Run([&](Thread& main) {
+        auto body = [&](Thread& self) {
+            for (int i = 0; i < increments; ++i)
+                self.Increment(counter);
+        };
+        ThreadHandle a = main.Start("Thread-1", body);
+        ThreadHandle b = main.Start("Thread-2", body);
+        main.Join(a);
+        main.Join(b);
+    });
+    REQUIRE(outcome.status == RunStatus::Finished);
+    return {counter.Get(), outcome.split_increments};
+}
+
+} // namespace
+
+TEST_CASE("3.12 never separates a counter's load from its store", "[counter]")
+{
+    for (int run = 0; run < 3; ++run) {
+        const RaceResult r = Race(Model::Py312, 200'000);
+        CHECK(r.actual == 400'000);
+        CHECK(r.splits == 0);
+    }
+}
+
+TEST_CASE("3.9 can switch between the load and the store, losing updates", "[counter]")
+{
+    int runs_with_loss = 0;
+    for (int run = 0; run < 5 && runs_with_loss == 0; ++run) {
+        const RaceResult r = Race(Model::Py39, 200'000);
+        CHECK(r.actual <= 400'000);
+        if (r.actual < 400'000) {
+            ++runs_with_loss;
+            CHECK(r.splits > 0);
+        }
+    }
+    CHECK(runs_with_loss > 0);
+}
+
+TEST_CASE("3.13t loses updates through true parallelism", "[counter]")
+{
+    int runs_with_loss = 0;
+    for (int run = 0; run < 5 && runs_with_loss == 0; ++run) {
+        const RaceResult r = Race(Model::Py313t, 200'000);
+        CHECK(r.actual <= 400'000);
+        CHECK(r.splits == 0); // no GIL switch involved: the cores interleave
+        if (r.actual < 400'000)
+            ++runs_with_loss;
+    }
+    CHECK(runs_with_loss > 0);
+}

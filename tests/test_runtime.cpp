@@ -1,0 +1,97 @@
+// Emulated threads: names, start/join semantics, stop, errors.
+#include "runtime.hpp"
+#include "trace_checks.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+TEST_CASE("threads are named like Python's and summarised in lesson seconds", "[runtime]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    const double scale = 0.05;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, scale}, recorder, stop, "threaded");
+    const RunOutcome outcome = runtime.Run([](Thread& main) {
+        ThreadHandle a = main.Start("A", [](Thread& self) { self.Sleep(0.4); });
+        ThreadHandle b = main.Start("B", [](Thread& self) { self.Sleep(0.2); });
+        main.Join(a);
+        main.Join(b);
+    });
+    REQUIRE(outcome.status == RunStatus::Finished);
+    REQUIRE(outcome.threads.size() == 3);
+    CHECK(outcome.threads[0].name == "MainThread");
+    CHECK(outcome.threads[1].name == "A");
+    CHECK(outcome.threads[2].name == "B");
+    // Lesson seconds, not real ones: about 0.4 whatever the scale.
+    CHECK(outcome.elapsed > 0.39);
+    CHECK(outcome.elapsed < 0.4 * 1.5);
+    CHECK(outcome.threads[2].end < outcome.threads[1].end); // B ends first
+}
+
+TEST_CASE("start returns once the child is running; join with a timeout", "[runtime]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, 0.05}, recorder, stop, "run");
+    bool alive_after_start = false, joined_early = true, joined_late = false, alive_after_join = true;
+    runtime.Run([&](Thread& main) {
+        ThreadHandle t = main.Start("Thread-1", [](Thread& self) { self.Sleep(1.0); });
+        alive_after_start = t.IsAlive();
+        joined_early = main.Join(t, 0.1);
+        joined_late = main.Join(t);
+        alive_after_join = t.IsAlive();
+    });
+    CHECK(alive_after_start);
+    CHECK_FALSE(joined_early);
+    CHECK(joined_late);
+    CHECK_FALSE(alive_after_join);
+}
+
+TEST_CASE("stopping a run during a 10-second sleep ends it within 100 ms", "[runtime][stop]")
+{
+    for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        CAPTURE(ModelName(model));
+        Recorder recorder;
+        StopFlag stop;
+        Runtime runtime(RunConfig{model, 0.005, 1.0}, recorder, stop, "threaded");
+        int64_t stop_requested_at = 0;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            stop_requested_at = NowNs();
+            stop.RequestStop();
+        });
+        const RunOutcome outcome = runtime.Run([](Thread& main) {
+            ThreadHandle sleeper = main.Start("A", [](Thread& self) { self.Sleep(10.0); });
+            ThreadHandle worker = main.Start("B", [](Thread& self) { self.Work(1'000'000'000); });
+            main.Join(sleeper);
+            main.Join(worker);
+        });
+        const int64_t returned_at = NowNs();
+        stopper.join();
+        CHECK(outcome.status == RunStatus::Stopped);
+        CHECK(returned_at - stop_requested_at < 100'000'000);
+        // The partial trace is kept and every lane ended.
+        const TraceSnapshot trace = Snap(recorder);
+        REQUIRE(trace.lanes.size() == 3);
+        for (const LaneTrace& lane : trace.lanes)
+            CHECK(lane.ended);
+    }
+}
+
+TEST_CASE("an exception escaping a thread ends that thread, not the run", "[runtime]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, 0.05}, recorder, stop, "run");
+    const RunOutcome outcome = runtime.Run([](Thread& main) {
+        ThreadHandle t = main.Start("A", [](Thread&) { throw PythonError("ValueError: boom"); });
+        main.Join(t);
+    });
+    CHECK(outcome.status == RunStatus::Finished);
+    CHECK(outcome.threads[1].error == "ValueError: boom");
+    CHECK(Thread::Current() == nullptr);
+}
