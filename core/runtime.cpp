@@ -47,6 +47,8 @@ Runtime::Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, st
     }
     const double step_ns = kStepCostNs * StepCostFactor(m_config.model) * scale;
     m_step_iterations = std::max<uint64_t>(1, uint64_t(std::llround(step_ns * IterationsPerNs())));
+    m_increment_half_iterations = std::max<uint64_t>(
+        1, uint64_t(std::llround(step_ns * IncrementCostSteps(m_config.model) / 2 * IterationsPerNs())));
 }
 
 Runtime::~Runtime() { JoinAllOsThreads(); }
@@ -294,7 +296,7 @@ void Thread::SwitchPoint()
         YieldGil();
 }
 
-void Thread::Burn(uint64_t iterations) { BurnIterations(iterations); }
+void Thread::Burn(uint64_t iterations) { BurnIterations(iterations, m_burn_state); }
 
 void Thread::Work(int64_t steps)
 {
@@ -308,7 +310,7 @@ void Thread::Work(int64_t steps)
 void Thread::Increment(SharedCounter& counter)
 {
     const bool may_split = m_runtime.m_config.model == Model::Py39;
-    const uint64_t half_step = std::max<uint64_t>(1, m_runtime.m_step_iterations / 2);
+    const uint64_t half_step = m_runtime.m_increment_half_iterations;
     SwitchPoint(); // the loop's back-edge: every model may switch here
     Burn(half_step);
     const int64_t loaded_at = may_split ? m_runtime.m_recorder.Now() : 0;

@@ -130,6 +130,7 @@ private:
     int m_group = -1;
     std::unique_ptr<Gil> m_gil; // null when free-threaded
     uint64_t m_step_iterations = 1;
+    uint64_t m_increment_half_iterations = 1; // half of one `counter += 1`
     std::atomic<uint32_t> m_next_object{1};
     std::atomic<uint64_t> m_split_increments{0};
 
@@ -198,6 +199,7 @@ private:
     uint32_t m_events = 0;
     uint64_t m_gil_reacquires = 0;
     uint64_t m_increments = 0;
+    uint64_t m_burn_state = 1; // the CPU work's dependent chain (work.hpp)
     Thread* m_previous_current = nullptr;
 };
 

@@ -11,11 +11,12 @@ namespace {
 double Calibrate()
 {
     constexpr uint64_t kProbe = 1 << 20;
-    BurnIterations(kProbe); // warm the core up before timing
+    uint64_t state = 1;
+    BurnIterations(kProbe, state); // warm the core up before timing
     int64_t best = INT64_MAX;
     for (int round = 0; round < 5; ++round) {
         const int64_t start = NowNs();
-        BurnIterations(kProbe);
+        BurnIterations(kProbe, state);
         best = std::min(best, NowNs() - start);
     }
     return double(kProbe) / double(std::max<int64_t>(best, 1));

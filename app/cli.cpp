@@ -1,0 +1,225 @@
+#include "cli.hpp"
+
+#include "atomic_file.hpp"
+#include "chrome_trace.hpp"
+#include "report.hpp"
+#include "run_options.hpp"
+#include "snapshot.hpp"
+#include "window.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <csignal>
+#include <iostream>
+#include <sstream>
+
+namespace threadlab {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+StopFlag g_interrupt; // Ctrl-C stops a headless run cleanly (an atomic store is signal-safe)
+
+int UsageError(const std::string& message)
+{
+    std::cerr << "threadlab: " << message << "\n";
+    return kExitUsage;
+}
+
+std::string LessonHelp(const Lesson& lesson)
+{
+    std::string text = fmt::format("{}: {}\n  {}\n", lesson.id, lesson.title, lesson.tagline);
+    for (const ParamSpec& spec : lesson.params)
+        text += fmt::format("    --set {}=…  {} (default {}; {})\n", spec.name, spec.help, spec.default_text,
+                            DescribeRange(spec));
+    return text;
+}
+
+std::string AllLessonsHelp()
+{
+    std::string text = "Lessons and their parameters:\n";
+    for (const Lesson* lesson : AllLessons())
+        text += LessonHelp(*lesson);
+    return text;
+}
+
+int List(bool json)
+{
+    if (json) {
+        nlohmann::json lessons = nlohmann::json::array();
+        for (const Lesson* lesson : AllLessons())
+            lessons.push_back({{"id", lesson->id}, {"title", lesson->title}});
+        std::cout << lessons.dump(2) << "\n";
+        return kExitOk;
+    }
+    for (const Lesson* lesson : AllLessons())
+        std::cout << fmt::format("{:<16} {}\n", lesson->id, lesson->title);
+    return kExitOk;
+}
+
+int Run(const RunOptions& options, bool json, const std::string& trace_path)
+{
+    ResolvedRun run;
+    if (auto error = Resolve(options, run))
+        return UsageError(*error);
+    const Model model = run.config.model;
+
+    std::signal(SIGINT, [](int) { g_interrupt.RequestStop(); });
+    std::vector<LessonResult> results;
+    std::unique_ptr<Recorder> last_recording;
+    for (int i = 0; i < run.repeat; ++i) {
+        auto recorder = std::make_unique<Recorder>();
+        results.push_back(RunLesson(*run.lesson, run.params, run.config, *recorder, g_interrupt));
+        last_recording = std::move(recorder);
+        if (!json) {
+            const std::string prefix = run.repeat > 1 ? fmt::format("run {}: ", i + 1) : "";
+            std::cout << prefix << HumanSummary(*run.lesson, results.back(), model) << std::endl;
+        }
+        if (results.back().status != RunStatus::Finished)
+            break;
+    }
+
+    if (!trace_path.empty()) {
+        TraceSnapshot snapshot;
+        snapshot.Update(*last_recording);
+        std::ostringstream out;
+        WriteChromeTrace(snapshot, TraceMetadata{std::string(run.lesson->id), options.python, run.config.time_scale},
+                         out);
+        if (auto error = WriteFileAtomically(trace_path, out.str())) {
+            std::cerr << "threadlab: " << *error << "\n";
+            return kExitFailure;
+        }
+    }
+
+    if (json) {
+        nlohmann::json doc{{"lesson", run.lesson->id},
+                           {"python", ModelName(model)},
+                           {"time_scale", run.config.time_scale},
+                           {"switch_interval", run.config.switch_interval},
+                           {"params", ParamsJson(*run.lesson, run.params)}};
+        if (run.repeat == 1) {
+            doc["status"] = RunStatusName(results[0].status);
+            doc["runs"] = RunsJson(results[0]);
+            doc["metrics"] = MetricsJson(results[0]);
+        } else {
+            nlohmann::json repeats = nlohmann::json::array();
+            for (const LessonResult& r : results)
+                repeats.push_back({{"status", RunStatusName(r.status)}, {"runs", RunsJson(r)}, {"metrics", MetricsJson(r)}});
+            doc["repeat"] = run.repeat;
+            doc["repeats"] = std::move(repeats);
+            doc["summary"] = MetricSummaryJson(results);
+        }
+        std::cout << doc.dump(2) << std::endl;
+    } else if (run.repeat > 1) {
+        const nlohmann::json summary = MetricSummaryJson(results);
+        auto show = [](double v) {
+            return v == double(int64_t(v)) ? WithCommas(int64_t(v)) : fmt::format("{:.4g}", v);
+        };
+        for (const auto& [name, s] : summary.items())
+            std::cout << fmt::format("{}: min {} · median {} · max {}\n", name, show(s["min"].get<double>()),
+                                     show(s["median"].get<double>()), show(s["max"].get<double>()));
+    }
+
+    const LessonResult& last = results.back();
+    if (last.status == RunStatus::Failed) {
+        std::cerr << "threadlab: " << last.failure << "\n";
+        return kExitFailure;
+    }
+    return last.status == RunStatus::Stopped ? 130 : kExitOk;
+}
+
+void AddRunOptions(CLI::App& command, RunOptions& options)
+{
+    command.add_option("lesson", options.lesson, "lesson id (threadlab list shows them)")->required();
+    command.add_option("--set", options.sets, "NAME=VALUE: a lesson parameter (repeatable)")->take_all();
+    command.add_option("--python", options.python, "interpreter model: 3.9, 3.12 or 3.13t (default 3.12)");
+    command.add_option("--switch-interval", options.switch_interval,
+                       "GIL switch interval in seconds, 0.0001 to 1 (default 0.005)");
+    command.add_option("--time-scale", options.time_scale,
+                       "real seconds per lesson second, 0.001 to 100 (default 1.0)");
+}
+
+bool SizeFromText(const std::string& text, int& width, int& height)
+{
+    char x = 0;
+    char extra = 0;
+    return std::sscanf(text.c_str(), "%d%c%d%c", &width, &x, &height, &extra) == 3 && (x == 'x' || x == 'X') &&
+           width >= 320 && width <= 7680 && height >= 240 && height <= 4320;
+}
+
+} // namespace
+
+int RunCommandLine(int argc, char** argv)
+{
+    CLI::App app{"threadlab: see how Python threads really behave"};
+    app.footer("\n" + AllLessonsHelp() + "\nWith no command, threadlab opens its window.");
+    app.require_subcommand(0, 1);
+
+    bool list_json = false;
+    CLI::App* list = app.add_subcommand("list", "lesson ids and titles");
+    list->add_flag("--json", list_json, "print as JSON");
+
+    std::string gui_lesson;
+    CLI::App* gui = app.add_subcommand("gui", "open the window on a lesson");
+    gui->add_option("lesson", gui_lesson, "lesson id");
+
+    RunOptions run_options;
+    bool run_json = false;
+    std::string trace_path;
+    CLI::App* run = app.add_subcommand("run", "run a lesson headless and print the result");
+    AddRunOptions(*run, run_options);
+    run->add_option("--repeat", run_options.repeat, "run N times, 1 to 1000; JSON then holds every run");
+    run->add_flag("--json", run_json, "print the result as JSON");
+    run->add_option("--trace", trace_path, "also write a Chrome Trace Event JSON file (of the last run)");
+
+    RunOptions shot_options;
+    std::string shot_out, shot_size = "1600x1000";
+    bool shot_run = false, shot_presenter = false;
+    CLI::App* shot = app.add_subcommand("shot", "draw the window for a lesson and save a PNG (needs a display)");
+    AddRunOptions(*shot, shot_options);
+    shot->add_option("--out", shot_out, "PNG file to write")->required();
+    shot->add_flag("--run", shot_run, "run the lesson first, with the run options");
+    shot->add_option("--size", shot_size, "window size WxH (default 1600x1000)");
+    shot->add_flag("--presenter", shot_presenter, "presenter mode: large fonts, high contrast");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        // `threadlab run LESSON --help` also lists that lesson's parameters.
+        const std::string& id = run->parsed() ? run_options.lesson : shot_options.lesson;
+        std::cout << app.help();
+        if (const Lesson* lesson = FindLesson(id); lesson != nullptr && (run->parsed() || shot->parsed()))
+            std::cout << "\n" << LessonHelp(*lesson);
+        return kExitOk;
+    } catch (const CLI::CallForAllHelp&) {
+        std::cout << app.help("", CLI::AppFormatMode::All);
+        return kExitOk;
+    } catch (const CLI::ParseError& e) {
+        return UsageError(std::string(e.what()) + " (see threadlab --help)");
+    }
+
+    if (list->parsed())
+        return List(list_json);
+    if (run->parsed())
+        return Run(run_options, run_json, trace_path);
+    if (shot->parsed()) {
+        ShotRequest request;
+        if (auto error = Resolve(shot_options, request.run))
+            return UsageError(*error);
+        if (!SizeFromText(shot_size, request.width, request.height))
+            return UsageError(fmt::format("--size must be WIDTHxHEIGHT from 320x240 to 7680x4320, got \"{}\"", shot_size));
+        request.run_first = shot_run;
+        request.out = shot_out;
+        request.presenter = shot_presenter;
+        return SaveShot(request);
+    }
+    if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)
+        return UsageError(fmt::format("unknown lesson \"{}\"; the lessons are: {}", gui_lesson, LessonIdList()));
+    return OpenWindow(gui_lesson.empty() ? std::nullopt : std::optional<std::string>(gui_lesson));
+}
+
+} // namespace threadlab

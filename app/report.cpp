@@ -1,0 +1,92 @@
+#include "report.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace threadlab {
+
+using nlohmann::json;
+
+namespace {
+json ValueJson(const ParamValue& value)
+{
+    if (const auto* i = std::get_if<int64_t>(&value))
+        return *i;
+    if (const auto* d = std::get_if<double>(&value))
+        return *d;
+    return std::get<std::vector<double>>(value);
+}
+} // namespace
+
+json ParamsJson(const Lesson& lesson, const ParamValues& values)
+{
+    json params = json::object();
+    for (const ParamSpec& spec : lesson.params)
+        params[std::string(spec.name)] = ValueJson(values.Get(spec.name));
+    return params;
+}
+
+json RunsJson(const LessonResult& result)
+{
+    json runs = json::array();
+    for (const RunOutcome& run : result.runs) {
+        json threads = json::array();
+        for (const ThreadSummary& t : run.threads) {
+            json thread{{"name", t.name}, {"start", t.start}, {"end", t.end}};
+            if (!t.error.empty())
+                thread["error"] = t.error;
+            threads.push_back(std::move(thread));
+        }
+        json entry{{"name", run.name}, {"status", RunStatusName(run.status)}, {"elapsed", run.elapsed},
+                   {"threads", std::move(threads)}};
+        if (!run.failure.empty())
+            entry["failure"] = run.failure;
+        runs.push_back(std::move(entry));
+    }
+    return runs;
+}
+
+json MetricsJson(const LessonResult& result)
+{
+    json metrics = json::object();
+    for (const Metric& m : result.metrics)
+        std::visit([&](const auto& v) { metrics[m.name] = v; }, m.value);
+    return metrics;
+}
+
+json MetricSummaryJson(const std::vector<LessonResult>& results)
+{
+    std::map<std::string, std::vector<double>> samples;
+    std::vector<std::string> order;
+    for (const LessonResult& r : results)
+        for (const Metric& m : r.metrics) {
+            if (!std::holds_alternative<double>(m.value) && !std::holds_alternative<int64_t>(m.value))
+                continue;
+            if (samples.count(m.name) == 0)
+                order.push_back(m.name);
+            samples[m.name].push_back(r.Number(m.name));
+        }
+    json summary = json::object();
+    for (const std::string& name : order) {
+        std::vector<double>& v = samples[name];
+        std::sort(v.begin(), v.end());
+        const double median = v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+        summary[name] = json{{"min", v.front()}, {"median", median}, {"max", v.back()}, {"count", v.size()}};
+    }
+    return summary;
+}
+
+std::string HumanSummary(const Lesson& lesson, const LessonResult& result, Model model)
+{
+    switch (result.status) {
+    case RunStatus::Finished:
+        return lesson.summarize(result, model);
+    case RunStatus::Stopped:
+        return "stopped before the end: no result";
+    case RunStatus::Failed:
+        return "failed: " + result.failure;
+    }
+    return {};
+}
+
+} // namespace threadlab

@@ -1,0 +1,10 @@
+#pragma once
+// Files from assets/, built into the binary so the program runs from anywhere.
+#include <string_view>
+
+namespace threadlab {
+
+// The contents of assets/PATH, or empty if there is no such asset.
+std::string_view Asset(std::string_view path);
+
+} // namespace threadlab

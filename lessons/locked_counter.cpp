@@ -1,0 +1,116 @@
+// Lesson: the counter with a lock.
+// The same two threads, but each `counter += 1` runs inside `with lock:`, so
+// no thread can come between another's load and store. The total is right
+// under every interpreter; the price is time spent waiting for the lock,
+// which the lanes show as contention.
+#include "lesson.hpp"
+#include "sync.hpp"
+
+#include <fmt/format.h>
+
+#include <mutex>
+
+namespace threadlab {
+
+namespace {
+
+// ---- Parameters
+const std::vector<ParamSpec> kParams = {
+    {"increments", ParamKind::Integer, "100000", 1, 10'000'000, "how many times each thread adds 1"},
+    {"threads", ParamKind::Integer, "2", 1, 64, "how many threads add to the counter"},
+};
+
+// ---- The Python listing
+constexpr std::string_view kListing = R"py(import threading
+
+INCREMENTS = {increments}
+THREADS = {threads}
+counter = 0
+lock = threading.Lock()
+
+
+def add_many():
+    global counter
+    for _ in range(INCREMENTS):
+        with lock:  #@acquire
+            counter += 1  #@increment
+
+
+threads = [threading.Thread(target=add_many) for _ in range(THREADS)]
+for thread in threads:
+    thread.start()  #@start
+for thread in threads:
+    thread.join()  #@join
+
+expected = INCREMENTS * THREADS
+print(f"expected: {expected}")
+print(f"actual: {counter}")
+print(f"lost: {expected - counter}")  #@report
+)py";
+
+// ---- The scenario
+void Run(const LessonContext& context, LessonResult& result)
+{
+    const int64_t increments = context.params.Int("increments");
+    const int64_t thread_count = context.params.Int("threads");
+    const Listing& listing = context.listing;
+    SharedCounter counter;
+    int64_t contended = 0;
+    double lock_wait = 0;
+
+    const bool finished = RunPart(context, result, "threaded", [&](Thread& main) {
+        Lock lock(main.Rt());
+        std::vector<ThreadHandle> threads;
+        for (int64_t t = 0; t < thread_count; ++t) {
+            main.At(listing.Line("start"));
+            threads.push_back(main.Start(fmt::format("Thread-{}", t + 1), [&](Thread& self) {
+                self.SwitchPoint(); // function entry
+                for (int64_t i = 0; i < increments; ++i) {
+                    self.At(listing.Line("acquire"));
+                    std::scoped_lock guard(lock);
+                    self.At(listing.Line("increment"));
+                    self.Increment(counter);
+                }
+            }));
+        }
+        for (const ThreadHandle& thread : threads) {
+            main.At(listing.Line("join"));
+            main.Join(thread);
+        }
+        main.At(listing.Line("report"));
+        contended = lock.ContendedCount();
+        lock_wait = lock.WaitSeconds();
+    });
+    if (!finished)
+        return;
+
+    const int64_t expected = increments * thread_count;
+    const int64_t actual = counter.Get();
+    result.metrics = {
+        {"expected", expected}, {"actual", actual},     {"lost", expected - actual},
+        {"lock_wait", lock_wait}, {"contended", contended},
+    };
+}
+
+// ---- What it says afterwards
+std::string Summarize(const LessonResult& result, Model)
+{
+    return fmt::format("expected {} · actual {} · lost {} · {} contended acquires, {:.3f} s waiting for the lock",
+                       WithCommas(int64_t(result.Number("expected"))), WithCommas(int64_t(result.Number("actual"))),
+                       WithCommas(int64_t(result.Number("lost"))), WithCommas(int64_t(result.Number("contended"))),
+                       result.Number("lock_wait"));
+}
+
+} // namespace
+
+extern const Lesson kLockedCounter{
+    .id = "locked-counter",
+    .title = "The counter with a lock",
+    .tagline = "The same race with `with lock:` around the increment. Is it always right, and what does it cost?",
+    .params = kParams,
+    .listing = kListing,
+    .scenario = &Run,
+    .summarize = &Summarize,
+};
+
+} // namespace threadlab

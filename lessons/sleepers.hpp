@@ -1,0 +1,13 @@
+#pragma once
+// The scenario shared by first-threads and three-threads: named threads that
+// each sleep their own duration, all started, then all joined.
+#include "lesson.hpp"
+
+namespace threadlab {
+
+// Reads the `durations` parameter; threads are named A, B, C, …
+// Metrics: total (s), order (names in finish order), first, last.
+void RunSleepers(const LessonContext& context, LessonResult& result);
+std::string SummarizeSleepers(const LessonResult& result, Model model);
+
+} // namespace threadlab
