@@ -313,28 +313,28 @@ void Thread::Increment(SharedCounter& counter)
     const uint64_t half_step = m_runtime.m_increment_half_iterations;
     SwitchPoint(); // the loop's back-edge: every model may switch here
     Burn(half_step);
-    const int64_t loaded_at = may_split ? m_runtime.m_recorder.Now() : 0;
     const int64_t seen = counter.value.load(std::memory_order_relaxed);
     const uint64_t reacquires_before = m_gil_reacquires;
+    // 3.9 checks for a drop request between the load and the store. If one
+    // is pending the switch is about to split this increment: record the
+    // read now, so the lane's marks stay in time order.
+    const bool split_coming = may_split && m_has_gil && m_gil->DropRequested();
+    if (split_coming)
+        AddMark(MarkKind::CounterRead, seen);
     if (may_split)
-        SwitchPoint(); // 3.9 checks for a drop request between the load and the store
+        SwitchPoint();
     Burn(half_step);
     counter.value.store(seen + 1, std::memory_order_relaxed);
     ++m_increments;
 
     if (m_gil_reacquires != reacquires_before) {
-        // The other threads ran between our load and our store: everything
-        // they added is overwritten now. Always record this moment.
+        // Other threads ran between our load and our store: whatever they
+        // added is overwritten now. Always recorded.
         m_runtime.m_split_increments.fetch_add(1, std::memory_order_relaxed);
-        TraceEvent read;
-        read.t_ns = loaded_at;
-        read.value = seen;
-        read.kind = EventKind::Mark;
-        read.code = uint8_t(MarkKind::CounterRead);
-        Append(read);
         AddMark(MarkKind::CounterWrite, seen + 1);
     } else if (m_increments <= kCounterFullRecords || m_increments % kCounterSampleEvery == 0) {
-        AddMark(MarkKind::CounterRead, seen);
+        if (!split_coming)
+            AddMark(MarkKind::CounterRead, seen);
         AddMark(MarkKind::CounterWrite, seen + 1);
     }
 }

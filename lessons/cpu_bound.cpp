@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace threadlab {
 
 namespace {
@@ -107,6 +110,29 @@ std::string Summarize(const LessonResult& result, Model model)
                        FormatDuration(result.Number("threaded")), verdict);
 }
 
+
+double Estimate(const ParamValues& p, Model model)
+{
+    const double loops = double(p.Int("threads"));
+    const double one_loop = WorkSeconds(double(p.Int("iterations")), model);
+    const double parallel = HasGil(model) ? 1.0 : std::min(loops, 2.0);
+    return loops * one_loop * (1 + 1 / parallel);
+}
+
+
+std::string Explain(const LessonResult& result, const ParamValues& p, Model model)
+{
+    const double speedup = result.Number("speedup");
+    const int64_t threads = p.Int("threads");
+    if (HasGil(model))
+        return fmt::format("Threaded took about as long as sequential ({:.2f}×). With the GIL only one thread runs Python "
+                           "at a time, so the {} threads took turns instead of sharing the cores.",
+                           speedup, threads);
+    return fmt::format("Threaded was {:.2f}× faster. Without a GIL the {} threads ran on the machine's cores at the "
+                       "same time; each loop is a little slower than with a GIL.",
+                       speedup, threads);
+}
+
 } // namespace
 
 extern const Lesson kCpuBound{
@@ -117,6 +143,8 @@ extern const Lesson kCpuBound{
     .listing = kListing,
     .scenario = &Run,
     .summarize = &Summarize,
+    .explain = &Explain,
+    .estimate = &Estimate,
 };
 
 } // namespace threadlab

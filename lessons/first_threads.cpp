@@ -49,6 +49,8 @@ extern const Lesson kFirstThreads{
     .listing = kListing,
     .scenario = &RunSleepers,
     .summarize = &SummarizeSleepers,
+    .explain = &ExplainSleepers,
+    .estimate = &EstimateSleepers,
 };
 
 } // namespace threadlab

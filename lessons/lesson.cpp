@@ -1,6 +1,7 @@
 #include "lesson.hpp"
 
 #include "assets.hpp"
+#include "work.hpp"
 
 #include <fmt/format.h>
 
@@ -153,6 +154,11 @@ LessonProse ProseFor(const Lesson& lesson)
         while (!s->empty() && s->back() == '\n')
             s->pop_back();
     return prose;
+}
+
+double WorkSeconds(double steps, Model model)
+{
+    return steps * kStepCostNs * StepCostFactor(model) / 1e9;
 }
 
 std::string WithCommas(int64_t value)

@@ -65,6 +65,10 @@ struct Lesson {
     void (*scenario)(const LessonContext& context, LessonResult& result);
     // One human line: "sequential 3.00 s · threaded 0.10 s · 29.7× faster".
     std::string (*summarize)(const LessonResult& result, Model model);
+    // What happened, in plain words, for the results panel.
+    std::string (*explain)(const LessonResult& result, const ParamValues& values, Model model) = nullptr;
+    // Expected length of the whole scenario in lesson seconds (for a progress bar).
+    double (*estimate)(const ParamValues& values, Model model) = nullptr;
     // Checks that span parameters ("at most 1,000 export threads"); nullptr if none.
     std::optional<std::string> (*validate)(const ParamValues& values) = nullptr;
 };
@@ -95,6 +99,9 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
 // Runs one part of a scenario as its own group in the recording and appends
 // the outcome. Returns false if the lesson should end (stopped or failed).
 bool RunPart(const LessonContext& context, LessonResult& result, std::string name, const ThreadFn& main);
+
+// Lesson seconds of CPU work for `steps` loop steps on one thread.
+double WorkSeconds(double steps, Model model);
 
 // "200,000"
 std::string WithCommas(int64_t value);

@@ -3,6 +3,7 @@
 // no thread can come between another's load and store. The total is right
 // under every interpreter; the price is time spent waiting for the lock,
 // which the lanes show as contention.
+#include "describe.hpp"
 #include "lesson.hpp"
 #include "sync.hpp"
 
@@ -101,6 +102,22 @@ std::string Summarize(const LessonResult& result, Model)
                        result.Number("lock_wait"));
 }
 
+
+double Estimate(const ParamValues& p, Model model)
+{
+    const double steps = double(p.Int("increments") * p.Int("threads")) * IncrementCostSteps(model) * 2;
+    return WorkSeconds(steps, model) / (HasGil(model) ? 1.0 : 2.0);
+}
+
+
+std::string Explain(const LessonResult& result, const ParamValues&, Model)
+{
+    return fmt::format("All {} increments landed: the lock lets only one thread between the read and the write. "
+                       "It was contended {} times, and the threads spent {} in total waiting for it.",
+                       WithCommas(int64_t(result.Number("actual"))), WithCommas(int64_t(result.Number("contended"))),
+                       FormatDuration(result.Number("lock_wait")));
+}
+
 } // namespace
 
 extern const Lesson kLockedCounter{
@@ -111,6 +128,8 @@ extern const Lesson kLockedCounter{
     .listing = kListing,
     .scenario = &Run,
     .summarize = &Summarize,
+    .explain = &Explain,
+    .estimate = &Estimate,
 };
 
 } // namespace threadlab

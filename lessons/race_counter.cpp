@@ -5,6 +5,7 @@
 // meanwhile. Whether that can happen depends on the interpreter: 3.9 may
 // switch there, 3.10–3.13 never do (the race is hidden, not gone), and
 // free-threaded 3.13t runs both threads at once so updates collide anyway.
+#include "describe.hpp"
 #include "lesson.hpp"
 
 #include <fmt/format.h>
@@ -107,6 +108,38 @@ std::string Summarize(const LessonResult& result, Model model)
     return text;
 }
 
+
+double Estimate(const ParamValues& p, Model model)
+{
+    const double steps = double(p.Int("increments") * p.Int("threads")) * IncrementCostSteps(model);
+    return WorkSeconds(steps, model) / (HasGil(model) ? 1.0 : 2.0);
+}
+
+
+std::string Explain(const LessonResult& result, const ParamValues&, Model model)
+{
+    const auto lost = int64_t(result.Number("lost"));
+    const auto expected = int64_t(result.Number("expected"));
+    const uint64_t splits = result.runs.empty() ? 0 : result.runs.back().split_increments;
+    if (lost == 0 && model == Model::Py312)
+        return fmt::format("The counter reached {}, as expected, and it will every time. The race is still in the code: "
+                           "3.12 never switches threads between the read and the write of counter += 1, so no other "
+                           "thread can come between them.",
+                           WithCommas(expected));
+    if (lost == 0)
+        return fmt::format("Nothing was lost this time: the counter reached {}. No switch landed between a read and its "
+                           "write. Run it again: the race is still there.",
+                           WithCommas(expected));
+    if (model == Model::Py39)
+        return fmt::format("{} increments were lost. {} switch{} landed between a thread's read and its write; each time, "
+                           "that thread later wrote back an old value and erased everything the other thread had added "
+                           "meanwhile (red brackets on the timeline).",
+                           WithCommas(lost), WithCommas(int64_t(splits)), splits == 1 ? "" : "es");
+    return fmt::format("{} increments were lost. With no GIL both threads ran at the same moment: again and again they "
+                       "read the same value and wrote the same result, so one of the two additions vanished.",
+                       WithCommas(lost));
+}
+
 } // namespace
 
 extern const Lesson kRaceCounter{
@@ -117,6 +150,8 @@ extern const Lesson kRaceCounter{
     .listing = kListing,
     .scenario = &Run,
     .summarize = &Summarize,
+    .explain = &Explain,
+    .estimate = &Estimate,
 };
 
 } // namespace threadlab

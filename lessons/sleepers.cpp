@@ -57,4 +57,23 @@ std::string SummarizeSleepers(const LessonResult& result, Model)
     return text;
 }
 
+std::string ExplainSleepers(const LessonResult& result, const ParamValues& values, Model)
+{
+    const std::vector<double>& durations = values.Durations("durations");
+    const double sum = std::accumulate(durations.begin(), durations.end(), 0.0);
+    const auto& first = std::get<std::string>(result.Find("first")->value);
+    const auto& last = std::get<std::string>(result.Find("last")->value);
+    std::string text = durations.size() == 1 ? "" : first + " finished first and " + last + " last: threads that only sleep finish in the order of their sleeps. ";
+    text += "The whole run took " + FormatDuration(result.Number("total")) + ", about the longest sleep";
+    if (durations.size() > 1)
+        text += ", not the " + FormatDuration(sum) + " the sleeps add up to: they overlapped";
+    return text + ".";
+}
+
+double EstimateSleepers(const ParamValues& values, Model)
+{
+    const std::vector<double>& durations = values.Durations("durations");
+    return *std::max_element(durations.begin(), durations.end());
+}
+
 } // namespace threadlab

@@ -9,5 +9,7 @@ namespace threadlab {
 // Metrics: total (s), order (names in finish order), first, last.
 void RunSleepers(const LessonContext& context, LessonResult& result);
 std::string SummarizeSleepers(const LessonResult& result, Model model);
+std::string ExplainSleepers(const LessonResult& result, const ParamValues& values, Model model);
+double EstimateSleepers(const ParamValues& values, Model model);
 
 } // namespace threadlab

@@ -9,6 +9,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace threadlab {
 
 namespace {
@@ -158,6 +161,30 @@ std::string Summarize(const LessonResult& result, Model)
                        FormatDuration(result.Number("threaded")), result.Number("speedup"));
 }
 
+
+double Estimate(const ParamValues& p, Model)
+{
+    const double files = double(p.Int("notes") * p.Int("formats"));
+    const double workers = double(p.Int("workers"));
+    const double rounds = workers == 0 ? 1 : std::ceil(files / workers);
+    return (files + rounds) * p.Real("delay");
+}
+
+
+std::string Explain(const LessonResult& result, const ParamValues& p, Model)
+{
+    const int64_t files = p.Int("notes") * p.Int("formats");
+    const int64_t workers = p.Int("workers");
+    const double speedup = result.Number("speedup");
+    if (workers == 0)
+        return fmt::format("Threaded was {:.1f}× faster: the {} writes waited at the same time, so together they took "
+                           "about as long as one ({}).",
+                           speedup, files, FormatDuration(p.Real("delay")));
+    const int64_t rounds = (files + workers - 1) / workers;
+    return fmt::format("Threaded was {:.1f}× faster: {} workers wrote {} files {} at a time, {} rounds of about {}.",
+                       speedup, workers, files, std::min(workers, files), rounds, FormatDuration(p.Real("delay")));
+}
+
 } // namespace
 
 extern const Lesson kThreadedExport{
@@ -168,6 +195,8 @@ extern const Lesson kThreadedExport{
     .listing = kListing,
     .scenario = &Run,
     .summarize = &Summarize,
+    .explain = &Explain,
+    .estimate = &Estimate,
     .validate = &Validate,
 };
 

@@ -50,6 +50,8 @@ extern const Lesson kThreeThreads{
     .listing = kListing,
     .scenario = &RunSleepers,
     .summarize = &SummarizeSleepers,
+    .explain = &ExplainSleepers,
+    .estimate = &EstimateSleepers,
 };
 
 } // namespace threadlab

@@ -1,0 +1,155 @@
+#include "app_state.hpp"
+
+#include "theme.hpp"
+#include "ui.hpp"
+
+#include <algorithm>
+
+namespace threadlab {
+
+const Lesson& AppState::CurrentLesson() const { return *AllLessons()[size_t(lesson)]; }
+
+Model AppState::CurrentModel() const { return ParseModel(settings.python).value_or(Model::Py312); }
+
+const FontSet& AppState::Font() const
+{
+    return fonts->sets[size_t(settings.presenter ? settings.presenter_font_size : settings.font_size)];
+}
+
+void AppState::SelectLesson(int index)
+{
+    const int count = int(AllLessons().size());
+    lesson = (index % count + count) % count;
+    settings.last_lesson = std::string(CurrentLesson().id);
+    timeline = TimelineView{};
+}
+
+std::optional<ParamValues> AppState::ParseParams()
+{
+    const Lesson& current = CurrentLesson();
+    ParamValues values;
+    bool ok = true;
+    for (size_t i = 0; i < current.params.size(); ++i) {
+        ParamEdit& edit = edits[size_t(lesson)][i];
+        ParamValue value;
+        const auto error = ParseParam(current.params[i], edit.text, value);
+        edit.error = error.value_or("");
+        ok = ok && !error;
+        if (!error)
+            values.Set(current.params[i].name, std::move(value));
+    }
+    if (!ok)
+        return std::nullopt;
+    if (auto error = ValidateParams(current, values)) {
+        edits[size_t(lesson)].front().error = *error;
+        return std::nullopt;
+    }
+    return values;
+}
+
+void AppState::Run()
+{
+    const auto params = ParseParams();
+    if (!params)
+        return;
+    session.Start(CurrentLesson(), *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, settings.time_scale});
+    timeline = TimelineView{};
+}
+
+void AppState::ChangeFontSize(int delta)
+{
+    int& size = settings.presenter ? settings.presenter_font_size : settings.font_size;
+    size = std::clamp(size + delta, 0, int(kFontSizes.size()) - 1);
+}
+
+void AppState::TogglePresenter()
+{
+    settings.presenter = !settings.presenter;
+    ApplyTheme(settings.presenter);
+}
+
+void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, const std::optional<std::string>& lesson)
+{
+    state.fonts = &fonts;
+    state.settings = std::move(loaded.settings);
+    if (!loaded.notice.empty())
+        state.notices.push_back(std::move(loaded.notice));
+    if (!fonts.dejavu)
+        state.notices.push_back("The DejaVu fonts (package fonts-dejavu-core) are missing: using the small built-in "
+                                "font, without presenter sizes.");
+    for (const Lesson* l : AllLessons()) {
+        std::vector<ParamEdit> edits;
+        for (const ParamSpec& spec : l->params)
+            edits.push_back({std::string(spec.default_text), ""});
+        state.edits.push_back(std::move(edits));
+    }
+    const std::string wanted = lesson.value_or(state.settings.last_lesson);
+    state.lesson = 0;
+    for (size_t i = 0; i < AllLessons().size(); ++i)
+        if (AllLessons()[i]->id == wanted)
+            state.lesson = int(i);
+    state.SelectLesson(state.lesson);
+    ApplyTheme(state.settings.presenter);
+}
+
+void DrawApp(AppState& state)
+{
+    const FontSet& font = state.Font();
+    ImGui::PushFont(font.regular);
+    HandleShortcuts(state);
+    state.session.Update();
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::Begin("threadlab", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+
+    for (size_t i = 0; i < state.notices.size(); ++i) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 60, 0, 255));
+        ImGui::TextWrapped("%s", state.notices[i].c_str());
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushID(int(i));
+        if (ImGui::SmallButton("Dismiss")) {
+            state.notices.erase(state.notices.begin() + long(i));
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+
+    const float size = ImGui::GetFontSize();
+    ImGui::BeginChild("lesson_list", ImVec2(size * 13, 0), true);
+    DrawLessonList(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginGroup();
+    const float top_height = std::max(size * 14, ImGui::GetContentRegionAvail().y * 0.5f);
+    ImGui::BeginChild("lesson_page", ImVec2(0, top_height), false);
+    DrawLessonPage(state);
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    DrawTimelineLegend();
+    ImGui::BeginChild("timeline", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
+    TimelineInput input;
+    input.running = state.session.Running();
+    input.estimate = state.session.EstimateSeconds();
+    input.label_font = font.mono;
+    input.header_font = font.bold;
+    const bool same_lesson = state.session.RunLessonPtr() == &state.CurrentLesson();
+    static const TraceSnapshot kEmpty;
+    DrawTimeline(state.timeline, same_lesson ? state.session.Trace() : kEmpty, input);
+    ImGui::EndChild();
+    ImGui::EndGroup();
+
+    if (state.show_help)
+        DrawHelpOverlay(state);
+    ImGui::End();
+    ImGui::PopFont();
+}
+
+} // namespace threadlab

@@ -1,0 +1,220 @@
+// The lesson page: what to watch and why, the Python listing, the controls
+// and the results, in three columns above the timeline.
+#include "app_state.hpp"
+#include "describe.hpp"
+#include "ui.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace threadlab {
+
+namespace {
+
+const char* ModelLine(Model model)
+{
+    switch (model) {
+    case Model::Py39: return "CPython 3.9 and older: may switch threads after almost any bytecode.";
+    case Model::Py312: return "CPython 3.10–3.13: switches only at calls and loop ends.";
+    case Model::Py313t: return "Free-threaded 3.13t: no GIL, threads run on all cores at once.";
+    }
+    return "";
+}
+
+void Section(const char* title, const std::string& text, ImFont* bold)
+{
+    if (text.empty())
+        return;
+    ImGui::PushFont(bold);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    Paragraph(text.c_str());
+    ImGui::Spacing();
+}
+
+} // namespace
+
+void DrawLessonPage(AppState& state)
+{
+    const Lesson& lesson = state.CurrentLesson();
+    const FontSet& font = state.Font();
+    ImGui::PushFont(font.title);
+    ImGui::TextUnformatted(std::string(lesson.title).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", std::string(lesson.tagline).c_str());
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float column = (width - 2 * gap) / 3;
+
+    ImGui::BeginChild("listing", ImVec2(column * 1.2f, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    DrawListing(state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("prose", ImVec2(column * 0.9f, 0), true);
+    const LessonProse prose = ProseFor(lesson);
+    Section("What to watch", prose.watch, font.bold);
+    Section("Why", prose.why, font.bold);
+    const std::string& note = prose.model_note[int(state.CurrentModel())];
+    Section(fmt::format("On Python {}", ModelName(state.CurrentModel())).c_str(), note, font.bold);
+    Section("Try next", prose.try_next, font.bold);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("controls", ImVec2(0, 0), true);
+    DrawControls(state);
+    ImGui::Separator();
+    DrawResults(state);
+    ImGui::EndChild();
+}
+
+void DrawListing(AppState& state)
+{
+    const Lesson& lesson = state.CurrentLesson();
+    // Show the values being typed when they parse, else the last good ones.
+    ParamValues values = DefaultValues(lesson.params);
+    for (size_t i = 0; i < lesson.params.size(); ++i) {
+        ParamValue value;
+        if (!ParseParam(lesson.params[i], state.edits[size_t(state.lesson)][i].text, value))
+            values.Set(lesson.params[i].name, value);
+    }
+    const Listing listing = RenderListing(lesson, values);
+
+    // Where each live thread is: listing line → names, coloured by state.
+    std::map<int, std::vector<std::pair<std::string, State>>> at_line;
+    const RunSession& session = state.session;
+    if (session.Running() && session.RunLessonPtr() == &lesson && !session.Trace().groups.empty()) {
+        const TraceSnapshot& trace = session.Trace();
+        for (int l : trace.groups.back().lanes) {
+            const LaneTrace& lane = trace.lanes[size_t(l)];
+            if (!lane.ended && lane.current_line > 0 && !lane.spans.empty())
+                at_line[lane.current_line].push_back({lane.name, lane.spans.back().state});
+        }
+    }
+
+    ImGui::PushFont(state.Font().mono);
+    const float line_height = ImGui::GetTextLineHeightWithSpacing();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < listing.lines.size(); ++i) {
+        const int number = int(i) + 1;
+        const auto here = at_line.find(number);
+        if (here != at_line.end()) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            draw->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x + 2000, p.y + line_height),
+                                IM_COL32(255, 244, 200, 255));
+        }
+        ImGui::TextDisabled("%3d", number);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(listing.lines[i].c_str());
+        if (here != at_line.end()) {
+            // Up to three thread chips, then "+N".
+            const auto& threads = here->second;
+            for (size_t k = 0; k < threads.size() && k < 3; ++k) {
+                ImGui::SameLine();
+                const StateStyle& style = StyleFor(threads[k].second);
+                const ImVec2 size = ImGui::CalcTextSize(threads[k].first.c_str());
+                const ImVec2 p = ImGui::GetCursorScreenPos();
+                draw->AddRectFilled(ImVec2(p.x - 3, p.y), ImVec2(p.x + size.x + 3, p.y + size.y), style.fill, 4);
+                ImGui::TextUnformatted(threads[k].first.c_str());
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s is here, %s", threads[k].first.c_str(), style.name);
+            }
+            if (threads.size() > 3) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("+%zu", threads.size() - 3);
+            }
+        }
+    }
+    ImGui::PopFont();
+}
+
+void DrawControls(AppState& state)
+{
+    const Lesson& lesson = state.CurrentLesson();
+    const FontSet& font = state.Font();
+    const float size = ImGui::GetFontSize();
+    RunSession& session = state.session;
+    const bool running = session.Running();
+
+    ImGui::BeginDisabled(running);
+    for (size_t i = 0; i < lesson.params.size(); ++i) {
+        const ParamSpec& spec = lesson.params[i];
+        ParamEdit& edit = state.edits[size_t(state.lesson)][i];
+        ImGui::PushID(int(i));
+        ImGui::SetNextItemWidth(size * 9);
+        const bool bad = !edit.error.empty();
+        if (bad)
+            ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 215, 205, 255));
+        if (ImGui::InputText(std::string(spec.name).c_str(), &edit.text))
+            state.ParseParams(); // refuse bad values in place, as they are typed
+        if (bad)
+            ImGui::PopStyleColor();
+        ImGui::SameLine();
+        HelpMarker(fmt::format("{}\nAllowed: {}.\nDefault: {}", spec.help, DescribeRange(spec), spec.default_text).c_str());
+        if (bad) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
+            Paragraph(edit.error.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopID();
+    }
+
+    ImGui::PushFont(font.bold);
+    ImGui::TextUnformatted("Python");
+    ImGui::PopFont();
+    for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(std::string(ModelName(model)).c_str(), state.CurrentModel() == model))
+            state.settings.python = std::string(ModelName(model));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", ModelLine(model));
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    Paragraph(ModelLine(state.CurrentModel()));
+    ImGui::PopStyleColor();
+
+    float scale = float(state.settings.time_scale);
+    ImGui::SetNextItemWidth(size * 12);
+    if (ImGui::SliderFloat("time scale", &scale, 0.05f, 5.0f, "×%.2f", ImGuiSliderFlags_Logarithmic))
+        state.settings.time_scale = std::clamp(double(scale), kMinTimeScale, kMaxTimeScale);
+    ImGui::SameLine();
+    HelpMarker("Time scale: how long a lesson second takes: 1 is real time, 3 is slow motion, 0.1 is ten times faster.\n"
+               "Results are always reported in lesson seconds.");
+    ImGui::EndDisabled();
+
+    const ImVec2 button(size * 7, size * 1.9f);
+    if (!running) {
+        const bool has_run = session.HasRun() && session.RunLessonPtr() == &lesson;
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 158, 115, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 130, 95, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        if (ImGui::Button(has_run ? "▶ Run again" : "▶ Run", button))
+            state.Run();
+        ImGui::PopStyleColor(3);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("F5");
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(213, 94, 0, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        if (ImGui::Button("■ Stop", button))
+            state.Stop();
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Esc");
+    }
+    ImGui::SameLine();
+    if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
+        const std::string overlay =
+            running ? fmt::format("{} of about {}", FormatDuration(session.ElapsedSeconds()),
+                                  FormatDuration(session.EstimateSeconds()))
+                    : fmt::format("{} recorded", FormatDuration(session.ElapsedSeconds()));
+        ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
+    }
+}
+
+} // namespace threadlab

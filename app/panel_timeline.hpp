@@ -1,0 +1,49 @@
+#pragma once
+// The timeline panel: one lane per thread, runs stacked on one time axis.
+#include "snapshot.hpp"
+#include "timeline_model.hpp"
+
+#include <imgui.h>
+
+#include <vector>
+
+namespace threadlab {
+
+// A student's prediction drawn over the real timeline (see the quiz).
+struct Ghost {
+    int group = 0;
+    std::string lane;   // thread name
+    double seconds = 0; // where they said it would end
+};
+
+struct TimelineView {
+    // Visible range, lesson seconds.
+    double t0 = 0;
+    double t1 = 1;
+    // Fit the whole run (and follow "now") until the user zooms or pans.
+    bool follow = true;
+    float scroll_y = 0;
+    // Requests from keyboard shortcuts, applied on the next frame.
+    int zoom_steps = 0; // > 0 zooms in
+    // Caches rebuilt when the recording gains marks.
+    size_t marks_seen = SIZE_MAX;
+    std::vector<Link> links;
+    std::vector<LostUpdate> lost_updates;
+    std::vector<DrawBlock> scratch;
+};
+
+struct TimelineInput {
+    bool running = false;
+    double estimate = 0; // expected length of the longest run, lesson seconds
+    ImFont* label_font = nullptr;
+    ImFont* header_font = nullptr;
+    const std::vector<Ghost>* ghosts = nullptr;
+};
+
+void DrawTimelineLegend();
+void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const TimelineInput& input);
+
+// The longest run's length so far, lesson seconds.
+double TraceExtent(const TraceSnapshot& trace);
+
+} // namespace threadlab

@@ -1,0 +1,60 @@
+#pragma once
+// RunSession: one lesson run as the window sees it.
+//
+// The lesson runs on a worker thread; the UI thread calls Update() once per
+// frame, which pulls the new part of the recording into a snapshot and, once
+// the worker has finished, joins it (instantly: it has already returned) and
+// takes the result. The UI thread never waits for the engine: Stop only
+// raises the flag, and every engine wait notices within 10 ms.
+#include "lesson.hpp"
+#include "snapshot.hpp"
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <thread>
+
+namespace threadlab {
+
+class RunSession {
+public:
+    RunSession() = default;
+    ~RunSession();
+    RunSession(const RunSession&) = delete;
+    RunSession& operator=(const RunSession&) = delete;
+
+    // Starts a run (stopping and joining any previous one first).
+    void Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config);
+    void RequestStop();
+    // Stops and waits for the worker; for closing the window.
+    void Shutdown();
+    void Update();
+
+    bool Running() const { return m_worker.joinable(); }
+    bool HasRun() const { return m_lesson != nullptr; }
+    const Lesson* RunLessonPtr() const { return m_lesson; }
+    const RunConfig& Config() const { return m_config; }
+    const ParamValues& Params() const { return m_params; }
+    const TraceSnapshot& Trace() const { return m_trace; }
+    const LessonResult* Result() const { return m_result ? &*m_result : nullptr; }
+    // Lesson seconds recorded so far, over every part of the run.
+    double ElapsedSeconds() const;
+    // 0..1; an estimate while running (never 1 before the end).
+    double Progress() const;
+    double EstimateSeconds() const { return m_estimate; }
+
+private:
+    const Lesson* m_lesson = nullptr;
+    RunConfig m_config;
+    ParamValues m_params;
+    std::unique_ptr<Recorder> m_recorder;
+    std::unique_ptr<StopFlag> m_stop;
+    std::thread m_worker;
+    std::atomic<bool> m_worker_done{false};
+    LessonResult m_pending; // written by the worker before m_worker_done
+    std::optional<LessonResult> m_result;
+    TraceSnapshot m_trace;
+    double m_estimate = 0;
+};
+
+} // namespace threadlab

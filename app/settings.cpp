@@ -1,0 +1,113 @@
+#include "settings.hpp"
+
+#include "atomic_file.hpp"
+#include "fonts.hpp"
+#include "model.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace threadlab {
+
+namespace {
+constexpr int kSettingsVersion = 1;
+constexpr std::uintmax_t kMaxSettingsBytes = 1 << 20;
+
+std::string SetAside(const std::string& path, const std::string& why)
+{
+    std::error_code ec;
+    std::filesystem::rename(path, path + ".bak", ec);
+    return "Your settings file could not be read (" + why + "); it was kept as " + path +
+           ".bak and the defaults are in use.";
+}
+} // namespace
+
+std::string DefaultSettingsPath()
+{
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    std::string base = xdg && *xdg ? xdg : std::string(home ? home : ".") + "/.config";
+    return base + "/threadlab/settings.json";
+}
+
+LoadedSettings LoadSettings(const std::string& path)
+{
+    LoadedSettings loaded;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return loaded;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return {Settings{}, SetAside(path, ec.message())};
+    if (size > kMaxSettingsBytes)
+        return {Settings{}, SetAside(path, "it is larger than 1 MB")};
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        return {Settings{}, SetAside(path, "it is not valid JSON")};
+    if (doc.value("version", 0) != kSettingsVersion)
+        return {Settings{}, SetAside(path, "it is from another version of threadlab")};
+
+    Settings& s = loaded.settings;
+    bool ignored = false;
+    auto get_int = [&](const char* key, int& out, int lo, int hi) {
+        if (!doc.contains(key))
+            return;
+        if (doc[key].is_number_integer() && doc[key].get<int64_t>() >= lo && doc[key].get<int64_t>() <= hi)
+            out = doc[key].get<int>();
+        else
+            ignored = true;
+    };
+    get_int("window_width", s.window_width, 320, 16384);
+    get_int("window_height", s.window_height, 240, 16384);
+    get_int("font_size", s.font_size, 0, int(kFontSizes.size()) - 1);
+    get_int("presenter_font_size", s.presenter_font_size, 0, int(kFontSizes.size()) - 1);
+    if (doc.contains("presenter")) {
+        if (doc["presenter"].is_boolean())
+            s.presenter = doc["presenter"].get<bool>();
+        else
+            ignored = true;
+    }
+    if (doc.contains("python")) {
+        if (doc["python"].is_string() && ParseModel(doc["python"].get<std::string>()))
+            s.python = doc["python"].get<std::string>();
+        else
+            ignored = true;
+    }
+    if (doc.contains("time_scale")) {
+        const auto& v = doc["time_scale"];
+        if (v.is_number() && v.get<double>() >= kMinTimeScale && v.get<double>() <= kMaxTimeScale)
+            s.time_scale = v.get<double>();
+        else
+            ignored = true;
+    }
+    if (doc.contains("last_lesson") && doc["last_lesson"].is_string())
+        s.last_lesson = doc["last_lesson"].get<std::string>();
+    if (ignored)
+        loaded.notice = "Some saved settings were out of range and were reset to their defaults.";
+    return loaded;
+}
+
+std::optional<std::string> SaveSettings(const std::string& path, const Settings& s)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const nlohmann::json doc{{"version", kSettingsVersion},
+                             {"window_width", s.window_width},
+                             {"window_height", s.window_height},
+                             {"font_size", s.font_size},
+                             {"presenter_font_size", s.presenter_font_size},
+                             {"presenter", s.presenter},
+                             {"python", s.python},
+                             {"time_scale", s.time_scale},
+                             {"last_lesson", s.last_lesson}};
+    return WriteFileAtomically(path, doc.dump(2) + "\n");
+}
+
+} // namespace threadlab

@@ -1,0 +1,51 @@
+// Keyboard shortcuts. ImGui 1.86 with the GLFW backend indexes keys by GLFW
+// key code, so the codes come from GLFW's header (no GLFW calls here).
+#include "app_state.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+namespace threadlab {
+
+void HandleShortcuts(AppState& state)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool typing = io.WantTextInput;
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    auto repeated = [](int key) { return ImGui::IsKeyPressed(key, true); };
+
+    if (pressed(GLFW_KEY_F5) || (io.KeyCtrl && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_R)))) {
+        if (!state.session.Running())
+            state.Run();
+    }
+    if (pressed(GLFW_KEY_ESCAPE)) {
+        if (state.session.Running())
+            state.Stop();
+        else
+            state.show_help = false;
+    }
+    if (pressed(GLFW_KEY_F1) || (!typing && io.KeyShift && pressed(GLFW_KEY_SLASH)))
+        state.show_help = !state.show_help;
+    if (pressed(GLFW_KEY_F2))
+        state.TogglePresenter();
+    if (pressed(GLFW_KEY_F11))
+        state.toggle_fullscreen = true;
+    if (pressed(GLFW_KEY_PAGE_DOWN) && !state.session.Running())
+        state.SelectLesson(state.lesson + 1);
+    if (pressed(GLFW_KEY_PAGE_UP) && !state.session.Running())
+        state.SelectLesson(state.lesson - 1);
+    if (io.KeyCtrl && (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)))
+        state.ChangeFontSize(+1);
+    if (io.KeyCtrl && (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)))
+        state.ChangeFontSize(-1);
+    if (typing || io.KeyCtrl)
+        return;
+    if (pressed(GLFW_KEY_F))
+        state.timeline.follow = true;
+    if (repeated(GLFW_KEY_EQUAL) || repeated(GLFW_KEY_KP_ADD))
+        ++state.timeline.zoom_steps;
+    if (repeated(GLFW_KEY_MINUS) || repeated(GLFW_KEY_KP_SUBTRACT))
+        --state.timeline.zoom_steps;
+}
+
+} // namespace threadlab

@@ -1,0 +1,153 @@
+#include "timeline_model.hpp"
+
+#include "describe.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace threadlab {
+
+void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const TimelineContext& ctx, float min_px,
+                   std::vector<DrawBlock>& out)
+{
+    const std::vector<Span>& spans = lane.spans;
+    const double ns_per_second = 1e9 * group.time_scale;
+    const auto ns_at = [&](double seconds) { return int64_t(seconds * ns_per_second); };
+    const double pps = ctx.PixelsPerSecond() / ns_per_second; // pixels per recorded ns
+    const auto x_at = [&](int64_t ns) { return ctx.x0 + float((double(ns) - ctx.t0 * ns_per_second) * pps); };
+
+    const int64_t left = ns_at(ctx.t0);
+    const int64_t right = ns_at(ctx.t1);
+    // Spans tile the lane, so their ends are sorted too.
+    auto it = std::lower_bound(spans.begin(), spans.end(), left, [](const Span& s, int64_t t) { return s.t1 < t; });
+    while (it != spans.end() && it->t0 <= right) {
+        if (it->state == State::Done) {
+            ++it;
+            continue;
+        }
+        const float x0 = std::max(x_at(it->t0), ctx.x0 - 1);
+        const float x1 = std::min(x_at(it->t1), ctx.x1 + 1);
+        if (x1 - x0 >= min_px) {
+            out.push_back({x0, x1, it->state, uint32_t(it - spans.begin()), 1});
+            ++it;
+            continue;
+        }
+        // Too narrow to see alone: fold every span that starts within the next min_px.
+        const int64_t limit = ns_at(ctx.Seconds(x0 + min_px));
+        auto end = std::lower_bound(it + 1, spans.end(), limit, [](const Span& s, int64_t t) { return s.t0 < t; });
+        const auto count = uint32_t(end - it);
+        State state = it->state;
+        if (count > 1) {
+            // Dominant state by time, looking at a bounded number of spans.
+            int64_t by_state[kStateCount] = {};
+            const auto looked = std::min<uint32_t>(count, 16);
+            for (uint32_t k = 0; k < looked; ++k)
+                by_state[int((it + k)->state)] += (it + k)->t1 - (it + k)->t0;
+            by_state[int(State::Done)] = -1;
+            state = State(std::max_element(std::begin(by_state), std::end(by_state)) - std::begin(by_state));
+        }
+        const float last_x = std::min(x_at((end - 1)->t1), ctx.x1 + 1);
+        out.push_back({x0, std::max(last_x, x0 + min_px), state, uint32_t(it - spans.begin()), count});
+        it = end;
+    }
+}
+
+size_t FirstMarkFrom(const LaneTrace& lane, const GroupTrace& group, double seconds)
+{
+    const auto ns = int64_t(seconds * 1e9 * group.time_scale);
+    return size_t(std::lower_bound(lane.marks.begin(), lane.marks.end(), ns,
+                                   [](const Mark& m, int64_t t) { return m.t < t; }) -
+                  lane.marks.begin());
+}
+
+std::vector<Tick> RulerTicks(const TimelineContext& ctx, float min_major_px)
+{
+    std::vector<Tick> ticks;
+    const double span = ctx.t1 - ctx.t0;
+    if (!(span > 0))
+        return ticks;
+    // A 1-2-5 step giving at least min_major_px between major ticks.
+    const double min_step = span * min_major_px / double(ctx.x1 - ctx.x0);
+    double step = std::pow(10.0, std::floor(std::log10(min_step)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (step * m >= min_step) {
+            step *= m;
+            break;
+        }
+    // Label every major tick in one unit with just the decimals the step needs.
+    const double unit = step >= 1 ? 1 : step >= 1e-3 ? 1e-3 : 1e-6;
+    const char* unit_name = step >= 1 ? "s" : step >= 1e-3 ? "ms" : "µs";
+    const int decimals = std::max(0, int(-std::floor(std::log10(step / unit) + 1e-9)));
+    const double minor = step / 5;
+    const double first = std::ceil(ctx.t0 / minor) * minor;
+    for (double t = first; t <= ctx.t1 + minor * 0.01; t += minor) {
+        const double k = t / step;
+        const bool major = std::fabs(k - std::round(k)) < 1e-6;
+        const double snapped = major ? std::round(k) * step : t;
+        const double shown = std::fabs(snapped) < step * 1e-6 ? 0 : snapped / unit;
+        ticks.push_back({snapped, major, major ? fmt::format("{:.{}f} {}", shown, decimals, unit_name) : ""});
+        if (ticks.size() > 2000)
+            break;
+    }
+    return ticks;
+}
+
+void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out)
+{
+    out.clear();
+    struct LockMark {
+        uint32_t seq;
+        int lane;
+        int64_t t;
+        bool release;
+    };
+    std::map<uint32_t, std::vector<LockMark>> locks;
+    for (size_t l = 0; l < trace.lanes.size(); ++l) {
+        const LaneTrace& lane = trace.lanes[l];
+        for (const Mark& m : lane.marks) {
+            if (m.kind == MarkKind::JoinReturned && m.other >= 0 && size_t(m.other) < trace.lanes.size()) {
+                const LaneTrace& joined = trace.lanes[size_t(m.other)];
+                for (auto e = joined.marks.rbegin(); e != joined.marks.rend(); ++e)
+                    if (e->kind == MarkKind::End) {
+                        out.push_back({LinkKind::Join, m.other, e->t, int(l), m.t});
+                        break;
+                    }
+            } else if (m.kind == MarkKind::LockAcquired || m.kind == MarkKind::LockReleased) {
+                locks[m.object].push_back({m.seq, int(l), m.t, m.kind == MarkKind::LockReleased});
+            }
+        }
+    }
+    for (auto& [object, marks] : locks) {
+        std::sort(marks.begin(), marks.end(), [](const LockMark& a, const LockMark& b) { return a.seq < b.seq; });
+        const LockMark* release = nullptr;
+        for (const LockMark& m : marks) {
+            if (m.release)
+                release = &m;
+            else if (release != nullptr && release->lane != m.lane)
+                out.push_back({LinkKind::LockHandoff, release->lane, release->t, m.lane, m.t});
+        }
+    }
+}
+
+void FindLostUpdates(const TraceSnapshot& trace, std::vector<LostUpdate>& out)
+{
+    out.clear();
+    for (size_t l = 0; l < trace.lanes.size(); ++l) {
+        const std::vector<Mark>& marks = trace.lanes[l].marks;
+        // A read, then a GIL hand-off back to this thread, then the write.
+        for (size_t i = 0; i + 2 < marks.size(); ++i) {
+            if (marks[i].kind != MarkKind::CounterRead || marks[i + 1].kind != MarkKind::GilTaken)
+                continue;
+            size_t w = i + 2;
+            while (w < marks.size() && marks[w].kind == MarkKind::GilTaken)
+                ++w;
+            if (w < marks.size() && marks[w].kind == MarkKind::CounterWrite)
+                out.push_back({int(l), marks[i].t, marks[w].t, marks[i].value});
+        }
+    }
+}
+
+} // namespace threadlab

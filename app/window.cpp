@@ -1,0 +1,244 @@
+// The window: GLFW + glad + Dear ImGui, reading straight down — set up,
+// declare the program state, loop, tear down in reverse.
+#include "window.hpp"
+
+#include "app_state.hpp"
+#include "atomic_file.hpp"
+#include "fonts.hpp"
+
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace threadlab {
+
+namespace {
+
+constexpr double kFrameSeconds = 1.0 / 60;
+
+struct WindowOptions {
+    std::optional<std::string> lesson;
+    int width = 1440;
+    int height = 900;
+    bool visible = true;
+    bool use_settings = true; // read and write the user's settings file
+};
+
+// One frame: poll, three NewFrames, the app, render, swap.
+void Frame(GLFWwindow* window, AppState& state, bool swap = true)
+{
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    DrawApp(state);
+    ImGui::Render();
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (swap)
+        glfwSwapBuffers(window);
+}
+
+void ToggleFullscreen(GLFWwindow* window, int saved[4])
+{
+    if (glfwGetWindowMonitor(window) != nullptr) {
+        glfwSetWindowMonitor(window, nullptr, saved[0], saved[1], saved[2], saved[3], 0);
+        return;
+    }
+    glfwGetWindowPos(window, &saved[0], &saved[1]);
+    glfwGetWindowSize(window, &saved[2], &saved[3]);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode != nullptr)
+        glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+std::optional<std::string> SavePng(const std::string& path, int width, int height)
+{
+    std::vector<unsigned char> pixels(size_t(width) * size_t(height) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    std::string png;
+    stbi_flip_vertically_on_write(1); // OpenGL's rows start at the bottom
+    const int ok = stbi_write_png_to_func(
+        [](void* context, void* data, int size) {
+            static_cast<std::string*>(context)->append(static_cast<const char*>(data), size_t(size));
+        },
+        &png, width, height, 3, pixels.data(), width * 3);
+    if (!ok)
+        return "could not encode the PNG";
+    return WriteFileAtomically(path, png);
+}
+
+class Window {
+public:
+    // Opens the window and sets up ImGui; check Ok() before use.
+    explicit Window(const WindowOptions& options)
+    {
+        glfwSetErrorCallback([](int, const char* description) { m_last_error = description; });
+        // With Mesa's software renderer, one rasteriser thread is plenty for
+        // this UI and leaves the cores to the lesson's threads.
+        setenv("LP_NUM_THREADS", "1", 0);
+        if (!glfwInit()) {
+            m_error = "cannot open a window: " + (m_last_error.empty() ? std::string("no display") : m_last_error) +
+                      "; headless, try: threadlab run first-threads";
+            return;
+        }
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+        m_window = glfwCreateWindow(options.width, options.height, "threadlab", nullptr, nullptr);
+        if (m_window == nullptr) {
+            m_error = "cannot open a window: " + m_last_error;
+            return;
+        }
+        glfwMakeContextCurrent(m_window);
+        gladLoadGL(glfwGetProcAddress);
+        glfwSwapInterval(1);
+
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr; // layout is code; settings.json holds what we remember
+        ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+        m_fonts = LoadFonts();
+    }
+
+    ~Window()
+    {
+        if (m_window != nullptr) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+            ImGui::DestroyContext();
+            glfwDestroyWindow(m_window);
+        }
+        glfwTerminate();
+    }
+
+    bool Ok() const { return m_window != nullptr; }
+    const std::string& Error() const { return m_error; }
+    GLFWwindow* Handle() { return m_window; }
+    const Fonts& GetFonts() const { return m_fonts; }
+
+private:
+    static inline std::string m_last_error;
+    GLFWwindow* m_window = nullptr;
+    std::string m_error;
+    Fonts m_fonts;
+};
+
+} // namespace
+
+int OpenWindow(const std::optional<std::string>& lesson)
+{
+    const std::string settings_path = DefaultSettingsPath();
+    LoadedSettings loaded = LoadSettings(settings_path);
+    Window window(WindowOptions{lesson, loaded.settings.window_width, loaded.settings.window_height});
+    if (!window.Ok()) {
+        std::cerr << "threadlab: " << window.Error() << "\n";
+        return 1;
+    }
+    AppState state;
+    state.settings_path = settings_path;
+    InitAppState(state, window.GetFonts(), std::move(loaded), lesson);
+
+    int saved_geometry[4] = {100, 100, state.settings.window_width, state.settings.window_height};
+    GLFWwindow* handle = window.Handle();
+    double last_frame = glfwGetTime();
+    while (!glfwWindowShouldClose(handle)) {
+        // Redraw at the display's rate while something moves; otherwise sleep until an event.
+        if (state.session.Running())
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.5);
+        if (glfwGetWindowAttrib(handle, GLFW_ICONIFIED)) {
+            glfwWaitEventsTimeout(0.1);
+            state.session.Update();
+            continue;
+        }
+        Frame(handle, state);
+        // At most 60 frames a second even where vsync is not honoured (Xvfb),
+        // so drawing never takes a core from the run it shows.
+        const double spare = kFrameSeconds - (glfwGetTime() - last_frame);
+        if (spare > 0)
+            std::this_thread::sleep_for(std::chrono::duration<double>(spare));
+        last_frame = glfwGetTime();
+        if (state.toggle_fullscreen) {
+            ToggleFullscreen(handle, saved_geometry);
+            state.toggle_fullscreen = false;
+        }
+    }
+    // Closing mid-run: stop it (every wait notices within 10 ms) before tearing down.
+    state.session.Shutdown();
+    if (glfwGetWindowMonitor(handle) == nullptr)
+        glfwGetWindowSize(handle, &state.settings.window_width, &state.settings.window_height);
+    if (auto error = SaveSettings(state.settings_path, state.settings))
+        std::cerr << "threadlab: settings not saved: " << *error << "\n";
+    return 0;
+}
+
+int SaveShot(const ShotRequest& request)
+{
+    Window window(WindowOptions{std::string(request.run.lesson->id), request.width, request.height, true, false});
+    if (!window.Ok()) {
+        std::cerr << "threadlab: " << window.Error() << "\n";
+        return 1;
+    }
+    LoadedSettings defaults;
+    defaults.settings.python = std::string(ModelName(request.run.config.model));
+    defaults.settings.time_scale = request.run.config.time_scale;
+    defaults.settings.presenter = request.presenter;
+    AppState state;
+    InitAppState(state, window.GetFonts(), defaults, std::string(request.run.lesson->id));
+    // The parameters of the request, as if the user had typed them.
+    const Lesson& lesson = *request.run.lesson;
+    for (size_t i = 0; i < lesson.params.size(); ++i)
+        state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(lesson.params[i].name));
+
+    GLFWwindow* handle = window.Handle();
+    if (request.run_first) {
+        // Draw nothing while it runs: a software renderer (llvmpipe under
+        // Xvfb) would take cores from the threads being measured.
+        state.Run();
+        while (state.session.Running()) {
+            glfwWaitEventsTimeout(0.01);
+            state.session.Update();
+        }
+    }
+    // A few frames so every panel has settled its layout, then read the last one.
+    for (int i = 0; i < 3; ++i) {
+        glfwPollEvents();
+        Frame(handle, state);
+    }
+    Frame(handle, state, false);
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(handle, &width, &height);
+    if (auto error = SavePng(request.out, width, height)) {
+        std::cerr << "threadlab: " << *error << "\n";
+        return 1;
+    }
+    if (state.session.Result() && state.session.Result()->status == RunStatus::Failed) {
+        std::cerr << "threadlab: the run failed: " << state.session.Result()->failure << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace threadlab

@@ -1,0 +1,144 @@
+// The command line as other tools use it: exit codes, messages, JSON.
+#include "process.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace threadlab::test;
+using nlohmann::json;
+
+namespace {
+
+const std::string kExe = THREADLAB_EXE;
+
+// Runs threadlab with `args`; returns exit code and stderr only.
+Output Stderr(const std::string& args) { return Capture(kExe + " " + args + " 2>&1 >/dev/null"); }
+Output Stdout(const std::string& args) { return Capture(kExe + " " + args + " 2>/dev/null"); }
+
+int Lines(const std::string& text)
+{
+    int lines = 0;
+    for (char c : text)
+        lines += c == '\n';
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("list prints every lesson, also as JSON", "[cli]")
+{
+    const Output text = Stdout("list");
+    CHECK(text.status == 0);
+    for (const char* id : {"first-threads", "threaded-export", "cpu-bound", "race-counter", "locked-counter", "three-threads"})
+        CHECK(text.out.find(id) != std::string::npos);
+    const Output js = Stdout("list --json");
+    REQUIRE(js.status == 0);
+    const json lessons = json::parse(js.out);
+    REQUIRE(lessons.size() == 6);
+    CHECK(lessons[0]["id"] == "first-threads");
+    CHECK(lessons[0].contains("title"));
+}
+
+TEST_CASE("run --json prints the fields of DESIGN.md", "[cli]")
+{
+    const Output r = Stdout("run threaded-export --time-scale 0.2 --set notes=4 --json");
+    REQUIRE(r.status == 0);
+    const json doc = json::parse(r.out);
+    CHECK(doc["lesson"] == "threaded-export");
+    CHECK(doc["python"] == "3.12");
+    CHECK(doc["time_scale"] == 0.2);
+    CHECK(doc["params"] == json{{"notes", 4}, {"formats", 3}, {"delay", 0.1}, {"workers", 0}});
+    REQUIRE(doc["runs"].size() == 2);
+    CHECK(doc["runs"][0]["name"] == "sequential");
+    CHECK(doc["runs"][1]["name"] == "threaded");
+    CHECK(doc["runs"][0]["threads"][0]["name"] == "MainThread");
+    CHECK(doc["runs"][1]["threads"].size() == 13);
+    CHECK(doc["runs"][1]["threads"][1]["name"] == "Thread-1");
+    CHECK(doc["runs"][0]["elapsed"].get<double>() > 1.1);
+    for (const char* metric : {"sequential", "threaded", "speedup"})
+        CHECK(doc["metrics"][metric].is_number());
+}
+
+TEST_CASE("run --repeat holds every run and a summary of each metric", "[cli]")
+{
+    const Output r = Stdout("run race-counter --set increments=2000 --time-scale 0.1 --repeat 3 --json");
+    REQUIRE(r.status == 0);
+    const json doc = json::parse(r.out);
+    CHECK(doc["repeats"].size() == 3);
+    CHECK(doc["summary"]["actual"]["max"] == 4000);
+    CHECK(doc["summary"]["lost"].contains("median"));
+}
+
+TEST_CASE("run without --json prints a one-line human summary", "[cli]")
+{
+    const Output r = Stdout("run first-threads --time-scale 0.05");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("B finished first, A last") != std::string::npos);
+    CHECK(Lines(r.out) == 1);
+}
+
+TEST_CASE("run --trace writes a Chrome trace that parses", "[cli]")
+{
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-cli-trace.json";
+    std::filesystem::remove(path);
+    const Output r = Stdout("run locked-counter --set increments=2000 --time-scale 0.1 --trace " + Quote(path.string()));
+    REQUIRE(r.status == 0);
+    std::ifstream in(path);
+    const json doc = json::parse(in);
+    CHECK(doc["traceEvents"].size() > 10);
+    CHECK(doc["otherData"]["lesson"] == "locked-counter");
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("bad input exits 2 with one line naming what is allowed", "[cli]")
+{
+    struct Case {
+        std::string args;
+        std::string expect; // part of the message
+    };
+    const Case cases[] = {
+        {"run no-such-lesson", "the lessons are: first-threads"},
+        {"run first-threads --set speed=3", "this lesson has: durations"},
+        {"run first-threads --set durations=", "the list is empty"},
+        {"run first-threads --set durations=1,,2", "entry 2 is empty"},
+        {"run first-threads --set durations=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17", "more than 16"},
+        {"run first-threads --set durations=-1", "each from 0 to 60 s"},
+        {"run threaded-export --set notes=abc", "from 1 to 1000"},
+        {"run threaded-export --set notes=0", "from 1 to 1000"},
+        {"run threaded-export --set delay=0", "from 0.001 to 5 s"},
+        {"run threaded-export --set notes=500", "at most 1000"},
+        {"run race-counter --set threads=65", "from 1 to 64"},
+        {"run locked-counter --set threads=1e3", "whole number"},
+        {"run cpu-bound --python 3.8", "one of 3.9, 3.12, 3.13t"},
+        {"run cpu-bound --time-scale 0", "from 0.001 to 100"},
+        {"run cpu-bound --time-scale 101", "from 0.001 to 100"},
+        {"run cpu-bound --switch-interval 2", "from 0.0001 to 1 s"},
+        {"run cpu-bound --switch-interval x", "from 0.0001 to 1 s"},
+        {"run cpu-bound --repeat 0", "from 1 to 1000"},
+        {"run cpu-bound --no-such-flag", "threadlab --help"},
+        {"frobnicate", "threadlab --help"},
+        {"shot first-threads --out x.png --size 10x10", "--size must be"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.args);
+        const Output r = Stderr(c.args);
+        CHECK(r.status == 2);
+        CHECK(Lines(r.out) == 1);
+        CHECK(r.out.find(c.expect) != std::string::npos);
+    }
+}
+
+TEST_CASE("help lists the lessons' parameters with their ranges", "[cli]")
+{
+    const Output all = Stdout("--help");
+    CHECK(all.status == 0);
+    CHECK(all.out.find("--set notes=") != std::string::npos);
+    const Output run = Stdout("run race-counter --help");
+    CHECK(run.status == 0);
+    CHECK(run.out.find("increments") != std::string::npos);
+    CHECK(run.out.find("a whole number from 1 to 10000000") != std::string::npos);
+}

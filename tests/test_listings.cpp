@@ -1,0 +1,144 @@
+// Each lesson's Python listing runs under a real CPython and agrees with the
+// engine's nearest model. Skips where no interpreter is installed.
+#include "lesson.hpp"
+#include "process.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+// The interpreter a student would use: python3 on PATH.
+std::string SystemPython()
+{
+    const Output found = Capture("command -v python3 2>/dev/null");
+    std::string path = found.out.substr(0, found.out.find('\n'));
+    return found.status == 0 ? path : "";
+}
+
+// A CPython version installed under pyenv ("3.9"), or "" if there is none.
+std::string PyenvPython(const std::string& version)
+{
+    const Output found = Capture("ls -d \"${PYENV_ROOT:-$HOME/.pyenv}\"/versions/" + version +
+                                 ".*/bin/python 2>/dev/null | sort -V | tail -n 1");
+    return found.out.substr(0, found.out.find('\n'));
+}
+
+// Minor version of an interpreter: 11 for 3.11.
+int MinorVersion(const std::string& python)
+{
+    const Output v = Capture(Quote(python) + " -c 'import sys; print(sys.version_info[1])'");
+    return v.status == 0 ? std::stoi(v.out) : 0;
+}
+
+std::string RunListing(const std::string& python, std::string_view id, std::vector<std::string> sets)
+{
+    const Lesson& lesson = *FindLesson(id);
+    ParamValues values = DefaultValues(lesson.params);
+    REQUIRE_FALSE(ApplyAssignments(lesson.params, sets, values));
+    const auto path = std::filesystem::temp_directory_path() / ("threadlab-listing-" + std::string(id) + ".py");
+    {
+        std::ofstream file(path);
+        file << RenderListing(lesson, values).Text();
+    }
+    const Output r = Capture(Quote(python) + " " + Quote(path.string()) + " 2>&1");
+    std::filesystem::remove(path);
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+double Field(const std::string& output, const std::string& name)
+{
+    std::smatch m;
+    const std::regex pattern(name + R"(:\s*(-?[0-9.]+))");
+    REQUIRE(std::regex_search(output, m, pattern));
+    return std::stod(m[1]);
+}
+
+std::vector<std::string> DoneOrder(const std::string& output, const std::string& pattern)
+{
+    std::vector<std::string> order;
+    const std::regex re(pattern);
+    for (auto it = std::sregex_iterator(output.begin(), output.end(), re); it != std::sregex_iterator(); ++it)
+        order.push_back((*it)[1]);
+    return order;
+}
+
+} // namespace
+
+TEST_CASE("listings run under python3 and agree with the engine", "[python]")
+{
+    const std::string python = SystemPython();
+    if (python.empty()) {
+        WARN("python3 is not installed: skipping");
+        return;
+    }
+    SECTION("first-threads")
+    {
+        const std::string out = RunListing(python, "first-threads", {"durations=0.2,0.1"});
+        CHECK(DoneOrder(out, R"((\w) is done)") == std::vector<std::string>{"B", "A"});
+        CHECK(Field(out, "total") < 0.29);
+    }
+    SECTION("three-threads")
+    {
+        const std::string out = RunListing(python, "three-threads", {"durations=0.3,0.1,0.2"});
+        CHECK(DoneOrder(out, R"((\w) finished after)") == std::vector<std::string>{"B", "C", "A"});
+    }
+    SECTION("threaded-export")
+    {
+        const std::string out = RunListing(python, "threaded-export", {"delay=0.02"});
+        CHECK(Field(out, "sequential") >= 0.6);
+        CHECK(Field(out, "speedup") > 10);
+        const std::string pool = RunListing(python, "threaded-export", {"delay=0.02", "workers=5"});
+        CHECK(Field(pool, "threaded") >= 0.12);
+    }
+    SECTION("cpu-bound: a GIL build gives no speedup")
+    {
+        const std::string out = RunListing(python, "cpu-bound", {"iterations=1000000"});
+        CHECK(Field(out, "speedup") < 1.4);
+    }
+    SECTION("race-counter: 3.10 or newer prints the full count, as the 3.12 model does")
+    {
+        const std::string out = RunListing(python, "race-counter", {});
+        if (MinorVersion(python) >= 10) {
+            CHECK(Field(out, "actual") == 200000);
+            CHECK(Field(out, "lost") == 0);
+        }
+    }
+    SECTION("locked-counter")
+    {
+        const std::string out = RunListing(python, "locked-counter", {"increments=50000"});
+        CHECK(Field(out, "lost") == 0);
+    }
+}
+
+TEST_CASE("CPython 3.9 loses updates where the 3.9 model does", "[python][pyenv]")
+{
+    const std::string python = PyenvPython("3.9");
+    if (python.empty()) {
+        WARN("no CPython 3.9 under pyenv: skipping");
+        return;
+    }
+    int lossy = 0;
+    for (int run = 0; run < 3 && lossy == 0; ++run)
+        lossy += Field(RunListing(python, "race-counter", {"increments=1000000"}), "lost") > 0;
+    CHECK(lossy > 0);
+}
+
+TEST_CASE("CPython 3.12 keeps the count where the 3.12 model does", "[python][pyenv]")
+{
+    const std::string python = PyenvPython("3.12");
+    if (python.empty()) {
+        WARN("no CPython 3.12 under pyenv: skipping");
+        return;
+    }
+    for (int run = 0; run < 2; ++run)
+        CHECK(Field(RunListing(python, "race-counter", {"increments=500000"}), "lost") == 0);
+}
