@@ -22,7 +22,7 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
     const int64_t left = ns_at(ctx.t0);
     const int64_t right = ns_at(ctx.t1);
     // Spans tile the lane, so their ends are sorted too.
-    auto it = std::lower_bound(spans.begin(), spans.end(), left, [](const Span& s, int64_t t) { return s.t1 < t; });
+    auto it = std::lower_bound(spans.begin(), spans.end(), left, [](const Span& s, int64_t t) { return s.t1 <= t; });
     while (it != spans.end() && it->t0 <= right) {
         if (it->state == State::Done) {
             ++it;
@@ -78,8 +78,8 @@ std::vector<Tick> RulerTicks(const TimelineContext& ctx, float min_major_px)
             break;
         }
     // Label every major tick in one unit with just the decimals the step needs.
-    const double unit = step >= 1 ? 1 : step >= 1e-3 ? 1e-3 : 1e-6;
-    const char* unit_name = step >= 1 ? "s" : step >= 1e-3 ? "ms" : "µs";
+    const double unit = span >= 1 ? 1 : span >= 1e-3 ? 1e-3 : 1e-6;
+    const char* unit_name = span >= 1 ? "s" : span >= 1e-3 ? "ms" : "µs";
     const int decimals = std::max(0, int(-std::floor(std::log10(step / unit) + 1e-9)));
     const double minor = step / 5;
     const double first = std::ceil(ctx.t0 / minor) * minor;

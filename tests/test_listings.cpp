@@ -142,3 +142,30 @@ TEST_CASE("CPython 3.12 keeps the count where the 3.12 model does", "[python][py
     for (int run = 0; run < 2; ++run)
         CHECK(Field(RunListing(python, "race-counter", {"increments=500000"}), "lost") == 0);
 }
+
+TEST_CASE("CPython 3.12 loses updates once a call sits between the read and the write", "[python][pyenv]")
+{
+    // The race-counter lesson says so on its 3.12 page; check it.
+    const std::string python = PyenvPython("3.12");
+    if (python.empty()) {
+        WARN("no CPython 3.12 under pyenv: skipping");
+        return;
+    }
+    const Lesson& lesson = *FindLesson("race-counter");
+    ParamValues values = DefaultValues(lesson.params);
+    REQUIRE_FALSE(ApplyAssignments(lesson.params, {"increments=1000000"}, values));
+    std::string source = RenderListing(lesson, values).Text();
+    const std::string line = "counter += 1";
+    REQUIRE(source.find(line) != std::string::npos);
+    source.replace(source.find(line), line.size(), "counter = counter + int(1)");
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-listing-call.py";
+    std::ofstream(path) << source;
+    int lossy = 0;
+    for (int run = 0; run < 3 && lossy == 0; ++run) {
+        const Output r = Capture(Quote(python) + " " + Quote(path.string()));
+        REQUIRE(r.status == 0);
+        lossy += Field(r.out, "lost") > 0;
+    }
+    std::filesystem::remove(path);
+    CHECK(lossy > 0);
+}

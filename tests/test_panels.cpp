@@ -1,0 +1,126 @@
+// Every panel, for every lesson, drawn for a few frames in an ImGui context
+// with no backend (no window needed): before a run, during one, after it.
+#include "app_state.hpp"
+#include "timeline_model.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+using namespace threadlab;
+
+namespace {
+
+struct NullImGui {
+    NullImGui()
+    {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1600, 1000);
+        io.DeltaTime = 1.0f / 60;
+        fonts = LoadFonts();
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    }
+    ~NullImGui() { ImGui::DestroyContext(); }
+    void Frame(AppState& state)
+    {
+        ImGui::NewFrame();
+        DrawApp(state);
+        ImGui::Render();
+    }
+    Fonts fonts;
+};
+
+} // namespace
+
+TEST_CASE("every lesson page draws before, during and after a run", "[gui]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::nullopt);
+    state.settings.time_scale = 0.05;
+    for (size_t i = 0; i < AllLessons().size(); ++i) {
+        CAPTURE(AllLessons()[i]->id);
+        state.SelectLesson(int(i));
+        imgui.Frame(state);
+        state.Run();
+        REQUIRE(state.session.Running());
+        for (int frame = 0; frame < 400 && state.session.Running(); ++frame) {
+            imgui.Frame(state);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        imgui.Frame(state);
+        CHECK_FALSE(state.session.Running());
+        REQUIRE(state.session.Result() != nullptr);
+        CHECK(state.session.Result()->status == RunStatus::Finished);
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 1000);
+    }
+}
+
+TEST_CASE("bad parameter text is refused in place and nothing runs", "[gui]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("threaded-export"));
+    state.edits[size_t(state.lesson)][0].text = "zero";
+    state.Run();
+    CHECK_FALSE(state.session.Running());
+    CHECK(state.edits[size_t(state.lesson)][0].error.find("from 1 to 1000") != std::string::npos);
+    imgui.Frame(state);
+}
+
+TEST_CASE("stop during a long sleep takes effect at once", "[gui][stop]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("first-threads"));
+    state.edits[size_t(state.lesson)][0].text = "10,10";
+    state.Run();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const auto before = std::chrono::steady_clock::now();
+    state.Stop();
+    while (state.session.Running() && std::chrono::steady_clock::now() - before < std::chrono::seconds(2)) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(std::chrono::steady_clock::now() - before < std::chrono::milliseconds(200));
+    REQUIRE(state.session.Result() != nullptr);
+    CHECK(state.session.Result()->status == RunStatus::Stopped);
+}
+
+TEST_CASE("folding keeps a million spans to a few blocks per pixel", "[gui][timeline]")
+{
+    LaneTrace lane;
+    GroupTrace group;
+    for (int64_t i = 0; i < 1'000'000; ++i)
+        lane.spans.push_back(Span{i * 1000, (i + 1) * 1000, 0, kNoLane, 0, 0, i % 2 ? State::Running : State::WaitingGil});
+    std::vector<DrawBlock> blocks;
+    const TimelineContext whole{0, 1.0, 0, 1000}; // 1 s over 1000 px: a thousand spans per pixel
+    CollectBlocks(lane, group, whole, 3.0f, blocks);
+    CHECK(blocks.size() <= 400);
+    CHECK(blocks.size() >= 300);
+    blocks.clear();
+    const TimelineContext zoomed{0.5, 0.5 + 20e-6, 0, 1000}; // 20 µs: twenty spans, 50 px each
+    CollectBlocks(lane, group, zoomed, 3.0f, blocks);
+    REQUIRE(blocks.size() >= 20);
+    CHECK(blocks.size() <= 22);
+    for (const DrawBlock& b : blocks)
+        CHECK(b.count == 1);
+}
+
+TEST_CASE("ruler ticks adapt their unit to the zoom", "[gui][timeline]")
+{
+    auto labels = [](double t0, double t1) {
+        std::string all;
+        for (const Tick& t : RulerTicks(TimelineContext{t0, t1, 0, 1000}, 100))
+            if (t.major)
+                all += t.label + ";";
+        return all;
+    };
+    CHECK(labels(0, 3).find(" s;") != std::string::npos);
+    CHECK(labels(0, 0.02).find(" ms;") != std::string::npos);
+    CHECK(labels(0, 20e-6).find(" µs;") != std::string::npos);
+}

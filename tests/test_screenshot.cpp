@@ -1,0 +1,73 @@
+// The real window under Xvfb: for every lesson, run it, save a screenshot,
+// and check the timeline area shows the states' colours.
+#include "process.hpp"
+
+#include <catch2/catch.hpp>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+using namespace threadlab::test;
+
+namespace {
+
+struct Rgb {
+    int r, g, b;
+};
+constexpr Rgb kRunning{0x00, 0x9E, 0x73};
+constexpr Rgb kSleeping{0x56, 0xB4, 0xE9};
+constexpr Rgb kWaitingGil{0xE6, 0x9F, 0x00};
+
+// Pixels of exactly `color` in the lower half of the image (the timeline).
+int CountInTimeline(const unsigned char* pixels, int w, int h, Rgb color)
+{
+    int count = 0;
+    for (int y = h / 2; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const unsigned char* p = pixels + (size_t(y) * size_t(w) + size_t(x)) * 3;
+            count += p[0] == color.r && p[1] == color.g && p[2] == color.b;
+        }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("a screenshot of every lesson shows its timeline", "[gui][screenshot]")
+{
+    if (std::getenv("DISPLAY") == nullptr) {
+        WARN("no DISPLAY (run the tests under xvfb-run): skipping");
+        return;
+    }
+    struct Case {
+        const char* lesson;
+        const char* options;
+        Rgb expected;
+    };
+    const Case cases[] = {
+        {"first-threads", "--time-scale 0.2", kSleeping},
+        {"threaded-export", "--time-scale 0.1", kSleeping},
+        {"cpu-bound", "--set iterations=1000000", kWaitingGil},
+        {"race-counter", "--python 3.9 --time-scale 0.5", kRunning},
+        {"locked-counter", "--python 3.13t --set increments=20000", kRunning},
+        {"three-threads", "--time-scale 0.2 --presenter", kSleeping},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.lesson);
+        const auto path = std::filesystem::temp_directory_path() / (std::string("threadlab-shot-") + c.lesson + ".png");
+        std::filesystem::remove(path);
+        const Output r = Capture(std::string(THREADLAB_EXE) + " shot " + c.lesson + " --run " + c.options +
+                                 " --size 1600x1000 --out " + Quote(path.string()) + " 2>&1");
+        INFO(r.out);
+        REQUIRE(r.status == 0);
+        int w = 0, h = 0, channels = 0;
+        unsigned char* pixels = stbi_load(path.string().c_str(), &w, &h, &channels, 3);
+        REQUIRE(pixels != nullptr);
+        CHECK(w == 1600);
+        CHECK(h == 1000);
+        CHECK(CountInTimeline(pixels, w, h, c.expected) > 2000);
+        CHECK(CountInTimeline(pixels, w, h, kRunning) > 50);
+        stbi_image_free(pixels);
+        std::filesystem::remove(path);
+    }
+}
