@@ -161,6 +161,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
 
     int saved_geometry[4] = {100, 100, state.settings.window_width, state.settings.window_height};
     GLFWwindow* handle = window.Handle();
+    // For the start-up benchmark: draw one frame and leave.
+    const bool exit_after_first_frame = std::getenv("THREADLAB_EXIT_AFTER_FIRST_FRAME") != nullptr;
     double last_frame = glfwGetTime();
     while (!glfwWindowShouldClose(handle)) {
         // Redraw at the display's rate while something moves; otherwise sleep until an event.
@@ -174,6 +176,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
             continue;
         }
         Frame(handle, state);
+        if (exit_after_first_frame)
+            break;
         // At most 60 frames a second even where vsync is not honoured (Xvfb),
         // so drawing never takes a core from the run it shows.
         const double spare = kFrameSeconds - (glfwGetTime() - last_frame);

@@ -68,8 +68,14 @@ public:
     std::string_view Label(uint16_t id) const;
     int64_t OriginNs() const { return m_origin_ns; }
 
+    // With recording off, threads record only their start and end: for
+    // measuring what recording itself costs. Set before a run starts.
+    void SetRecording(bool on) { m_recording = on; }
+    bool Recording() const { return m_recording; }
+
 private:
     int64_t m_origin_ns;
+    bool m_recording = true;
     std::atomic<uint32_t> m_seq{0};
 
     std::mutex m_setup; // guards the owning vectors below, never taken by a writer recording

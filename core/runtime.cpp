@@ -115,6 +115,8 @@ RunOutcome Runtime::Run(const ThreadFn& main)
                                               : RunStatus::Finished;
     outcome.elapsed = outcome.threads.front().end - outcome.threads.front().start;
     outcome.gil_switches = m_gil ? m_gil->Switches() : 0;
+    if (m_gil)
+        outcome.handoff_latencies_ns = m_gil->HandoffLatenciesNs();
     outcome.split_increments = m_split_increments.load(std::memory_order_relaxed);
     return outcome;
 }
@@ -157,7 +159,7 @@ void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
 
 Thread::Thread(Runtime& runtime, ThreadRecord& record)
     : m_runtime(runtime), m_record(record), m_lane_info(runtime.m_recorder.Lane(record.lane)),
-      m_gil(runtime.m_gil.get()), m_previous_current(t_current)
+      m_gil(runtime.m_gil.get()), m_recording(runtime.m_recorder.Recording()), m_previous_current(t_current)
 {
     t_current = this;
 }
@@ -173,7 +175,7 @@ int64_t Thread::Ns(double lesson_seconds) const
 
 void Thread::Append(const TraceEvent& event)
 {
-    if (m_events >= Runtime::kLaneEventBudget)
+    if (!m_recording || m_events >= Runtime::kLaneEventBudget)
         return;
     TraceEvent recorded = event;
     if (++m_events == Runtime::kLaneEventBudget) {

@@ -65,6 +65,7 @@ struct RunOutcome {
     std::vector<ThreadSummary> threads;
     uint64_t gil_switches = 0;
     uint64_t split_increments = 0; // switches that fell between a counter's load and store
+    std::vector<int64_t> handoff_latencies_ns; // GIL drop request → new holder running (real ns)
 };
 
 // Internal per-thread bookkeeping shared by the thread and its joiners.
@@ -193,6 +194,7 @@ private:
     ThreadRecord& m_record;
     LaneInfo& m_lane_info;
     Gil* m_gil;
+    const bool m_recording;
     bool m_has_gil = false;
     int m_locks_held = 0;
     State m_state = State::Running;

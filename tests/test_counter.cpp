@@ -62,7 +62,8 @@ TEST_CASE("3.13t loses updates through true parallelism", "[counter]")
 {
     int runs_with_loss = 0;
     for (int run = 0; run < 5 && runs_with_loss == 0; ++run) {
-        const RaceResult r = Race(Model::Py313t, 200'000);
+        // Real time (13 ms a thread) so the two threads surely overlap on the cores.
+        const RaceResult r = Race(Model::Py313t, 200'000, 1.0);
         CHECK(r.actual <= 400'000);
         CHECK(r.splits == 0); // no GIL switch involved: the cores interleave
         if (r.actual < 400'000)

@@ -29,7 +29,7 @@ std::string Text(const LessonResult& r, std::string_view name) { return std::get
 
 TEST_CASE("first-threads: B ends first and the total is the longest sleep", "[lessons]")
 {
-    const LessonResult r = RunWith("first-threads", {}, Model::Py312, 0.05);
+    const LessonResult r = RunWith("first-threads", {}, Model::Py312, 0.2);
     CHECK(Text(r, "first") == "B");
     CHECK(Text(r, "last") == "A");
     CHECK(r.Number("total") >= 2.0);
@@ -40,13 +40,13 @@ TEST_CASE("first-threads: B ends first and the total is the longest sleep", "[le
 
 TEST_CASE("three-threads: order and total are right for any list of durations", "[lessons]")
 {
-    const LessonResult r = RunWith("three-threads", {}, Model::Py312, 0.05);
+    const LessonResult r = RunWith("three-threads", {}, Model::Py312, 0.2);
     CHECK(std::get<std::vector<std::string>>(r.Find("order")->value) == std::vector<std::string>{"B", "C", "A"});
     CHECK(r.Number("total") >= 3.0);
     CHECK(r.Number("total") < 3.3);
 
     // The classic edits, then random lists with distinct durations.
-    const LessonResult with_d = RunWith("three-threads", {"durations=3,1,2,0.5"}, Model::Py312, 0.05);
+    const LessonResult with_d = RunWith("three-threads", {"durations=3,1,2,0.5"}, Model::Py312, 0.2);
     CHECK(Text(with_d, "first") == "D");
     CHECK(Text(with_d, "last") == "A");
     std::mt19937 rng(7);
@@ -59,7 +59,7 @@ TEST_CASE("three-threads: order and total are right for any list of durations", 
         std::string list;
         for (int t : tenths)
             list += (list.empty() ? "" : ",") + std::to_string(0.2 * t);
-        const LessonResult rr = RunWith("three-threads", {"durations=" + list}, Model::Py312, 0.05);
+        const LessonResult rr = RunWith("three-threads", {"durations=" + list}, Model::Py312, 0.2);
         const auto& order = std::get<std::vector<std::string>>(rr.Find("order")->value);
         REQUIRE(order.size() == tenths.size());
         for (size_t k = 0; k < order.size(); ++k) {
@@ -78,8 +78,8 @@ TEST_CASE("threaded-export: one thread per file overlaps the writes", "[lessons]
     CHECK(r.Number("sequential") >= 3.0);
     CHECK(r.Number("sequential") < 3.3);
     CHECK(r.Number("threaded") >= 0.1);
-    CHECK(r.Number("threaded") < 0.2);
-    CHECK(r.Number("speedup") > 15);
+    CHECK(r.Number("threaded") < 0.25);
+    CHECK(r.Number("speedup") > 12);
     REQUIRE(r.runs.size() == 2);
     CHECK(r.runs[1].threads.size() == 31);
 
@@ -96,7 +96,8 @@ TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons]")
     CHECK(gil.Number("speedup") > 0.7);
     CHECK(gil.Number("speedup") < 1.3);
     const LessonResult free = RunWith("cpu-bound", {"iterations=1000000"}, Model::Py313t, 0.5);
-    CHECK(free.Number("speedup") > 1.3);
+    // About 2 on an idle two-core machine; a busy one still shows parallelism.
+    CHECK(free.Number("speedup") > 1.15);
 }
 
 TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
@@ -108,7 +109,8 @@ TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
         CAPTURE(ModelName(model));
         int lossy = 0;
         for (int run = 0; run < 6 && lossy == 0; ++run) {
-            const LessonResult r = RunWith("race-counter", {}, model, 0.2);
+            // 3.13t at real speed so the threads' loops surely overlap.
+            const LessonResult r = RunWith("race-counter", {}, model, model == Model::Py313t ? 1.0 : 0.2);
             CHECK(r.Number("expected") == 200'000);
             CHECK(r.Number("actual") + r.Number("lost") == 200'000);
             lossy += r.Number("lost") > 0;
@@ -117,7 +119,7 @@ TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
     }
 }
 
-TEST_CASE("locked-counter: nothing lost under any model; 3.13t contends", "[lessons]")
+TEST_CASE("locked-counter: nothing lost under any model and 3.13t contends", "[lessons]")
 {
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         CAPTURE(ModelName(model));

@@ -52,7 +52,7 @@ TEST_CASE("bad parameter values are refused with the allowed range", "[params]")
     CHECK(ErrorFor(kNotes, "a\nb").find('\n') == std::string::npos);
 }
 
-TEST_CASE("--set assignments: unknown names list the known ones", "[params]")
+TEST_CASE("set assignments: unknown names list the known ones", "[params]")
 {
     const Lesson& lesson = *FindLesson("threaded-export");
     ParamValues values = DefaultValues(lesson.params);

@@ -13,7 +13,7 @@ TEST_CASE("threads are named like Python's and summarised in lesson seconds", "[
 {
     Recorder recorder;
     StopFlag stop;
-    const double scale = 0.05;
+    const double scale = 0.25; // 0.1 s real for the longest sleep: OS jitter stays small beside it
     Runtime runtime(RunConfig{Model::Py312, 0.005, scale}, recorder, stop, "threaded");
     const RunOutcome outcome = runtime.Run([](Thread& main) {
         ThreadHandle a = main.Start("A", [](Thread& self) { self.Sleep(0.4); });
@@ -32,7 +32,7 @@ TEST_CASE("threads are named like Python's and summarised in lesson seconds", "[
     CHECK(outcome.threads[2].end < outcome.threads[1].end); // B ends first
 }
 
-TEST_CASE("start returns once the child is running; join with a timeout", "[runtime]")
+TEST_CASE("start returns once the child is running and join takes a timeout", "[runtime]")
 {
     Recorder recorder;
     StopFlag stop;
