@@ -95,6 +95,8 @@ RunOutcome Runtime::Run(const ThreadFn& main)
             Fail("MainThread raised " + std::string(e.what()));
         } catch (const std::exception& e) {
             Fail(e.what());
+        } catch (...) {
+            Fail("MainThread raised an unknown exception");
         }
         self.Finish();
     }
@@ -151,6 +153,8 @@ void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
         self.AddMark(MarkKind::Error, 0, kNoLane, 0, 0, m_recorder.InternLabel(e.what()));
     } catch (const std::exception& e) {
         Fail("thread " + record.name + ": " + e.what());
+    } catch (...) {
+        Fail("thread " + record.name + " raised an unknown exception");
     }
     self.Finish();
 }
@@ -170,7 +174,10 @@ double Thread::Now() const { return m_runtime.LessonSeconds(m_runtime.m_recorder
 
 int64_t Thread::Ns(double lesson_seconds) const
 {
-    return int64_t(std::llround(lesson_seconds * m_runtime.m_config.time_scale * 1e9));
+    // Far beyond any run (292 years): treated as "for ever", never overflowed.
+    constexpr double kForever = 9e18;
+    const double ns = lesson_seconds * m_runtime.m_config.time_scale * 1e9;
+    return ns >= kForever ? int64_t(kForever) : int64_t(std::llround(ns));
 }
 
 void Thread::Append(const TraceEvent& event)
@@ -233,15 +240,19 @@ void Thread::Finish()
 {
     // The end is always recorded, whatever the lane's budget.
     const int64_t t = m_runtime.m_recorder.Now();
-    TraceEvent end;
-    end.t_ns = t;
-    end.kind = EventKind::Mark;
-    end.code = uint8_t(MarkKind::End);
-    m_runtime.m_recorder.Append(m_record.lane, end);
-    TraceEvent done;
-    done.t_ns = t;
-    done.code = uint8_t(State::Done);
-    m_runtime.m_recorder.Append(m_record.lane, done);
+    try {
+        TraceEvent end;
+        end.t_ns = t;
+        end.kind = EventKind::Mark;
+        end.code = uint8_t(MarkKind::End);
+        m_runtime.m_recorder.Append(m_record.lane, end);
+        TraceEvent done;
+        done.t_ns = t;
+        done.code = uint8_t(State::Done);
+        m_runtime.m_recorder.Append(m_record.lane, done);
+    } catch (const std::bad_alloc&) {
+        m_runtime.Fail("out of memory while recording");
+    }
     m_state = State::Done;
     try {
         ReleaseGil();
@@ -345,6 +356,8 @@ void Thread::Sleep(double seconds, std::string_view why)
 {
     if (!(seconds >= 0))
         throw PythonError("ValueError: sleep length must be non-negative");
+    if (seconds > 1e9)
+        throw PythonError("OverflowError: sleep length is too large");
     SwitchPoint();
     const int64_t duration = Ns(seconds);
     const uint16_t label = why.empty() ? 0 : m_runtime.m_recorder.InternLabel(why);
@@ -366,6 +379,13 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn)
         child->os = std::thread(&Runtime::ThreadMain, &m_runtime, std::ref(*child), std::move(fn));
     } catch (const std::system_error& e) {
         m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
+        if (child != nullptr) {
+            // It never ran: a zero-length life at this moment, already over.
+            std::lock_guard lock(child->mutex);
+            child->start_ns = child->end_ns = m_runtime.m_recorder.Now();
+            child->started = child->done = true;
+            child->error = e.what();
+        }
         throw RunStopped{};
     } catch (const std::length_error& e) {
         m_runtime.Fail(e.what());
@@ -387,6 +407,8 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn)
 bool Thread::Join(const ThreadHandle& thread, double timeout)
 {
     SwitchPoint();
+    if (thread.Record() == nullptr)
+        throw PythonError("RuntimeError: cannot join thread before it is started");
     ThreadRecord& child = *thread.Record();
     if (&child == &m_record)
         throw PythonError("RuntimeError: cannot join current thread");
@@ -402,7 +424,7 @@ bool Thread::Join(const ThreadHandle& thread, double timeout)
     bool ended = false;
     {
         std::unique_lock lock(child.mutex);
-        const int64_t deadline = timeout < 0 ? INT64_MAX : NowNs() + Ns(timeout);
+        const int64_t deadline = timeout < 0 || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
         ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline, [&] { return child.done; }) ==
                 WaitResult::Ready;
     }

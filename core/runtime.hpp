@@ -20,6 +20,10 @@
 //   and ends. Run() always joins every OS thread before it returns.
 // - Failure (a thread that cannot be created, an engine error) stops the
 //   run and is reported as RunStatus::Failed with the reason.
+// - Lifetimes: anything a scenario shares between threads (a Lock, a
+//   counter, a list of jobs) must outlive Run(): declare it outside the main
+//   function. A stopped MainThread unwinds its own frame while the other
+//   threads may still be leaving theirs.
 #include "counter.hpp"
 #include "model.hpp"
 #include "recorder.hpp"
@@ -80,6 +84,9 @@ struct ThreadRecord {
     int64_t start_ns = 0; // recorder clock; written by the thread before `started`
     int64_t end_ns = 0;   // written by the thread before `done`
     std::string error;    // written by the thread before `done`
+    // Locks this thread acquired and nobody has released yet. Atomic because
+    // a Lock is not owned: another thread may release it.
+    std::atomic<int> locks_held{0};
 };
 
 class ThreadHandle {
@@ -108,7 +115,6 @@ public:
     const RunConfig& Config() const { return m_config; }
     Recorder& Rec() { return m_recorder; }
     const StopFlag& Stop() const { return m_stop; }
-    uint32_t NewObjectId() { return m_next_object++; }
     int Group() const { return m_group; }
 
     // Ends the run as Failed with `reason` (the first reason wins).
@@ -132,7 +138,6 @@ private:
     std::unique_ptr<Gil> m_gil; // null when free-threaded
     uint64_t m_step_iterations = 1;
     uint64_t m_increment_half_iterations = 1; // half of one `counter += 1`
-    std::atomic<uint32_t> m_next_object{1};
     std::atomic<uint64_t> m_split_increments{0};
 
     std::mutex m_threads_mutex;
@@ -176,9 +181,11 @@ public:
                  uint32_t seq = 0, uint16_t label = 0);
     void ReleaseGil();
     void TakeGil();
-    State RunningState() const { return m_locks_held > 0 ? State::HoldingLock : State::Running; }
-    void LockTaken() { ++m_locks_held; }
-    void LockGiven() { m_locks_held = m_locks_held > 0 ? m_locks_held - 1 : 0; }
+    State RunningState() const
+    {
+        return m_record.locks_held.load(std::memory_order_relaxed) > 0 ? State::HoldingLock : State::Running;
+    }
+    ThreadRecord& Record() { return m_record; }
     State CurrentState() const { return m_state; }
     int64_t Ns(double lesson_seconds) const; // lesson seconds → real nanoseconds
 
@@ -196,7 +203,6 @@ private:
     Gil* m_gil;
     const bool m_recording;
     bool m_has_gil = false;
-    int m_locks_held = 0;
     State m_state = State::Running;
     uint32_t m_events = 0;
     uint64_t m_gil_reacquires = 0;

@@ -6,6 +6,9 @@ namespace threadlab {
 
 void TraceSnapshot::Update(const Recorder& recorder)
 {
+    // Lanes first: every lane's group was published before the lane, so the
+    // groups read next include all of theirs.
+    const int lane_count = recorder.LaneCount();
     for (int g = int(groups.size()); g < recorder.GroupCount(); ++g) {
         const GroupInfo& info = recorder.Group(g);
         GroupTrace group;
@@ -23,7 +26,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
         if (end >= 0)
             group.end_ns = end - group.origin_ns;
     }
-    for (int l = int(lanes.size()); l < recorder.LaneCount(); ++l) {
+    for (int l = int(lanes.size()); l < lane_count; ++l) {
         const LaneInfo& info = recorder.Lane(l);
         LaneTrace lane;
         lane.name = info.name;

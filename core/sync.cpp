@@ -8,13 +8,15 @@ namespace threadlab {
 namespace {
 int64_t DeadlineAfter(const Thread& self, double timeout)
 {
-    return timeout < 0 ? INT64_MAX : NowNs() + self.Ns(timeout);
+    return timeout < 0 || timeout > 1e9 ? INT64_MAX : NowNs() + self.Ns(timeout);
 }
+
+std::atomic<uint32_t> g_next_object_id{1};
 } // namespace
 
 // ---------------------------------------------------------------- Lock
 
-Lock::Lock(Runtime& runtime) : m_runtime(runtime), m_id(runtime.NewObjectId()) {}
+Lock::Lock() : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 bool Lock::Acquire(Thread& self, double timeout)
 {
@@ -24,15 +26,16 @@ bool Lock::Acquire(Thread& self, double timeout)
         if (!m_locked) {
             m_locked = true;
             m_holder = self.Lane();
+            m_holder_record = &self.Record();
         } else {
             holder_seen = m_holder;
             ++m_contended;
         }
     }
     if (holder_seen == kNoLane) {
-        self.LockTaken();
+        self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
         self.SetState(State::HoldingLock, kNoLane, m_id);
-        self.SwitchPoint(); // returning from a call into C
+        ReleaseIfThrows(self, [&] { self.SwitchPoint(); }); // returning from a call into C
         return true;
     }
     if (timeout == 0)
@@ -48,7 +51,7 @@ bool Lock::Acquire(Thread& self, double timeout)
         std::unique_lock lock(m_mutex);
         ++m_waiters;
         try {
-            acquired = WaitUntil(lock, m_released, m_runtime.Stop(), DeadlineAfter(self, timeout),
+            acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout),
                                  [&] { return !m_locked; }) == WaitResult::Ready;
         } catch (const RunStopped&) {
             --m_waiters;
@@ -58,40 +61,82 @@ bool Lock::Acquire(Thread& self, double timeout)
         if (acquired) {
             m_locked = true;
             m_holder = self.Lane();
-            seq = m_runtime.Rec().NextSeq();
+            m_holder_record = &self.Record();
+            seq = self.Rt().Rec().NextSeq();
         }
         m_wait_ns += NowNs() - wait_start;
     }
     if (acquired) {
         self.AddMark(MarkKind::LockAcquired, 0, holder_seen, m_id, seq);
-        self.LockTaken();
+        self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
+        // A stop while winning the GIL back must not leave the lock taken:
+        // the caller never learns it has it.
+        ReleaseIfThrows(self, [&] { self.TakeGil(); });
+    } else {
+        self.TakeGil();
     }
-    self.TakeGil();
     self.SetState(self.RunningState(), kNoLane, acquired ? m_id : 0);
     return acquired;
 }
 
 void Lock::Release(Thread& self)
 {
+    ReleaseWithoutSwitch(self);
+    self.SwitchPoint(); // returning from a call into C
+}
+
+template <class Step>
+void Lock::ReleaseIfThrows(Thread& self, Step&& step)
+{
+    try {
+        step();
+    } catch (...) {
+        try {
+            ReleaseWithoutSwitch(self);
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+void Lock::unlock() noexcept
+{
+    // Called from destructors (std::scoped_lock), so it must not throw: the
+    // switch point is skipped (a stop is noticed at the next one), and a
+    // release of an unlocked lock, which Python would raise, is ignored here.
+    Thread* self = Thread::Current();
+    if (self == nullptr)
+        return;
+    try {
+        ReleaseWithoutSwitch(*self);
+    } catch (...) {
+    }
+}
+
+void Lock::ReleaseWithoutSwitch(Thread& self)
+{
     bool handoff = false;
     uint32_t seq = 0;
+    ThreadRecord* acquirer = nullptr;
     {
         std::lock_guard lock(m_mutex);
         if (!m_locked)
             throw PythonError("RuntimeError: release unlocked lock");
         m_locked = false;
         m_holder = kNoLane;
+        acquirer = m_holder_record;
+        m_holder_record = nullptr;
         handoff = m_waiters > 0;
         if (handoff)
-            seq = m_runtime.Rec().NextSeq();
+            seq = self.Rt().Rec().NextSeq();
     }
     m_released.notify_one();
+    if (acquirer != nullptr)
+        acquirer->locks_held.fetch_sub(1, std::memory_order_relaxed);
     if (handoff)
         self.AddMark(MarkKind::LockReleased, 0, kNoLane, m_id, seq);
-    self.LockGiven();
     if (self.CurrentState() == State::HoldingLock && self.RunningState() == State::Running)
         self.SetState(State::Running, kNoLane, m_id);
-    self.SwitchPoint();
 }
 
 bool Lock::Locked() const
@@ -106,15 +151,15 @@ int64_t Lock::ContendedCount() const
     return m_contended;
 }
 
-double Lock::WaitSeconds() const
+double Lock::WaitSeconds(double time_scale) const
 {
     std::lock_guard lock(m_mutex);
-    return double(m_wait_ns) / 1e9 / m_runtime.Config().time_scale;
+    return double(m_wait_ns) / 1e9 / time_scale;
 }
 
 // ---------------------------------------------------------------- Event
 
-Event::Event(Runtime& runtime) : m_runtime(runtime), m_id(runtime.NewObjectId()) {}
+Event::Event() : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 void Event::Set(Thread& self)
 {
@@ -149,12 +194,12 @@ bool Event::Wait(Thread& self, double timeout)
             return true;
     }
     static constexpr std::string_view kLabel = "Event.wait()";
-    self.SetState(State::WaitingLock, kNoLane, m_id, m_runtime.Rec().InternLabel(kLabel));
+    self.SetState(State::WaitingLock, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
     self.ReleaseGil();
     bool set = false;
     {
         std::unique_lock lock(m_mutex);
-        set = WaitUntil(lock, m_changed, m_runtime.Stop(), DeadlineAfter(self, timeout), [&] { return m_set; }) ==
+        set = WaitUntil(lock, m_changed, self.Rt().Stop(), DeadlineAfter(self, timeout), [&] { return m_set; }) ==
               WaitResult::Ready;
     }
     self.TakeGil();
@@ -164,8 +209,8 @@ bool Event::Wait(Thread& self, double timeout)
 
 // ---------------------------------------------------------------- Semaphore
 
-Semaphore::Semaphore(Runtime& runtime, int64_t value, int64_t bound)
-    : m_runtime(runtime), m_id(runtime.NewObjectId()), m_bound(bound), m_value(value)
+Semaphore::Semaphore(int64_t value, int64_t bound)
+    : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)), m_bound(bound), m_value(value)
 {
     if (value < 0)
         throw PythonError("ValueError: semaphore initial value must be >= 0");
@@ -183,12 +228,12 @@ bool Semaphore::Acquire(Thread& self, double timeout)
     if (timeout == 0)
         return false;
     static constexpr std::string_view kLabel = "Semaphore.acquire()";
-    self.SetState(State::WaitingLock, kNoLane, m_id, m_runtime.Rec().InternLabel(kLabel));
+    self.SetState(State::WaitingLock, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
     self.ReleaseGil();
     bool acquired = false;
     {
         std::unique_lock lock(m_mutex);
-        acquired = WaitUntil(lock, m_changed, m_runtime.Stop(), DeadlineAfter(self, timeout),
+        acquired = WaitUntil(lock, m_changed, self.Rt().Stop(), DeadlineAfter(self, timeout),
                              [&] { return m_value > 0; }) == WaitResult::Ready;
         if (acquired)
             --m_value;

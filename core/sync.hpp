@@ -16,6 +16,8 @@
 //   can draw release → acquire links.
 // - Lock is BasicLockable (lock/unlock use Thread::Current()), so
 //   std::scoped_lock reads like Python's `with lock:`.
+// - Primitives need no Runtime: a scenario declares them outside its main
+//   function so they outlive every thread that uses them (runtime.hpp).
 #include "runtime.hpp"
 
 #include <condition_variable>
@@ -25,7 +27,7 @@ namespace threadlab {
 
 class Lock {
 public:
-    explicit Lock(Runtime& runtime);
+    Lock();
 
     // lock.acquire(timeout=…); timeout < 0 blocks. False if it timed out.
     bool Acquire(Thread& self, double timeout = -1);
@@ -35,19 +37,23 @@ public:
     uint32_t Id() const { return m_id; }
 
     void lock() { Acquire(*Thread::Current()); }
-    void unlock() { Release(*Thread::Current()); }
+    void unlock() noexcept;
 
-    // Contention figures, lesson seconds where a time.
+    // Contention figures.
     int64_t ContendedCount() const;
-    double WaitSeconds() const;
+    double WaitSeconds(double time_scale) const; // in lesson seconds
 
 private:
-    Runtime& m_runtime;
+    void ReleaseWithoutSwitch(Thread& self);
+    template <class Step>
+    void ReleaseIfThrows(Thread& self, Step&& step);
+
     const uint32_t m_id;
     mutable std::mutex m_mutex;
     std::condition_variable m_released;
     bool m_locked = false;
     int32_t m_holder = kNoLane;
+    ThreadRecord* m_holder_record = nullptr; // who acquired it, to count its held locks
     int m_waiters = 0;
     int64_t m_contended = 0;
     int64_t m_wait_ns = 0;
@@ -56,14 +62,13 @@ private:
 // threading.Event.
 class Event {
 public:
-    explicit Event(Runtime& runtime);
+    Event();
     void Set(Thread& self);
     void Clear(Thread& self);
     bool IsSet() const;
     bool Wait(Thread& self, double timeout = -1);
 
 private:
-    Runtime& m_runtime;
     const uint32_t m_id;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -73,13 +78,12 @@ private:
 // threading.Semaphore (and BoundedSemaphore with `bound` > 0).
 class Semaphore {
 public:
-    Semaphore(Runtime& runtime, int64_t value, int64_t bound = 0);
+    explicit Semaphore(int64_t value, int64_t bound = 0);
     bool Acquire(Thread& self, double timeout = -1);
     void Release(Thread& self, int64_t n = 1);
     int64_t Value() const;
 
 private:
-    Runtime& m_runtime;
     const uint32_t m_id;
     const int64_t m_bound;
     mutable std::mutex m_mutex;

@@ -56,11 +56,9 @@ void Run(const LessonContext& context, LessonResult& result)
     const int64_t thread_count = context.params.Int("threads");
     const Listing& listing = context.listing;
     SharedCounter counter;
-    int64_t contended = 0;
-    double lock_wait = 0;
+    Lock lock; // shared with the threads: outlives the run
 
     const bool finished = RunPart(context, result, "threaded", [&](Thread& main) {
-        Lock lock(main.Rt());
         std::vector<ThreadHandle> threads;
         for (int64_t t = 0; t < thread_count; ++t) {
             main.At(listing.Line("start"));
@@ -79,8 +77,6 @@ void Run(const LessonContext& context, LessonResult& result)
             main.Join(thread);
         }
         main.At(listing.Line("report"));
-        contended = lock.ContendedCount();
-        lock_wait = lock.WaitSeconds();
     });
     if (!finished)
         return;
@@ -89,7 +85,7 @@ void Run(const LessonContext& context, LessonResult& result)
     const int64_t actual = counter.Get();
     result.metrics = {
         {"expected", expected}, {"actual", actual},     {"lost", expected - actual},
-        {"lock_wait", lock_wait}, {"contended", contended},
+        {"lock_wait", lock.WaitSeconds(context.config.time_scale)}, {"contended", lock.ContendedCount()},
     };
 }
 

@@ -95,6 +95,10 @@ void Run(const LessonContext& context, LessonResult& result)
         for (int64_t f = 0; f < p.Int("formats"); ++f)
             jobs.push_back(Job{note, kFormats[f]});
 
+    // The pool's queue, shared with its workers: outlives the run.
+    Lock queue_lock;
+    size_t next_job = 0;
+
     auto export_one = [&](Thread& self, const Job& job) {
         self.At(listing.Line("write"));
         self.Sleep(delay, job.Label());
@@ -118,16 +122,14 @@ void Run(const LessonContext& context, LessonResult& result)
             }
         } else {
             // A pool: each worker takes the next job from a shared queue.
-            auto queue_lock = std::make_shared<Lock>(main.Rt());
-            auto next_job = std::make_shared<size_t>(0);
             for (int64_t w = 0; w < workers; ++w) {
                 main.At(listing.Line("pool"));
-                threads.push_back(main.Start(fmt::format("ThreadPoolExecutor-0_{}", w), [&, queue_lock, next_job](Thread& self) {
+                threads.push_back(main.Start(fmt::format("ThreadPoolExecutor-0_{}", w), [&](Thread& self) {
                     for (;;) {
                         size_t index;
                         {
-                            std::scoped_lock take(*queue_lock);
-                            index = (*next_job)++;
+                            std::scoped_lock take(queue_lock);
+                            index = next_job++;
                         }
                         if (index >= jobs.size())
                             return;

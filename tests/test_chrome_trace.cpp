@@ -16,7 +16,7 @@ TEST_CASE("the Chrome trace export parses and holds spans, names, counter and fl
     Recorder recorder;
     StopFlag stop;
     Runtime runtime(RunConfig{Model::Py312, 0.005, 0.05}, recorder, stop, "threaded");
-    Lock lock(runtime);
+    Lock lock;
     SharedCounter counter;
     runtime.Run([&](Thread& main) {
         lock.Acquire(main);

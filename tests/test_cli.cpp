@@ -142,3 +142,11 @@ TEST_CASE("help lists the lessons' parameters with their ranges", "[cli]")
     CHECK(run.out.find("increments") != std::string::npos);
     CHECK(run.out.find("a whole number from 1 to 10000000") != std::string::npos);
 }
+
+TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]")
+{
+    // Threads are inside `with lock:` when the stop arrives.
+    const Output r = Capture("timeout -s INT 0.5 " + kExe + " run locked-counter --set increments=10000000 2>&1");
+    CHECK(r.status == 130);
+    CHECK(r.out.find("stopped") != std::string::npos);
+}

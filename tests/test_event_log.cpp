@@ -100,3 +100,26 @@ TEST_CASE("labels are interned once and read back", "[recorder]")
     CHECK(recorder.Label(write) == "a file write");
     CHECK(recorder.InternLabel("") == 0);
 }
+
+TEST_CASE("a snapshot taken while runs and threads are being added stays consistent", "[recorder]")
+{
+    Recorder recorder;
+    std::atomic<bool> adding{true};
+    std::thread writer([&] {
+        for (int g = 0; g < 40; ++g) {
+            const int group = recorder.AddGroup("run " + std::to_string(g), "3.12", 1.0);
+            for (int l = 0; l < 20; ++l)
+                recorder.AddLane(group, "T" + std::to_string(l));
+        }
+        adding = false;
+    });
+    TraceSnapshot snapshot;
+    while (adding.load())
+        snapshot.Update(recorder);
+    writer.join();
+    snapshot.Update(recorder);
+    CHECK(snapshot.groups.size() == 40);
+    CHECK(snapshot.lanes.size() == 800);
+    for (const LaneTrace& lane : snapshot.lanes)
+        CHECK(size_t(lane.group) < snapshot.groups.size());
+}

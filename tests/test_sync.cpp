@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <thread>
 
 using namespace threadlab;
 using namespace threadlab::test;
@@ -25,7 +26,7 @@ TEST_CASE("a Lock gives mutual exclusion and no update is lost under any model",
         SharedCounter counter;
         std::atomic<int> inside{0};
         std::atomic<int> most_inside{0};
-        Lock lock(runtime);
+        Lock lock;
         constexpr int kIncrements = 20'000;
         const RunOutcome outcome = runtime.Run([&](Thread& main) {
             auto body = [&](Thread& self) {
@@ -55,7 +56,7 @@ TEST_CASE("a blocked acquire releases the GIL but an uncontended one keeps it", 
     Recorder recorder;
     StopFlag stop;
     Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
-    Lock lock(runtime);
+    Lock lock;
     std::atomic<int64_t> steps_while_blocked{0};
     std::atomic<bool> main_blocked{false};
     runtime.Run([&](Thread& main) {
@@ -100,7 +101,7 @@ TEST_CASE("beside a CPU-bound thread a lock's waiter resumes about one interval 
     StopFlag stop;
     constexpr double kSlowScale = 0.5; // a 2.5 ms interval: well above OS time slices
     Runtime runtime(RunConfig{Model::Py312, 0.005, kSlowScale}, recorder, stop, "convoy");
-    Lock lock(runtime);
+    Lock lock;
     runtime.Run([&](Thread& main) {
         lock.Acquire(main);
         ThreadHandle waiter = main.Start("Waiter", [&](Thread& self) {
@@ -125,7 +126,7 @@ TEST_CASE("Lock is not owned and releasing an unlocked lock raises RuntimeError"
     Recorder recorder;
     StopFlag stop;
     Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
-    Lock lock(runtime);
+    Lock lock;
     std::string error;
     bool released_by_other = false, reacquired = false;
     runtime.Run([&](Thread& main) {
@@ -154,8 +155,8 @@ TEST_CASE("Event and Semaphore block and wake like Python's", "[sync]")
         Recorder recorder;
         StopFlag stop;
         Runtime runtime(RunConfig{model, 0.005, kScale}, recorder, stop, "run");
-        Event ready(runtime);
-        Semaphore slots(runtime, 2);
+        Event ready;
+        Semaphore slots(2);
         std::atomic<int> concurrent{0}, most{0};
         bool timed_out_first = false, woke = false;
         runtime.Run([&](Thread& main) {
@@ -185,4 +186,68 @@ TEST_CASE("Event and Semaphore block and wake like Python's", "[sync]")
         CHECK(woke);
         CHECK(most.load() == 2);
     }
+}
+
+TEST_CASE("stopping a run while threads hold a Lock in a with-block ends it cleanly", "[lock][stop]")
+{
+    for (Model model : kModels) {
+        CAPTURE(ModelName(model));
+        Recorder recorder;
+        StopFlag stop;
+        Runtime runtime(RunConfig{model, 0.005, 1.0}, recorder, stop, "locked");
+        SharedCounter counter;
+        Lock lock;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+            stop.RequestStop();
+        });
+        const RunOutcome outcome = runtime.Run([&](Thread& main) {
+            auto body = [&](Thread& self) {
+                for (;;) {
+                    std::scoped_lock guard(lock); // unlocking during the unwind must not throw
+                    self.Increment(counter);
+                }
+            };
+            ThreadHandle a = main.Start("Thread-1", body);
+            ThreadHandle b = main.Start("Thread-2", body);
+            main.Join(a);
+            main.Join(b);
+        });
+        stopper.join();
+        CHECK(outcome.status == RunStatus::Stopped);
+        CHECK_FALSE(lock.Locked());
+    }
+}
+
+TEST_CASE("a Lock released by another thread no longer counts as held by its acquirer", "[lock]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    Lock lock;
+    State after_sleep = State::Done;
+    runtime.Run([&](Thread& main) {
+        lock.Acquire(main);
+        ThreadHandle other = main.Start("B", [&](Thread& self) { lock.Release(self); });
+        main.Join(other);
+        main.Sleep(0.01);
+        after_sleep = main.CurrentState();
+    });
+    CHECK(after_sleep == State::Running);
+}
+
+TEST_CASE("joining a thread that was never started raises RuntimeError", "[runtime]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    std::string error;
+    runtime.Run([&](Thread& main) {
+        try {
+            main.Join(ThreadHandle{});
+        } catch (const PythonError& e) {
+            error = e.what();
+        }
+    });
+    CHECK(error == "RuntimeError: cannot join thread before it is started");
 }
