@@ -146,7 +146,7 @@ TEST_CASE("help lists the lessons' parameters with their ranges", "[cli]")
 TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]")
 {
     // Threads are inside `with lock:` when the stop arrives.
-    const Output r = Capture("timeout -s INT 0.5 " + kExe + " run locked-counter --set increments=10000000 2>&1");
+    const Output r = Capture("timeout --preserve-status -s INT 0.5 " + kExe + " run locked-counter --set increments=10000000 2>&1");
     CHECK(r.status == 130);
     CHECK(r.out.find("stopped") != std::string::npos);
 }
