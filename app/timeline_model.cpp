@@ -35,21 +35,42 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
             ++it;
             continue;
         }
-        // Too narrow to see alone: fold every span that starts within the next min_px.
+        // Too narrow to see alone: fold every span that starts within the
+        // next min_px. Find the end in the lane's small index first, so the
+        // search touches only the spans it lands on.
         const int64_t limit = ns_at(ctx.Seconds(x0 + min_px));
-        auto end = std::lower_bound(it + 1, spans.end(), limit, [](const Span& s, int64_t t) { return s.t0 < t; });
+        const size_t here = size_t(it - spans.begin());
+        const std::vector<int64_t>& index = lane.span_index;
+        auto first_block = index.begin() + ptrdiff_t(std::min(here / LaneTrace::kIndexStride, index.size()));
+        // The last indexed span that starts before the limit bounds the search from below.
+        auto block = std::lower_bound(first_block, index.end(), limit);
+        const size_t k = size_t(block - index.begin());
+        auto end = spans.end();
+        if (block != index.end() && k * LaneTrace::kIndexStride > here + 1 && x_at(*block) <= x0 + 2 * min_px) {
+            // Zoomed far out: end the fold at the indexed span itself, a few
+            // spans past the exact end but under two more pixels, without
+            // reading any span in between.
+            end = spans.begin() + ptrdiff_t(k * LaneTrace::kIndexStride);
+        } else {
+            const size_t from = std::max(here + 1, (k - (k != 0)) * LaneTrace::kIndexStride);
+            const size_t to = block == index.end() ? spans.size()
+                                                   : std::min(spans.size(), k * LaneTrace::kIndexStride + 1);
+            end = std::lower_bound(spans.begin() + ptrdiff_t(std::min(from, spans.size())),
+                                   spans.begin() + ptrdiff_t(std::max(to, std::min(from, spans.size()))), limit,
+                                   [](const Span& s, int64_t t) { return s.t0 < t; });
+        }
         const auto count = uint32_t(end - it);
         State state = it->state;
         if (count > 1) {
-            // Dominant state by time, looking at a bounded number of spans.
+            // Dominant state by time among its first few spans (cheap, and in cache).
             int64_t by_state[kStateCount] = {};
-            const auto looked = std::min<uint32_t>(count, 16);
+            const auto looked = std::min<uint32_t>(count, 4);
             for (uint32_t k = 0; k < looked; ++k)
                 by_state[int((it + k)->state)] += (it + k)->t1 - (it + k)->t0;
             by_state[int(State::Done)] = -1;
             state = State(std::max_element(std::begin(by_state), std::end(by_state)) - std::begin(by_state));
         }
-        const float last_x = std::min(x_at((end - 1)->t1), ctx.x1 + 1);
+        const float last_x = std::min(end != spans.end() ? x_at(end->t0) : x_at((end - 1)->t1), ctx.x1 + 1);
         out.push_back({x0, std::max(last_x, x0 + min_px), state, uint32_t(it - spans.begin()), count});
         it = end;
     }

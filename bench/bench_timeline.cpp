@@ -18,6 +18,8 @@ struct NullImGui {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1600, 1000);
         io.DeltaTime = 1.0f / 60;
+        // As the OpenGL 3 backend does: draw lists may pass 65,536 vertices.
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -42,9 +44,10 @@ TraceSnapshot MillionSpans()
         int64_t t = 0;
         for (int i = 0; i < kPerLane; ++i) {
             const int64_t length = 1000 + (i * 7919 + l * 104729) % 9000;
-            lane.spans.push_back(Span{t, t + length, 0, kNoLane, 0, 0, i % 2 ? State::Running : State::WaitingGil});
+            lane.spans.push_back(Span{t, t + length, kNoLane, 0, 0, i % 2 ? State::Running : State::WaitingGil});
             t += length;
         }
+        RebuildSpanIndex(lane);
         group.lanes.push_back(l);
         trace.lanes.push_back(std::move(lane));
     }

@@ -32,7 +32,7 @@ std::string DescribeSpan(const TraceSnapshot& trace, const LaneTrace& lane, cons
     case State::Running:
         return "running Python";
     case State::Sleeping: {
-        std::string text = "sleeping " + FormatDuration(group.Seconds(span.value));
+        std::string text = "sleeping " + FormatDuration(group.Seconds(span.t1 - span.t0));
         if (!label.empty())
             text += " (" + label + ")";
         return text;

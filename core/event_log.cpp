@@ -4,7 +4,12 @@
 
 namespace threadlab {
 
-EventLog::Chunk::Chunk(uint32_t cap) : capacity(cap), events(new TraceEvent[cap]) {}
+// Uninitialised storage: every slot is written before it is published, and
+// zero-filling a fresh chunk would touch its pages twice.
+EventLog::Chunk::Chunk(uint32_t cap)
+    : capacity(cap), events(static_cast<TraceEvent*>(::operator new[](sizeof(TraceEvent) * cap)))
+{
+}
 
 EventLog::EventLog() : m_head(std::make_unique<Chunk>(kFirstChunk)), m_tail(m_head.get()) {}
 

@@ -69,8 +69,11 @@ public:
 
     struct Chunk {
         explicit Chunk(uint32_t cap);
+        struct Free {
+            void operator()(TraceEvent* p) const { ::operator delete[](p); }
+        };
         uint32_t capacity;
-        std::unique_ptr<TraceEvent[]> events;
+        std::unique_ptr<TraceEvent[], Free> events;
         std::atomic<Chunk*> next{nullptr};
     };
 
@@ -78,13 +81,16 @@ private:
     void Grow();
 
     static constexpr uint32_t kFirstChunk = 64;
-    static constexpr uint32_t kMaxChunk = 64 * 1024;
+    static constexpr uint32_t kMaxChunk = 4096; // 128 KB: little slack at the end of a long lane
 
-    std::unique_ptr<Chunk> m_head;
+    // The writer's fields and the published count each on their own cache
+    // line, so lanes written from different cores never share one.
+    alignas(64) std::unique_ptr<Chunk> m_head;
     Chunk* m_tail;           // writer only
     uint32_t m_tail_used = 0; // writer only
     uint64_t m_written = 0;   // writer only
-    std::atomic<uint64_t> m_count{0};
+    alignas(64) std::atomic<uint64_t> m_count{0};
+    char m_pad[64 - sizeof(std::atomic<uint64_t>)] = {};
 };
 
 } // namespace threadlab

@@ -7,13 +7,13 @@
 namespace threadlab {
 
 Recorder::Recorder()
-    : m_origin_ns(NowNs())
+    : m_origin_ns(TraceNowNs())
 {
     m_labels.push_back(std::make_unique<std::string>());
     m_label_ptrs[0].store(m_labels[0].get(), std::memory_order_release);
 }
 
-int64_t Recorder::Now() const { return NowNs() - m_origin_ns; }
+int64_t Recorder::Now() const { return TraceNowNs() - m_origin_ns; }
 
 int Recorder::AddGroup(std::string name, std::string python, double time_scale)
 {

@@ -69,9 +69,18 @@ void TraceSnapshot::Absorb(LaneTrace& lane, const GroupTrace& group, const Trace
     if (!lane.spans.empty())
         lane.spans.back().t1 = t;
     const State state = State(e.code);
-    lane.spans.push_back(Span{t, t, e.value, e.other, e.object, e.label, state});
+    if (lane.spans.size() % LaneTrace::kIndexStride == 0)
+        lane.span_index.push_back(t);
+    lane.spans.push_back(Span{t, t, e.other, e.object, e.label, state});
     if (state == State::Done)
         lane.ended = true;
+}
+
+void RebuildSpanIndex(LaneTrace& lane)
+{
+    lane.span_index.clear();
+    for (size_t i = 0; i < lane.spans.size(); i += LaneTrace::kIndexStride)
+        lane.span_index.push_back(lane.spans[i].t0);
 }
 
 int64_t TraceSnapshot::GroupNow(const GroupTrace& group) const

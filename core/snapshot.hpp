@@ -19,15 +19,17 @@ namespace threadlab {
 
 class Recorder;
 
+// 32 bytes: a million of them is 32 MB in the window.
 struct Span {
     int64_t t0 = 0;
     int64_t t1 = 0;
-    int64_t value = 0;       // for sleeps: the planned duration in ns
     int32_t other = kNoLane; // GIL or lock holder, joined thread
     uint32_t object = 0;     // lock id
     uint16_t label = 0;
     State state = State::Running;
 };
+
+static_assert(sizeof(Span) == 32);
 
 struct Mark {
     int64_t t = 0;
@@ -40,14 +42,22 @@ struct Mark {
 };
 
 struct LaneTrace {
+    static constexpr size_t kIndexStride = 32;
+
     std::string name;
     int group = 0;
     std::vector<Span> spans;
+    // t0 of every kIndexStride-th span: a small index a reader can search
+    // without touching the spans themselves (the timeline's folding).
+    std::vector<int64_t> span_index;
     std::vector<Mark> marks;
     bool ended = false;   // reached State::Done
     int current_line = 0; // listing line hint
     EventLog::Cursor cursor;
 };
+
+// Rebuilds span_index after spans were filled by hand (tests, benchmarks).
+void RebuildSpanIndex(LaneTrace& lane);
 
 struct GroupTrace {
     std::string name;

@@ -19,6 +19,8 @@ struct NullImGui {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1600, 1000);
         io.DeltaTime = 1.0f / 60;
+        // As the OpenGL 3 backend does: draw lists may pass 65,536 vertices.
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
         fonts = LoadFonts();
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -96,8 +98,13 @@ TEST_CASE("folding keeps a million spans to a few blocks per pixel", "[gui][time
     LaneTrace lane;
     GroupTrace group;
     for (int64_t i = 0; i < 1'000'000; ++i)
-        lane.spans.push_back(Span{i * 1000, (i + 1) * 1000, 0, kNoLane, 0, 0, i % 2 ? State::Running : State::WaitingGil});
+        lane.spans.push_back(Span{i * 1000, (i + 1) * 1000, kNoLane, 0, 0, i % 2 ? State::Running : State::WaitingGil});
     std::vector<DrawBlock> blocks;
+    // Without its index the lane must still fold (a slower search), and with it too.
+    CollectBlocks(lane, group, TimelineContext{0, 1.0, 0, 1000}, 3.0f, blocks);
+    CHECK(blocks.size() <= 400);
+    blocks.clear();
+    RebuildSpanIndex(lane);
     const TimelineContext whole{0, 1.0, 0, 1000}; // 1 s over 1000 px: a thousand spans per pixel
     CollectBlocks(lane, group, whole, 3.0f, blocks);
     CHECK(blocks.size() <= 400);
