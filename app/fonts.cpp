@@ -1,8 +1,12 @@
 #include "fonts.hpp"
 
+#include "settings.hpp"
+
 #include <filesystem>
 
 namespace threadlab {
+
+static_assert(kFontSizes.size() == size_t(kFontSizeCount));
 
 namespace {
 constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";

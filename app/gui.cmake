@@ -25,7 +25,6 @@ add_library(threadlab_gui STATIC
   panel_results.cpp
   panel_timeline.cpp
   run_session.cpp
-  settings.cpp
   shortcuts.cpp
   theme.cpp
   timeline_model.cpp

@@ -1,7 +1,6 @@
 #include "settings.hpp"
 
 #include "atomic_file.hpp"
-#include "fonts.hpp"
 #include "model.hpp"
 
 #include <nlohmann/json.hpp>
@@ -66,8 +65,8 @@ LoadedSettings LoadSettings(const std::string& path)
     };
     get_int("window_width", s.window_width, 320, 16384);
     get_int("window_height", s.window_height, 240, 16384);
-    get_int("font_size", s.font_size, 0, int(kFontSizes.size()) - 1);
-    get_int("presenter_font_size", s.presenter_font_size, 0, int(kFontSizes.size()) - 1);
+    get_int("font_size", s.font_size, 0, kFontSizeCount - 1);
+    get_int("presenter_font_size", s.presenter_font_size, 0, kFontSizeCount - 1);
     if (doc.contains("presenter")) {
         if (doc["presenter"].is_boolean())
             s.presenter = doc["presenter"].get<bool>();

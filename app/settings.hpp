@@ -8,6 +8,8 @@
 
 namespace threadlab {
 
+inline constexpr int kFontSizeCount = 6; // fonts.hpp's kFontSizes
+
 struct Settings {
     int window_width = 1440;
     int window_height = 900;

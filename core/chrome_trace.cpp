@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <ostream>
 
@@ -49,7 +50,9 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
     for (size_t g = 0; g < trace.groups.size(); ++g) {
         const GroupTrace& group = trace.groups[g];
         w.events.push_back(json{{"ph", "M"}, {"name", "process_name"}, {"pid", int(g) + 1},
-                                {"args", {{"name", group.name + " (Python " + group.python + ")"}}}});
+                                {"args", {{"name", group.name + " (Python " + group.python + ")"},
+                                          {"run", group.name},
+                                          {"python", group.python}}}});
         w.events.push_back(json{{"ph", "M"}, {"name", "process_sort_index"}, {"pid", int(g) + 1},
                                 {"args", {{"sort_index", int(g)}}}});
     }
@@ -78,11 +81,17 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
             if (span.state == State::Done)
                 continue;
             json x = w.Base("X", lane, li);
+            // args carry what threadlab needs to open the trace again.
             x.update({{"name", std::string(StateName(span.state))},
                       {"cat", "state"},
                       {"ts", w.Micros(group, span.t0)},
                       {"dur", w.Micros(group, span.t1 - span.t0)},
-                      {"args", {{"why", DescribeSpan(trace, lane, span)}}}});
+                      {"args",
+                       {{"why", DescribeSpan(trace, lane, span)},
+                        {"state", int(span.state)},
+                        {"other", span.other},
+                        {"object", span.object},
+                        {"label", trace.Label(span.label)}}}});
             w.events.push_back(std::move(x));
         }
         for (const Mark& mark : lane.marks) {
@@ -90,6 +99,7 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
             case MarkKind::CounterWrite: {
                 json c = w.Base("C", lane, li);
                 c.update({{"name", "counter"}, {"ts", w.Micros(group, mark.t)}, {"args", {{"value", mark.value}}}});
+                c["tid"] = li + 1;
                 w.events.push_back(std::move(c));
                 break;
             }
@@ -97,11 +107,18 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
             case MarkKind::End:
             case MarkKind::Error: {
                 json i = w.Base("i", lane, li);
-                i.update({{"name", DescribeMark(trace, lane, mark)}, {"s", "t"}, {"ts", w.Micros(group, mark.t)}});
+                i.update({{"name", DescribeMark(trace, lane, mark)},
+                          {"s", "t"},
+                          {"ts", w.Micros(group, mark.t)},
+                          {"args", {{"mark", int(mark.kind)}, {"label", trace.Label(mark.label)}}}});
                 w.events.push_back(std::move(i));
                 break;
             }
             case MarkKind::JoinReturned: {
+                json i = w.Base("i", lane, li);
+                i.update({{"name", DescribeMark(trace, lane, mark)}, {"s", "t"}, {"ts", w.Micros(group, mark.t)},
+                          {"args", {{"mark", int(mark.kind)}, {"other", mark.other}}}});
+                w.events.push_back(std::move(i));
                 const LaneTrace& joined = trace.lanes[size_t(mark.other)];
                 const auto end = std::find_if(joined.marks.rbegin(), joined.marks.rend(),
                                               [](const Mark& m) { return m.kind == MarkKind::End; });
@@ -110,7 +127,12 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
                 break;
             }
             case MarkKind::LockAcquired:
-            case MarkKind::LockReleased:
+            case MarkKind::LockReleased: {
+                json i = w.Base("i", lane, li);
+                i.update({{"name", DescribeMark(trace, lane, mark)}, {"s", "t"}, {"ts", w.Micros(group, mark.t)},
+                          {"args", {{"mark", int(mark.kind)}, {"object", mark.object}, {"seq", mark.seq}, {"other", mark.other}}}});
+                w.events.push_back(std::move(i));
+            }
                 lock_events[mark.object].push_back(
                     LockEvent{mark.seq, li, mark.t, mark.kind == MarkKind::LockReleased});
                 break;
@@ -140,6 +162,156 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
                {"time_scale", meta.time_scale},
                {"time_unit", "lesson microseconds"}}}};
     out << doc.dump() << '\n';
+}
+
+} // namespace threadlab
+
+namespace threadlab {
+
+namespace {
+
+using nlohmann::json;
+
+bool IsCount(const json& v) { return v.is_number_integer() && v.get<int64_t>() >= 0 && v.get<int64_t>() < (1 << 30); }
+bool IsTime(const json& v) { return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0 && v.get<double>() < 1e13; }
+
+} // namespace
+
+std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
+{
+    const json doc = json::parse(text.begin(), text.end(), nullptr, false);
+    if (doc.is_discarded())
+        return std::string("the file is not JSON (it may be damaged or cut short)");
+    if (!doc.is_object() || !doc.contains("otherData") || !doc["otherData"].is_object() ||
+        doc["otherData"].value("generator", "") != "threadlab")
+        return std::string("the file is not a threadlab trace");
+    if (doc["otherData"].value("format_version", 0) != 1)
+        return std::string("the trace is from another version of threadlab");
+    if (!doc.contains("traceEvents") || !doc["traceEvents"].is_array())
+        return std::string("the trace has no events");
+
+    OpenedTrace opened;
+    const json& other = doc["otherData"];
+    opened.meta.lesson = other.value("lesson", "");
+    opened.meta.python = other.value("python", "");
+    opened.meta.time_scale = 1.0;
+    TraceSnapshot& trace = opened.trace;
+    const std::string damaged = "the trace is damaged: ";
+
+    // Runs and lanes first, from the metadata events.
+    for (const json& e : doc["traceEvents"]) {
+        if (!e.is_object() || e.value("ph", "") != "M" || !e.contains("pid") || !IsCount(e["pid"]))
+            continue;
+        const auto pid = e["pid"].get<int64_t>();
+        const json args = e.value("args", json::object());
+        if (e.value("name", "") == "process_name") {
+            if (pid < 1 || pid > 64)
+                return damaged + "a run number is out of range";
+            if (trace.groups.size() < size_t(pid))
+                trace.groups.resize(size_t(pid));
+            GroupTrace& group = trace.groups[size_t(pid - 1)];
+            group.name = args.value("run", args.value("name", "run"));
+            group.python = args.value("python", "");
+            group.time_scale = 1.0;
+            group.end_ns = 0;
+        } else if (e.value("name", "") == "thread_name") {
+            if (!e.contains("tid") || !IsCount(e["tid"]) || e["tid"].get<int64_t>() < 1 || e["tid"].get<int64_t>() > 100000)
+                return damaged + "a thread number is out of range";
+            const auto tid = size_t(e["tid"].get<int64_t>());
+            if (trace.lanes.size() < tid)
+                trace.lanes.resize(tid);
+            trace.lanes[tid - 1].name = args.value("name", "?");
+            trace.lanes[tid - 1].group = int(pid - 1);
+            trace.lanes[tid - 1].ended = true;
+        }
+    }
+    if (trace.groups.empty() || trace.lanes.empty())
+        return damaged + "it names no runs or threads";
+    for (size_t l = 0; l < trace.lanes.size(); ++l) {
+        LaneTrace& lane = trace.lanes[l];
+        if (lane.name.empty() || lane.group < 0 || size_t(lane.group) >= trace.groups.size())
+            return damaged + "thread " + std::to_string(l + 1) + " has no name or run";
+        trace.groups[size_t(lane.group)].lanes.push_back(int(l));
+    }
+    auto intern = [&](const std::string& label) -> uint16_t {
+        if (label.empty())
+            return 0;
+        for (size_t i = 1; i < trace.labels.size(); ++i)
+            if (trace.labels[i] == label)
+                return uint16_t(i);
+        if (trace.labels.size() >= 4096)
+            return 0;
+        trace.labels.push_back(label);
+        return uint16_t(trace.labels.size() - 1);
+    };
+    auto lane_of = [&](const json& e) -> LaneTrace* {
+        if (!e.contains("tid") || !IsCount(e["tid"]))
+            return nullptr;
+        const auto tid = size_t(e["tid"].get<int64_t>());
+        return tid >= 1 && tid <= trace.lanes.size() ? &trace.lanes[tid - 1] : nullptr;
+    };
+    auto other_lane = [&](const json& args) {
+        const int64_t o = args.value("other", int64_t(kNoLane));
+        return o >= 0 && size_t(o) < trace.lanes.size() ? int32_t(o) : kNoLane;
+    };
+
+    // Then spans and marks.
+    for (const json& e : doc["traceEvents"]) {
+        if (!e.is_object())
+            return damaged + "an event is not an object";
+        const std::string ph = e.value("ph", "");
+        if (ph != "X" && ph != "i" && ph != "C")
+            continue;
+        LaneTrace* lane = lane_of(e);
+        if (lane == nullptr || !e.contains("ts") || !IsTime(e["ts"]))
+            return damaged + "an event has no valid thread or time";
+        const auto t = int64_t(e["ts"].get<double>() * 1000);
+        const json args = e.value("args", json::object());
+        if (ph == "X") {
+            if (!e.contains("dur") || !IsTime(e["dur"]))
+                return damaged + "a span has no valid duration";
+            const int state = args.value("state", -1);
+            if (state < 0 || state >= kStateCount)
+                return damaged + "a span has an unknown state";
+            Span span;
+            span.t0 = t;
+            span.t1 = t + int64_t(e["dur"].get<double>() * 1000);
+            span.state = State(state);
+            span.other = other_lane(args);
+            span.object = uint32_t(std::max<int64_t>(0, args.value("object", int64_t(0))));
+            span.label = intern(args.value("label", ""));
+            lane->spans.push_back(span);
+        } else {
+            Mark mark;
+            mark.t = t;
+            if (ph == "C") {
+                mark.kind = MarkKind::CounterWrite;
+                mark.value = args.value("value", int64_t(0));
+            } else {
+                const int kind = args.value("mark", -1);
+                if (kind < 0 || kind >= kMarkKindCount)
+                    continue; // an instant from another tool: ignore it
+                mark.kind = MarkKind(kind);
+                mark.other = other_lane(args);
+                mark.object = uint32_t(std::max<int64_t>(0, args.value("object", int64_t(0))));
+                mark.seq = uint32_t(std::max<int64_t>(0, args.value("seq", int64_t(0))));
+                mark.label = intern(args.value("label", ""));
+            }
+            lane->marks.push_back(mark);
+        }
+    }
+    for (LaneTrace& lane : trace.lanes) {
+        std::stable_sort(lane.spans.begin(), lane.spans.end(), [](const Span& a, const Span& b) { return a.t0 < b.t0; });
+        std::stable_sort(lane.marks.begin(), lane.marks.end(), [](const Mark& a, const Mark& b) { return a.t < b.t; });
+        for (size_t i = 1; i < lane.spans.size(); ++i)
+            if (lane.spans[i].t0 < lane.spans[i - 1].t1 - 1000) // 1 µs of rounding
+                return damaged + "spans of thread " + lane.name + " overlap";
+        RebuildSpanIndex(lane);
+        GroupTrace& group = trace.groups[size_t(lane.group)];
+        if (!lane.spans.empty())
+            group.end_ns = std::max(group.end_ns, lane.spans.back().t1);
+    }
+    return opened;
 }
 
 } // namespace threadlab

@@ -12,6 +12,8 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
+#include <variant>
 
 namespace threadlab {
 
@@ -22,5 +24,16 @@ struct TraceMetadata {
 };
 
 void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std::ostream& out);
+
+// A trace threadlab wrote, opened again. Times come back in lesson time
+// (every run's time scale is 1).
+struct OpenedTrace {
+    TraceSnapshot trace;
+    TraceMetadata meta;
+};
+
+// Reads a file WriteChromeTrace wrote. Anything else — not JSON, another
+// program's trace, a damaged or truncated file — gives a one-line error.
+std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text);
 
 } // namespace threadlab

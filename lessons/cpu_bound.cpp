@@ -133,6 +133,23 @@ std::string Explain(const LessonResult& result, const ParamValues& p, Model mode
                        speedup, threads);
 }
 
+
+// ---- The quiz
+std::vector<Question> Quiz(const ParamValues& p, Model model)
+{
+    Question speedup{"speedup",
+                     fmt::format("How much faster will {} threads be than one loop after the other (Python {})?",
+                                 p.Int("threads"), ModelName(model)),
+                     AnswerKind::Choice, SpeedupChoices(), "", -1, "", nullptr};
+    speedup.truth = [model](const LessonResult& r) {
+        Truth t = SpeedupTruth(r.Number("speedup"));
+        t.why = HasGil(model) ? fmt::format("Measured {:.2f}×: with a GIL the threads take turns.", r.Number("speedup"))
+                              : fmt::format("Measured {:.2f}×: without a GIL each thread gets a core.", r.Number("speedup"));
+        return t;
+    };
+    return {speedup};
+}
+
 } // namespace
 
 extern const Lesson kCpuBound{
@@ -144,6 +161,7 @@ extern const Lesson kCpuBound{
     .scenario = &Run,
     .summarize = &Summarize,
     .explain = &Explain,
+    .quiz = &Quiz,
     .estimate = &Estimate,
 };
 

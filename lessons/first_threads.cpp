@@ -38,6 +38,9 @@ for thread in threads:
 print(f"total: {time.perf_counter() - start:.2f} s")  #@total
 )py";
 
+// ---- The quiz
+std::vector<Question> Quiz(const ParamValues& values, Model) { return SleepersQuiz(values, false); }
+
 } // namespace
 
 // ---- The scenario and its metrics live in sleepers.cpp (shared with three-threads).
@@ -50,6 +53,7 @@ extern const Lesson kFirstThreads{
     .scenario = &RunSleepers,
     .summarize = &SummarizeSleepers,
     .explain = &ExplainSleepers,
+    .quiz = &Quiz,
     .estimate = &EstimateSleepers,
 };
 

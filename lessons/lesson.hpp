@@ -3,6 +3,7 @@
 // one free function that runs its scenario on the engine and returns its
 // metrics. lessons/registry.cpp lists them; each lives in a file of its own.
 #include "params.hpp"
+#include "quiz.hpp"
 
 #include "model.hpp"
 #include "recorder.hpp"
@@ -67,6 +68,8 @@ struct Lesson {
     std::string (*summarize)(const LessonResult& result, Model model);
     // What happened, in plain words, for the results panel.
     std::string (*explain)(const LessonResult& result, const ParamValues& values, Model model) = nullptr;
+    // The questions asked before a run (one to three).
+    std::vector<Question> (*quiz)(const ParamValues& values, Model model) = nullptr;
     // Expected length of the whole scenario in lesson seconds (for a progress bar).
     double (*estimate)(const ParamValues& values, Model model) = nullptr;
     // Checks that span parameters ("at most 1,000 export threads"); nullptr if none.

@@ -114,6 +114,26 @@ std::string Explain(const LessonResult& result, const ParamValues&, Model)
                        FormatDuration(result.Number("lock_wait")));
 }
 
+
+// ---- The quiz
+std::vector<Question> Quiz(const ParamValues&, Model)
+{
+    Question lost{"lost", "With the lock, will any update be lost?", AnswerKind::Choice,
+                  {"yes, some are lost", "no, none is lost"}, "", -1, "", nullptr};
+    lost.truth = [](const LessonResult& r) {
+        return Truth{r.Number("lost") > 0 ? 0 : 1, 0, 0, r.Number("lost") > 0 ? "some were lost" : "none was lost",
+                     "Only one thread at a time can be between the read and the write."};
+    };
+    Question waits{"contended", "Will a thread ever find the lock already taken?", AnswerKind::Choice,
+                   {"never", "sometimes"}, "", -1, "", nullptr};
+    waits.truth = [](const LessonResult& r) {
+        const auto contended = int64_t(r.Number("contended"));
+        return Truth{contended > 0 ? 1 : 0, 0, 0, contended > 0 ? "sometimes" : "never",
+                     fmt::format("{} acquires found the lock taken.", WithCommas(contended))};
+    };
+    return {lost, waits};
+}
+
 } // namespace
 
 extern const Lesson kLockedCounter{
@@ -125,6 +145,7 @@ extern const Lesson kLockedCounter{
     .scenario = &Run,
     .summarize = &Summarize,
     .explain = &Explain,
+    .quiz = &Quiz,
     .estimate = &Estimate,
 };
 

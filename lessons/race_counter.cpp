@@ -140,6 +140,24 @@ std::string Explain(const LessonResult& result, const ParamValues&, Model model)
                        WithCommas(lost));
 }
 
+
+// ---- The quiz
+std::vector<Question> Quiz(const ParamValues& p, Model model)
+{
+    const std::string expected = WithCommas(p.Int("increments") * p.Int("threads"));
+    Question counter{"counter", fmt::format("What will the counter be at the end under Python {}?", ModelName(model)),
+                     AnswerKind::Choice, {"exactly " + expected, "less than " + expected}, "", -1, "", nullptr};
+    counter.truth = [expected, model](const LessonResult& r) {
+        const bool lost = r.Number("lost") > 0;
+        std::string why = lost ? fmt::format("{} updates were lost.", WithCommas(int64_t(r.Number("lost"))))
+                          : model == Model::Py312
+                              ? "3.12 never switches between the read and the write, so nothing was lost."
+                              : "No switch landed between a read and its write this time.";
+        return Truth{lost ? 1 : 0, 0, 0, (lost ? "less than " : "exactly ") + expected, why};
+    };
+    return {counter};
+}
+
 } // namespace
 
 extern const Lesson kRaceCounter{
@@ -151,6 +169,7 @@ extern const Lesson kRaceCounter{
     .scenario = &Run,
     .summarize = &Summarize,
     .explain = &Explain,
+    .quiz = &Quiz,
     .estimate = &Estimate,
 };
 

@@ -70,6 +70,34 @@ std::string ExplainSleepers(const LessonResult& result, const ParamValues& value
     return text + ".";
 }
 
+std::vector<Question> SleepersQuiz(const ParamValues& values, bool ask_last)
+{
+    std::vector<std::string> names;
+    for (size_t i = 0; i < values.Durations("durations").size(); ++i)
+        names.push_back(LetterName(i));
+    auto name_truth = [names](const char* metric) {
+        return [names, metric](const LessonResult& r) {
+            const auto& name = std::get<std::string>(r.Find(metric)->value);
+            const auto at = std::find(names.begin(), names.end(), name);
+            return Truth{int(at - names.begin()), 0, 0, name,
+                         "Threads that only sleep finish in the order of their sleeps, whatever the start order."};
+        };
+    };
+    std::vector<Question> quiz;
+    quiz.push_back({"first", "Which thread finishes first?", AnswerKind::Choice, names, "", -1, "", name_truth("first")});
+    if (ask_last)
+        quiz.push_back({"last", "Which thread finishes last?", AnswerKind::Choice, names, "", -1, "", name_truth("last")});
+    Question total{"total", "How long will the whole program take, in seconds?", AnswerKind::Number, {}, "s", 0,
+                   "MainThread", nullptr};
+    total.truth = [](const LessonResult& r) {
+        const double actual = r.Number("total");
+        return Truth{-1, actual, std::max(0.1, actual * 0.05), FormatDuration(actual),
+                     "The sleeps overlap: the program takes as long as the longest one."};
+    };
+    quiz.push_back(total);
+    return quiz;
+}
+
 double EstimateSleepers(const ParamValues& values, Model)
 {
     const std::vector<double>& durations = values.Durations("durations");

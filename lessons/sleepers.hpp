@@ -10,6 +10,8 @@ namespace threadlab {
 void RunSleepers(const LessonContext& context, LessonResult& result);
 std::string SummarizeSleepers(const LessonResult& result, Model model);
 std::string ExplainSleepers(const LessonResult& result, const ParamValues& values, Model model);
+// The quiz: who finishes first (and last, if `ask_last`), and the total.
+std::vector<Question> SleepersQuiz(const ParamValues& values, bool ask_last);
 double EstimateSleepers(const ParamValues& values, Model model);
 
 } // namespace threadlab

@@ -187,6 +187,29 @@ std::string Explain(const LessonResult& result, const ParamValues& p, Model)
                        speedup, workers, files, std::min(workers, files), rounds, FormatDuration(p.Real("delay")));
 }
 
+
+// ---- The quiz
+std::vector<Question> Quiz(const ParamValues& p, Model)
+{
+    const int64_t files = p.Int("notes") * p.Int("formats");
+    Question speedup{"speedup", fmt::format("How much faster will the {} writes be with threads?", files),
+                     AnswerKind::Choice, SpeedupChoices(), "", -1, "", nullptr};
+    speedup.truth = [](const LessonResult& r) {
+        Truth t = SpeedupTruth(r.Number("speedup"));
+        t.why = fmt::format("Measured {:.1f}×: a thread that waits for the disk lets the others start their waits.",
+                            r.Number("speedup"));
+        return t;
+    };
+    Question threaded{"threaded", "How long will the threaded export take, in seconds?", AnswerKind::Number, {}, "s",
+                      1, "MainThread", nullptr};
+    threaded.truth = [](const LessonResult& r) {
+        const double actual = r.Number("threaded");
+        return Truth{-1, actual, std::max(0.02, actual * 0.25), FormatDuration(actual),
+                     "The writes overlap, so the total is about one write plus the time to start the threads."};
+    };
+    return {speedup, threaded};
+}
+
 } // namespace
 
 extern const Lesson kThreadedExport{
@@ -198,6 +221,7 @@ extern const Lesson kThreadedExport{
     .scenario = &Run,
     .summarize = &Summarize,
     .explain = &Explain,
+    .quiz = &Quiz,
     .estimate = &Estimate,
     .validate = &Validate,
 };

@@ -40,6 +40,8 @@ for thread in threads:
 print(f"all done in {time.perf_counter() - start:.2f} s")  #@total
 )py";
 
+std::vector<Question> Quiz(const ParamValues& values, Model) { return SleepersQuiz(values, true); }
+
 } // namespace
 
 extern const Lesson kThreeThreads{
@@ -51,6 +53,7 @@ extern const Lesson kThreeThreads{
     .scenario = &RunSleepers,
     .summarize = &SummarizeSleepers,
     .explain = &ExplainSleepers,
+    .quiz = &Quiz,
     .estimate = &EstimateSleepers,
 };
 

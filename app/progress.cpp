@@ -1,0 +1,99 @@
+#include "progress.hpp"
+
+#include "atomic_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace threadlab {
+
+namespace {
+constexpr int kProgressVersion = 1;
+constexpr std::uintmax_t kMaxProgressBytes = 4 << 20;
+
+LoadedProgress SetAside(const std::string& path, const std::string& why)
+{
+    std::error_code ec;
+    std::filesystem::rename(path, path + ".bak", ec);
+    LoadedProgress loaded;
+    loaded.notice = "Your progress file could not be read (" + why + "); it was kept as " + path +
+                    ".bak and progress starts afresh.";
+    return loaded;
+}
+} // namespace
+
+std::string DefaultProgressPath()
+{
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    const std::string base = xdg && *xdg ? xdg : std::string(home ? home : ".") + "/.local/share";
+    return base + "/threadlab/progress.json";
+}
+
+LoadedProgress LoadProgress(const std::string& path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return {};
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return SetAside(path, ec.message());
+    if (size > kMaxProgressBytes)
+        return SetAside(path, "it is larger than 4 MB");
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        return SetAside(path, "it is not valid JSON");
+    if (!doc.contains("version") || doc["version"] != kProgressVersion)
+        return SetAside(path, "it is from another version of threadlab");
+    if (!doc.contains("lessons") || !doc["lessons"].is_object())
+        return SetAside(path, "it has no lessons");
+    LoadedProgress loaded;
+    for (const auto& [id, entry] : doc["lessons"].items()) {
+        LessonProgress p;
+        auto count = [&](const char* key, int& out) {
+            if (entry.is_object() && entry.contains(key) && entry[key].is_number_integer() && entry[key].get<int64_t>() >= 0 &&
+                entry[key].get<int64_t>() < (1 << 30))
+                out = entry[key].get<int>();
+        };
+        count("attempts", p.attempts);
+        count("answered", p.answered);
+        count("right", p.right);
+        count("streak", p.streak);
+        count("best_streak", p.best_streak);
+        loaded.progress.lessons[id] = p;
+    }
+    return loaded;
+}
+
+std::optional<std::string> SaveProgress(const std::string& path, const Progress& progress)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    nlohmann::json lessons = nlohmann::json::object();
+    for (const auto& [id, p] : progress.lessons)
+        lessons[id] = {{"attempts", p.attempts}, {"answered", p.answered}, {"right", p.right},
+                       {"streak", p.streak}, {"best_streak", p.best_streak}};
+    const nlohmann::json doc{{"version", kProgressVersion}, {"lessons", lessons}};
+    return WriteFileAtomically(path, doc.dump(2) + "\n");
+}
+
+void RecordAttempt(Progress& progress, const std::string& lesson, int answered, int right)
+{
+    if (answered <= 0)
+        return;
+    LessonProgress& p = progress.lessons[lesson];
+    ++p.attempts;
+    p.answered += answered;
+    p.right += right;
+    p.streak = right == answered ? p.streak + 1 : 0;
+    p.best_streak = std::max(p.best_streak, p.streak);
+}
+
+} // namespace threadlab

@@ -1,0 +1,109 @@
+// Predictions are graded against what really happened, with tolerance.
+#include "lesson.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace threadlab;
+
+namespace {
+
+struct Ran {
+    ParamValues values;
+    LessonResult result;
+    std::vector<Question> quiz;
+};
+
+Ran RunLessonNamed(std::string_view id, std::vector<std::string> sets, Model model = Model::Py312, double scale = 0.2)
+{
+    const Lesson& lesson = *FindLesson(id);
+    Ran ran{DefaultValues(lesson.params), {}, {}};
+    REQUIRE_FALSE(ApplyAssignments(lesson.params, sets, ran.values));
+    Recorder recorder;
+    StopFlag stop;
+    ran.result = RunLesson(lesson, ran.values, RunConfig{model, 0.005, scale}, recorder, stop);
+    REQUIRE(ran.result.status == RunStatus::Finished);
+    ran.quiz = lesson.quiz(ran.values, model);
+    return ran;
+}
+
+const Question& Named(const std::vector<Question>& quiz, const std::string& id)
+{
+    for (const Question& q : quiz)
+        if (q.id == id)
+            return q;
+    FAIL("no question " << id);
+    throw;
+}
+
+Prediction Choose(int index) { return Prediction{index, std::nullopt}; }
+Prediction Say(double number) { return Prediction{-1, number}; }
+
+} // namespace
+
+TEST_CASE("every lesson asks one to three questions it can grade", "[quiz]")
+{
+    for (const Lesson* lesson : AllLessons()) {
+        CAPTURE(lesson->id);
+        REQUIRE(lesson->quiz != nullptr);
+        const auto quiz = lesson->quiz(DefaultValues(lesson->params), Model::Py312);
+        CHECK(quiz.size() >= 1);
+        CHECK(quiz.size() <= 3);
+        for (const Question& q : quiz) {
+            CHECK_FALSE(q.prompt.empty());
+            CHECK(bool(q.truth));
+            if (q.kind == AnswerKind::Choice)
+                CHECK(q.choices.size() >= 2);
+        }
+    }
+}
+
+TEST_CASE("a time prediction is right within its tolerance band", "[quiz]")
+{
+    const Ran ran = RunLessonNamed("first-threads", {});
+    const Question& total = Named(ran.quiz, "total");
+    CHECK(GradePrediction(total, Say(2.0), ran.result).correct);
+    CHECK(GradePrediction(total, Say(2.08), ran.result).correct); // jitter never fails a right answer
+    CHECK_FALSE(GradePrediction(total, Say(3.0), ran.result).correct); // the sum of the sleeps is the classic mistake
+    const Question& first = Named(ran.quiz, "first");
+    CHECK(GradePrediction(first, Choose(1), ran.result).correct); // B
+    CHECK_FALSE(GradePrediction(first, Choose(0), ran.result).correct);
+    const Grade unanswered = GradePrediction(first, Prediction{}, ran.result);
+    CHECK_FALSE(unanswered.answered);
+    CHECK(unanswered.truth.text == "B");
+    CHECK(total.ghost_run == 0);
+    CHECK(total.ghost_lane == "MainThread");
+}
+
+TEST_CASE("speedup predictions are graded by the nearest bucket", "[quiz]")
+{
+    CHECK(SpeedupTruth(29.2).choice == 3);
+    CHECK(SpeedupTruth(0.97).choice == 0);
+    CHECK(SpeedupTruth(1.2).choice == 0);
+    CHECK(SpeedupTruth(1.98).choice == 1);
+    CHECK(SpeedupTruth(6.0).choice == 2);
+    const Ran ran = RunLessonNamed("cpu-bound", {"iterations=500000"});
+    CHECK(GradePrediction(Named(ran.quiz, "speedup"), Choose(0), ran.result).correct);
+}
+
+TEST_CASE("counter and lock predictions follow the model", "[quiz]")
+{
+    const Ran race = RunLessonNamed("race-counter", {});
+    const Question& counter = Named(race.quiz, "counter");
+    CHECK(counter.choices[0] == "exactly 200,000");
+    CHECK(GradePrediction(counter, Choose(0), race.result).correct); // 3.12 keeps the count
+    const Ran locked = RunLessonNamed("locked-counter", {"increments=20000"});
+    CHECK(GradePrediction(Named(locked.quiz, "lost"), Choose(1), locked.result).correct);
+}
+
+TEST_CASE("typed predictions parse or are refused", "[quiz]")
+{
+    const auto quiz = FindLesson("three-threads")->quiz(DefaultValues(FindLesson("three-threads")->params), Model::Py312);
+    const Question& first = Named(quiz, "first");
+    REQUIRE(ParsePrediction(first, "B"));
+    CHECK(ParsePrediction(first, "B")->choice == 1);
+    CHECK_FALSE(ParsePrediction(first, "Z"));
+    const Question& total = Named(quiz, "total");
+    CHECK(ParsePrediction(total, "3.5")->number == 3.5);
+    CHECK_FALSE(ParsePrediction(total, "soon"));
+    CHECK_FALSE(ParsePrediction(total, "-1"));
+}
