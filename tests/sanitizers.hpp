@@ -1,0 +1,22 @@
+#pragma once
+// Sanitizer builds run threads many times slower, so assertions about how
+// fast something is (an upper bound on a time, a speedup) only hold in a
+// normal build. Behaviour is asserted in every build.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kTimingIsMeaningful = false;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+inline constexpr bool kTimingIsMeaningful = false;
+#else
+inline constexpr bool kTimingIsMeaningful = true;
+#endif
+#else
+inline constexpr bool kTimingIsMeaningful = true;
+#endif
+
+// CHECK(expr) only where timings mean something.
+#define CHECK_TIMING(...)                                                                                              \
+    do {                                                                                                               \
+        if (kTimingIsMeaningful)                                                                                       \
+            CHECK(__VA_ARGS__);                                                                                        \
+    } while (0)
