@@ -49,11 +49,64 @@ std::optional<ParamValues> AppState::ParseParams()
 
 void AppState::Run()
 {
+    RunSeries({RunConfig{CurrentModel(), kDefaultSwitchInterval, settings.time_scale}}, 1);
+}
+
+void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
+{
     const auto params = ParseParams();
     if (!params)
         return;
-    session.Start(CurrentLesson(), *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, settings.time_scale});
+    // The prediction is locked when the run starts.
+    QuizState& quiz = Quiz();
+    const Lesson& current = CurrentLesson();
+    quiz.asked = current.quiz ? current.quiz(*params, configs.front().model) : std::vector<Question>{};
+    quiz.locked.assign(quiz.asked.size(), Prediction{});
+    for (size_t i = 0; i < quiz.asked.size() && i < quiz.chosen.size(); ++i) {
+        if (quiz.asked[i].kind == AnswerKind::Choice)
+            quiz.locked[i].choice = quiz.chosen[i];
+        else if (auto p = ParsePrediction(quiz.asked[i], quiz.typed[i]))
+            quiz.locked[i] = *p;
+    }
+    quiz.grades.clear();
+    quiz.graded = false;
+    opened_meta.reset();
+    session.StartSeries(current, *params, std::move(configs), repeat);
     timeline = TimelineView{};
+}
+
+void AppState::GradeIfDone()
+{
+    QuizState& quiz = Quiz();
+    const LessonResult* result = session.Result();
+    if (quiz.graded || session.Running() || result == nullptr || session.RunLessonPtr() != &CurrentLesson() ||
+        result->status != RunStatus::Finished)
+        return;
+    // A series is graded on its first result: the run the student predicted.
+    const LessonResult& first = session.Results().front();
+    int answered = 0, right = 0;
+    for (size_t i = 0; i < quiz.asked.size(); ++i) {
+        quiz.grades.push_back(GradePrediction(quiz.asked[i], quiz.locked[i], first));
+        answered += quiz.grades.back().answered;
+        right += quiz.grades.back().correct;
+    }
+    quiz.graded = true;
+    if (answered == 0)
+        return;
+    RecordAttempt(progress, std::string(CurrentLesson().id), answered, right);
+    if (!progress_path.empty())
+        if (auto error = SaveProgress(progress_path, progress))
+            notices.push_back("Progress was not saved: " + *error);
+}
+
+std::vector<Ghost> AppState::Ghosts() const
+{
+    std::vector<Ghost> ghosts;
+    const QuizState& quiz = quizzes[size_t(lesson)];
+    for (size_t i = 0; i < quiz.asked.size() && i < quiz.locked.size(); ++i)
+        if (quiz.asked[i].ghost_run >= 0 && quiz.locked[i].number)
+            ghosts.push_back({quiz.asked[i].ghost_run, quiz.asked[i].ghost_lane, *quiz.locked[i].number});
+    return ghosts;
 }
 
 void AppState::ChangeFontSize(int delta)
@@ -82,6 +135,7 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
         for (const ParamSpec& spec : l->params)
             edits.push_back({std::string(spec.default_text), ""});
         state.edits.push_back(std::move(edits));
+        state.quizzes.emplace_back();
     }
     const std::string wanted = lesson.value_or(state.settings.last_lesson);
     state.lesson = 0;
@@ -98,6 +152,7 @@ void DrawApp(AppState& state)
     ImGui::PushFont(font.regular);
     HandleShortcuts(state);
     state.session.Update();
+    state.GradeIfDone();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -133,6 +188,7 @@ void DrawApp(AppState& state)
     ImGui::EndChild();
 
     ImGui::Separator();
+    DrawToolbar(state);
     DrawTimelineLegend();
     ImGui::BeginChild("timeline", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     TimelineInput input;
@@ -140,14 +196,19 @@ void DrawApp(AppState& state)
     input.estimate = state.session.EstimateSeconds();
     input.label_font = font.mono;
     input.header_font = font.bold;
-    const bool same_lesson = state.session.RunLessonPtr() == &state.CurrentLesson();
+    const bool shown = state.session.RunLessonPtr() == &state.CurrentLesson() || state.session.IsOpenedTrace();
+    const std::vector<Ghost> ghosts = state.Ghosts();
+    input.ghosts = state.session.IsOpenedTrace() ? nullptr : &ghosts;
     static const TraceSnapshot kEmpty;
-    DrawTimeline(state.timeline, same_lesson ? state.session.Trace() : kEmpty, input);
+    DrawTimeline(state.timeline, shown ? state.session.Trace() : kEmpty, input);
     ImGui::EndChild();
     ImGui::EndGroup();
 
     if (state.show_help)
         DrawHelpOverlay(state);
+    if (state.show_progress)
+        DrawProgressWindow(state);
+    DrawFileDialog(state);
     ImGui::End();
     ImGui::PopFont();
 }

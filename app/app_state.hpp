@@ -1,11 +1,14 @@
 #pragma once
 // AppState: everything the window shows and remembers, in one place. Panels
 // are free functions that read and change it once per frame.
+#include "chrome_trace.hpp"
 #include "fonts.hpp"
+#include "progress.hpp"
 #include "panel_timeline.hpp"
 #include "run_session.hpp"
 #include "settings.hpp"
 
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +19,19 @@ struct ParamEdit {
     std::string text;  // what the user typed
     std::string error; // why it is refused, or empty
 };
+
+// One lesson's quiz: what the student is typing, what was locked in when
+// the run started, and how it was graded.
+struct QuizState {
+    std::vector<std::string> typed; // per question (Number)
+    std::vector<int> chosen;        // per question (Choice), -1 = none
+    std::vector<Question> asked;    // locked at Run
+    std::vector<Prediction> locked;
+    std::vector<Grade> grades;      // after the run
+    bool graded = false;
+};
+
+enum class FileAction { None, SaveTrace, SavePng, SaveCsv, OpenTrace };
 
 struct AppState {
     // Remembered across restarts (settings.hpp).
@@ -30,6 +46,24 @@ struct AppState {
     TimelineView timeline;
     bool show_help = false;
 
+    // Quizzes and progress (progress.hpp).
+    std::vector<QuizState> quizzes; // per lesson
+    Progress progress;
+    std::string progress_path; // empty: do not save
+    bool show_progress = false;
+
+    // Save / open (panel_tools.cpp).
+    FileAction file_action = FileAction::None;
+    std::string file_path;
+    std::string file_message;
+    std::string png_request; // the main loop saves the timeline here after drawing
+    std::optional<TraceMetadata> opened_meta; // set while a saved trace is shown
+
+    // The three-threads exercise's steps (panel_exercise.cpp).
+    int exercise_step = 0;
+    std::future<double> make_check;
+    std::string make_message;
+
     // Requests only the main loop can carry out.
     bool toggle_fullscreen = false;
 
@@ -40,7 +74,12 @@ struct AppState {
     // Parses every parameter of the current lesson; sets each edit's error.
     std::optional<ParamValues> ParseParams();
     void Run();
+    void RunSeries(std::vector<RunConfig> configs, int repeat);
     void Stop() { session.RequestStop(); }
+    QuizState& Quiz() { return quizzes[size_t(lesson)]; }
+    // Grades the locked predictions once the run has a result; records progress.
+    void GradeIfDone();
+    std::vector<Ghost> Ghosts() const;
     void ChangeFontSize(int delta);
     void TogglePresenter();
 };
@@ -60,5 +99,11 @@ void DrawControls(AppState& state);
 void DrawResults(AppState& state);
 void DrawHelpOverlay(AppState& state);
 void HandleShortcuts(AppState& state);
+void DrawQuiz(AppState& state);
+void DrawGrades(AppState& state);
+void DrawToolbar(AppState& state);
+void DrawFileDialog(AppState& state);
+void DrawProgressWindow(AppState& state);
+void DrawExercise(AppState& state);
 
 } // namespace threadlab

@@ -185,6 +185,9 @@ int RunCommandLine(int argc, char** argv)
     shot->add_flag("--run", shot_run, "run the lesson first, with the run options");
     shot->add_option("--size", shot_size, "window size WxH (default 1600x1000)");
     shot->add_flag("--presenter", shot_presenter, "presenter mode: large fonts, high contrast");
+    std::vector<std::string> shot_predictions;
+    shot->add_option("--predict", shot_predictions, "ID=VALUE: answer a quiz question before the run (repeatable)")
+        ->take_all();
 
     try {
         app.parse(argc, argv);
@@ -215,6 +218,7 @@ int RunCommandLine(int argc, char** argv)
         request.run_first = shot_run;
         request.out = shot_out;
         request.presenter = shot_presenter;
+        request.predictions = shot_predictions;
         return SaveShot(request);
     }
     if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)

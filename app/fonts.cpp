@@ -14,12 +14,12 @@ constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
 const ImWchar* GlyphRanges()
 {
     // Latin-1, plus the punctuation, arrows and signs the lessons use
-    // (— · × µ … → ≈ ≥ ▶ ■).
+    // (— · × µ … → ≈ ≥ ▶ ■ ✓ ✗).
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-        static const ImWchar extra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0};
+        static const ImWchar extra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
         builder.AddRanges(extra);
         builder.BuildRanges(&ranges);
     }

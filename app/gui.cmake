@@ -19,11 +19,14 @@ target_include_directories(threadlab_glad PUBLIC ${glad_dir}/include)
 add_library(threadlab_gui STATIC
   app_state.cpp
   fonts.cpp
+  panel_exercise.cpp
   panel_help.cpp
   panel_lesson.cpp
   panel_lessons.cpp
+  panel_quiz.cpp
   panel_results.cpp
   panel_timeline.cpp
+  panel_tools.cpp
   run_session.cpp
   shortcuts.cpp
   theme.cpp

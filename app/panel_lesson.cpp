@@ -57,6 +57,13 @@ void DrawLessonPage(AppState& state)
     ImGui::SameLine();
 
     ImGui::BeginChild("prose", ImVec2(column * 0.9f, 0), true);
+    if (lesson.id == "three-threads")
+        DrawExercise(state);
+    // After a run, what happened comes first; the lesson's text follows.
+    if (state.session.RunLessonPtr() == &lesson && (state.session.Result() != nullptr || state.session.Running())) {
+        DrawResults(state);
+        ImGui::Separator();
+    }
     const LessonProse prose = ProseFor(lesson);
     Section("What to watch", prose.watch, font.bold);
     Section("Why", prose.why, font.bold);
@@ -68,8 +75,6 @@ void DrawLessonPage(AppState& state)
 
     ImGui::BeginChild("controls", ImVec2(0, 0), true);
     DrawControls(state);
-    ImGui::Separator();
-    DrawResults(state);
     ImGui::EndChild();
 }
 
@@ -186,6 +191,10 @@ void DrawControls(AppState& state)
     HelpMarker("Time scale: how long a lesson second takes: 1 is real time, 3 is slow motion, 0.1 is ten times faster.\n"
                "Results are always reported in lesson seconds.");
     ImGui::EndDisabled();
+
+    ImGui::Separator();
+    DrawQuiz(state);
+    ImGui::Spacing();
 
     const ImVec2 button(size * 7, size * 1.9f);
     if (!running) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace threadlab {
 
@@ -70,6 +71,54 @@ void DrawResults(AppState& state)
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
         Paragraph(("The run failed: " + result->failure).c_str());
         ImGui::PopStyleColor();
+        return;
+    }
+    DrawGrades(state);
+    const std::vector<LessonResult>& results = session.Results();
+    const std::vector<RunConfig>& configs = session.SeriesConfigs();
+    if (results.size() > 1 && configs.front().model != configs.back().model) {
+        // Compare models: one row per model, and why they differ.
+        const LessonProse prose = ProseFor(lesson);
+        if (ImGui::BeginTable("compare", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("Python", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn("result");
+            ImGui::TableSetupColumn("why", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+            ImGui::TableHeadersRow();
+            for (size_t i = 0; i < results.size(); ++i) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(std::string(ModelName(configs[i].model)).c_str());
+                ImGui::TableNextColumn();
+                Paragraph(results[i].status == RunStatus::Finished ? lesson.summarize(results[i], configs[i].model).c_str()
+                                                                   : "stopped");
+                ImGui::TableNextColumn();
+                Paragraph(prose.model_note[int(configs[i].model)].c_str());
+            }
+            ImGui::EndTable();
+        }
+        return;
+    }
+    if (results.size() > 1 && result->Find("actual")) {
+        // Run N times: a histogram of the final counts.
+        std::vector<double> values;
+        for (const LessonResult& r : results)
+            if (r.status == RunStatus::Finished)
+                values.push_back(r.Number("actual"));
+        const double expected = result->Number("expected");
+        const double low = *std::min_element(values.begin(), values.end());
+        constexpr int kBins = 10;
+        std::vector<float> bins(kBins, 0);
+        const double width = std::max(1.0, (expected - low) / kBins);
+        for (double v : values)
+            bins[size_t(std::clamp(int((v - low) / width), 0, kBins - 1))] += 1;
+        const int exact = int(std::count(values.begin(), values.end(), expected));
+        Paragraph(fmt::format("{} runs: {} reached {}; the lowest was {}.", values.size(), exact,
+                              WithCommas(int64_t(expected)), WithCommas(int64_t(low)))
+                      .c_str(),
+                  state.Font().bold);
+        ImGui::PlotHistogram("##counts", bins.data(), kBins, 0,
+                             fmt::format("final counts from {} to {}", WithCommas(int64_t(low)), WithCommas(int64_t(expected))).c_str(),
+                             0, FLT_MAX, ImVec2(-1, ImGui::GetFontSize() * 6));
         return;
     }
     const Model model = session.Config().model;

@@ -131,6 +131,8 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
     const ImVec2 canvas_min(origin.x, origin.y);
     const ImVec2 canvas_max(origin.x + avail.x, origin.y + avail.y);
     const float lanes_top = canvas_min.y + ruler_height;
+    view.canvas_min = canvas_min;
+    view.canvas_max = canvas_max;
 
     // The visible range: fitted while following, else what the user chose.
     const double extent = std::max({TraceExtent(trace), input.running ? input.estimate : 0.0, 1e-6});
@@ -314,9 +316,20 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
                     continue;
                 const float x = ctx.X(ghost.seconds);
                 const float cy = lane_center[size_t(lane)];
-                for (float yy = cy - lane_height / 2; yy < cy + lane_height / 2; yy += 6)
-                    draw->AddLine(ImVec2(x, yy), ImVec2(x, std::min(yy + 3, cy + lane_height / 2)), kColorGhost, 3);
-                draw->AddText(ImVec2(x + 3, cy - lane_height / 2), kColorGhost, "you");
+                // Dashed, across the whole run, labelled: the gap to the real end is the point.
+                const GroupTrace& group = trace.groups[size_t(ghost.group)];
+                float top = cy, bottom = cy;
+                for (int other : group.lanes) {
+                    top = std::min(top, lane_center[size_t(other)] - lane_height / 2);
+                    bottom = std::max(bottom, lane_center[size_t(other)] + lane_height / 2);
+                }
+                for (float yy = top; yy < bottom; yy += 8)
+                    draw->AddLine(ImVec2(x, yy), ImVec2(x, std::min(yy + 5, bottom)), kColorGhost, 3);
+                const std::string label = "you: " + FormatDuration(ghost.seconds);
+                const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+                draw->AddRectFilled(ImVec2(x + 3, cy - size.y / 2), ImVec2(x + 7 + size.x, cy + size.y / 2),
+                                    IM_COL32(255, 255, 255, 230));
+                draw->AddText(ImVec2(x + 5, cy - size.y / 2), kColorGhost, label.c_str());
             }
         }
     }

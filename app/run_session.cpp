@@ -8,20 +8,51 @@ RunSession::~RunSession() { Shutdown(); }
 
 void RunSession::Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config)
 {
+    StartSeries(lesson, params, {config}, 1);
+}
+
+void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs,
+                             int repeat)
+{
     Shutdown();
     m_lesson = &lesson;
     m_params = params;
-    m_config = config;
+    m_config = configs.front();
+    m_series.clear();
+    for (const RunConfig& config : configs)
+        for (int i = 0; i < repeat; ++i)
+            m_series.push_back(config);
     m_recorder = std::make_unique<Recorder>();
     m_stop = std::make_unique<StopFlag>();
     m_trace = TraceSnapshot{};
-    m_result.reset();
-    m_estimate = lesson.estimate ? lesson.estimate(params, config.model) : 0;
+    m_results.clear();
+    m_pending.clear();
+    m_opened = false;
+    m_completed.store(0);
+    m_estimate = 0;
+    for (const RunConfig& config : m_series)
+        m_estimate += lesson.estimate ? lesson.estimate(params, config.model) : 0;
     m_worker_done.store(false);
     m_worker = std::thread([this] {
-        m_pending = RunLesson(*m_lesson, m_params, m_config, *m_recorder, *m_stop);
+        for (const RunConfig& config : m_series) {
+            m_pending.push_back(RunLesson(*m_lesson, m_params, config, *m_recorder, *m_stop));
+            m_completed.fetch_add(1, std::memory_order_relaxed);
+            if (m_pending.back().status != RunStatus::Finished)
+                break;
+        }
         m_worker_done.store(true, std::memory_order_release);
     });
+}
+
+void RunSession::ShowOpened(TraceSnapshot trace)
+{
+    Shutdown();
+    m_lesson = nullptr;
+    m_recorder.reset();
+    m_results.clear();
+    m_series.clear();
+    m_trace = std::move(trace);
+    m_opened = true;
 }
 
 void RunSession::RequestStop()
@@ -45,7 +76,8 @@ void RunSession::Update()
         return;
     if (m_worker.joinable() && m_worker_done.load(std::memory_order_acquire)) {
         m_worker.join();
-        m_result = std::move(m_pending);
+        m_results = std::move(m_pending);
+        m_pending.clear();
     }
     m_trace.Update(*m_recorder);
 }
@@ -60,7 +92,7 @@ double RunSession::ElapsedSeconds() const
 
 double RunSession::Progress() const
 {
-    if (m_result)
+    if (!Running() && HasRun())
         return 1.0;
     if (m_estimate <= 0)
         return 0.0;

@@ -25,6 +25,11 @@ public:
 
     // Starts a run (stopping and joining any previous one first).
     void Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config);
+    // Runs the lesson once per config, `repeat` times each, into one
+    // recording (compare models: three configs; "run 20 times": repeat 20).
+    void StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs, int repeat);
+    // Shows a saved trace instead of a run.
+    void ShowOpened(TraceSnapshot trace);
     void RequestStop();
     // Stops and waits for the worker; for closing the window.
     void Shutdown();
@@ -36,7 +41,11 @@ public:
     const RunConfig& Config() const { return m_config; }
     const ParamValues& Params() const { return m_params; }
     const TraceSnapshot& Trace() const { return m_trace; }
-    const LessonResult* Result() const { return m_result ? &*m_result : nullptr; }
+    const LessonResult* Result() const { return m_results.empty() ? nullptr : &m_results.back(); }
+    // Every result of a series, in order, with the config it ran under.
+    const std::vector<LessonResult>& Results() const { return m_results; }
+    const std::vector<RunConfig>& SeriesConfigs() const { return m_series; }
+    bool IsOpenedTrace() const { return m_opened; }
     // Lesson seconds recorded so far, over every part of the run.
     double ElapsedSeconds() const;
     // 0..1; an estimate while running (never 1 before the end).
@@ -51,8 +60,11 @@ private:
     std::unique_ptr<StopFlag> m_stop;
     std::thread m_worker;
     std::atomic<bool> m_worker_done{false};
-    LessonResult m_pending; // written by the worker before m_worker_done
-    std::optional<LessonResult> m_result;
+    std::atomic<int> m_completed{0};      // results the worker has finished
+    std::vector<LessonResult> m_pending;  // written by the worker before m_worker_done
+    std::vector<LessonResult> m_results;
+    std::vector<RunConfig> m_series;      // one entry per result
+    bool m_opened = false;
     TraceSnapshot m_trace;
     double m_estimate = 0;
 };

@@ -58,6 +58,10 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
             end = std::lower_bound(spans.begin() + ptrdiff_t(std::min(from, spans.size())),
                                    spans.begin() + ptrdiff_t(std::max(to, std::min(from, spans.size()))), limit,
                                    [](const Span& s, int64_t t) { return s.t0 < t; });
+            // A wide span that merely starts inside the window is not part of
+            // the fold: it is drawn on its own, in its own colour.
+            if (end - it > 1 && x_at((end - 1)->t1) > x0 + 2 * min_px)
+                --end;
         }
         const auto count = uint32_t(end - it);
         State state = it->state;

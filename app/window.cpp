@@ -5,6 +5,7 @@
 #include "app_state.hpp"
 #include "atomic_file.hpp"
 #include "fonts.hpp"
+#include "progress.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -68,12 +69,16 @@ void ToggleFullscreen(GLFWwindow* window, int saved[4])
         glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
-std::optional<std::string> SavePng(const std::string& path, int width, int height)
+// Saves a region of the frame just drawn (framebuffer pixels, origin at
+// the bottom left as OpenGL counts them).
+std::optional<std::string> SavePng(const std::string& path, int x, int y, int width, int height)
 {
+    if (width <= 0 || height <= 0)
+        return "nothing to save";
     std::vector<unsigned char> pixels(size_t(width) * size_t(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(x, y, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     std::string png;
     stbi_flip_vertically_on_write(1); // OpenGL's rows start at the bottom
     const int ok = stbi_write_png_to_func(
@@ -84,6 +89,23 @@ std::optional<std::string> SavePng(const std::string& path, int width, int heigh
     if (!ok)
         return "could not encode the PNG";
     return WriteFileAtomically(path, png);
+}
+
+// "Save PNG…": the timeline's canvas from the frame just drawn.
+void SaveTimelinePng(GLFWwindow* window, AppState& state)
+{
+    int fb_width = 0, fb_height = 0, win_width = 0, win_height = 0;
+    glfwGetFramebufferSize(window, &fb_width, &fb_height);
+    glfwGetWindowSize(window, &win_width, &win_height);
+    const float sx = win_width > 0 ? float(fb_width) / float(win_width) : 1;
+    const float sy = win_height > 0 ? float(fb_height) / float(win_height) : 1;
+    const ImVec2 a = state.timeline.canvas_min, b = state.timeline.canvas_max;
+    const int x = int(a.x * sx), w = int((b.x - a.x) * sx), h = int((b.y - a.y) * sy);
+    const int y = fb_height - int(b.y * sy);
+    if (auto error = SavePng(state.png_request, std::max(0, x), std::max(0, y), std::min(w, fb_width), std::min(h, fb_height)))
+        state.notices.push_back("The PNG was not saved: " + *error);
+    else
+        state.notices.push_back("Saved the timeline to " + state.png_request + ".");
 }
 
 class Window {
@@ -158,6 +180,11 @@ int OpenWindow(const std::optional<std::string>& lesson)
     AppState state;
     state.settings_path = settings_path;
     InitAppState(state, window.GetFonts(), std::move(loaded), lesson);
+    state.progress_path = DefaultProgressPath();
+    LoadedProgress progress = LoadProgress(state.progress_path);
+    state.progress = std::move(progress.progress);
+    if (!progress.notice.empty())
+        state.notices.push_back(progress.notice);
 
     int saved_geometry[4] = {100, 100, state.settings.window_width, state.settings.window_height};
     GLFWwindow* handle = window.Handle();
@@ -175,7 +202,12 @@ int OpenWindow(const std::optional<std::string>& lesson)
             state.session.Update();
             continue;
         }
-        Frame(handle, state);
+        Frame(handle, state, false);
+        if (!state.png_request.empty()) {
+            SaveTimelinePng(handle, state);
+            state.png_request.clear();
+        }
+        glfwSwapBuffers(handle);
         if (exit_after_first_frame)
             break;
         // At most 60 frames a second even where vsync is not honoured (Xvfb),
@@ -216,6 +248,39 @@ int SaveShot(const ShotRequest& request)
     for (size_t i = 0; i < lesson.params.size(); ++i)
         state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(lesson.params[i].name));
 
+    // Predictions, as if the student had answered before running.
+    if (lesson.quiz != nullptr) {
+        const std::vector<Question> questions = lesson.quiz(request.run.params, request.run.config.model);
+        QuizState& quiz = state.Quiz();
+        quiz.typed.assign(questions.size(), "");
+        quiz.chosen.assign(questions.size(), -1);
+        for (const std::string& answer : request.predictions) {
+            const size_t eq = answer.find('=');
+            const std::string id = answer.substr(0, eq);
+            const std::string value = eq == std::string::npos ? "" : answer.substr(eq + 1);
+            bool known = false;
+            for (size_t i = 0; i < questions.size(); ++i) {
+                if (questions[i].id != id)
+                    continue;
+                known = true;
+                const auto parsed = ParsePrediction(questions[i], value);
+                if (!parsed) {
+                    std::cerr << "threadlab: --predict " << id << " cannot be \"" << value << "\"\n";
+                    return 2;
+                }
+                quiz.typed[i] = value;
+                quiz.chosen[i] = parsed->choice;
+            }
+            if (!known) {
+                std::string ids;
+                for (const Question& q : questions)
+                    ids += (ids.empty() ? "" : ", ") + q.id;
+                std::cerr << "threadlab: --predict: this lesson asks " << ids << ", not \"" << id << "\"\n";
+                return 2;
+            }
+        }
+    }
+
     GLFWwindow* handle = window.Handle();
     if (request.run_first) {
         // Draw nothing while it runs: a software renderer (llvmpipe under
@@ -234,7 +299,7 @@ int SaveShot(const ShotRequest& request)
     Frame(handle, state, false);
     int width = 0, height = 0;
     glfwGetFramebufferSize(handle, &width, &height);
-    if (auto error = SavePng(request.out, width, height)) {
+    if (auto error = SavePng(request.out, 0, 0, width, height)) {
         std::cerr << "threadlab: " << *error << "\n";
         return 1;
     }

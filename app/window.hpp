@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace threadlab {
 
@@ -18,6 +19,7 @@ struct ShotRequest {
     int height = 1000;
     std::string out; // PNG path
     bool presenter = false;
+    std::vector<std::string> predictions; // ID=VALUE answers to the lesson's quiz, locked before the run
 };
 
 // Draws the window for a lesson off-screen-ish (a real window, needs a

@@ -131,3 +131,20 @@ TEST_CASE("ruler ticks adapt their unit to the zoom", "[gui][timeline]")
     CHECK(labels(0, 0.02).find(" ms;") != std::string::npos);
     CHECK(labels(0, 20e-6).find(" µs;") != std::string::npos);
 }
+
+TEST_CASE("a long span that starts among tiny ones keeps its own colour", "[gui][timeline]")
+{
+    LaneTrace lane;
+    GroupTrace group;
+    // Three tiny spans, then a 3-second join, then a tiny one: as MainThread looks.
+    lane.spans = {Span{0, 100, kNoLane, 0, 0, State::Running}, Span{100, 200, kNoLane, 0, 0, State::WaitingLock},
+                  Span{200, 300, kNoLane, 0, 0, State::Running}, Span{300, 3'000'000'000, kNoLane, 0, 0, State::Joining},
+                  Span{3'000'000'000, 3'000'000'100, kNoLane, 0, 0, State::Running}};
+    RebuildSpanIndex(lane);
+    std::vector<DrawBlock> blocks;
+    CollectBlocks(lane, group, TimelineContext{0, 3.0, 0, 1000}, 3.0f, blocks);
+    bool join_drawn = false;
+    for (const DrawBlock& b : blocks)
+        join_drawn |= b.state == State::Joining && b.count == 1 && b.x1 - b.x0 > 900;
+    CHECK(join_drawn);
+}

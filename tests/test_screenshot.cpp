@@ -71,3 +71,30 @@ TEST_CASE("a screenshot of every lesson shows its timeline", "[gui][screenshot]"
         std::filesystem::remove(path);
     }
 }
+
+TEST_CASE("a graded prediction's ghost is drawn over the real timeline", "[gui][screenshot]")
+{
+    if (std::getenv("DISPLAY") == nullptr) {
+        WARN("no DISPLAY (run the tests under xvfb-run): skipping");
+        return;
+    }
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-shot-ghost.png";
+    const Output r = Capture(std::string(THREADLAB_EXE) +
+                             " shot three-threads --run --time-scale 0.2 --predict first=B --predict last=C"
+                             " --predict total=2.5 --size 1600x1000 --out " + Quote(path.string()) + " 2>&1");
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(path.string().c_str(), &w, &h, &channels, 3);
+    REQUIRE(pixels != nullptr);
+    constexpr Rgb kGhost{90, 50, 160};
+    CHECK(CountInTimeline(pixels, w, h, kGhost) > 100);
+    stbi_image_free(pixels);
+    std::filesystem::remove(path);
+
+    // A question the lesson does not ask is refused before anything runs.
+    const Output bad = Capture(std::string(THREADLAB_EXE) + " shot three-threads --predict speed=3 --out " +
+                               Quote(path.string()) + " 2>&1");
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("first, last, total") != std::string::npos);
+}

@@ -1,0 +1,259 @@
+// The toolbar above the timeline: more than one run (run 20 times, compare
+// models), save and open, and the progress summary.
+#include "app_state.hpp"
+#include "atomic_file.hpp"
+#include "describe.hpp"
+#include "ui.hpp"
+
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace threadlab {
+
+namespace {
+
+constexpr std::uintmax_t kMaxTraceBytes = 200u << 20;
+
+std::string DefaultPath(const AppState& state, const char* extension)
+{
+    const char* home = std::getenv("HOME");
+    return fmt::format("{}/threadlab-{}.{}", home ? home : ".", state.CurrentLesson().id, extension);
+}
+
+std::string ResultsCsv(const RunSession& session)
+{
+    std::string csv = "python,repeat,kind,run,name,value\n";
+    const std::vector<LessonResult>& results = session.Results();
+    for (size_t i = 0; i < results.size(); ++i) {
+        const std::string python(ModelName(session.SeriesConfigs()[i].model));
+        for (const Metric& m : results[i].metrics) {
+            std::string value = std::visit(
+                [](const auto& v) -> std::string {
+                    using T = std::decay_t<decltype(v)>;
+                    if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                        std::string joined;
+                        for (const std::string& s : v)
+                            joined += (joined.empty() ? "" : " ") + s;
+                        return joined;
+                    } else if constexpr (std::is_same_v<T, std::string>)
+                        return v;
+                    else
+                        return fmt::format("{}", v);
+                },
+                m.value);
+            csv += fmt::format("{},{},metric,,{},{}\n", python, i + 1, m.name, value);
+        }
+        for (const RunOutcome& run : results[i].runs) {
+            csv += fmt::format("{},{},elapsed,{},,{}\n", python, i + 1, run.name, run.elapsed);
+            for (const ThreadSummary& t : run.threads) {
+                csv += fmt::format("{},{},start,{},{},{}\n", python, i + 1, run.name, t.name, t.start);
+                csv += fmt::format("{},{},end,{},{},{}\n", python, i + 1, run.name, t.name, t.end);
+            }
+        }
+    }
+    return csv;
+}
+
+std::string OpenTrace(AppState& state, const std::string& path)
+{
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec)
+        return "Cannot open " + path + ": " + ec.message() + ".";
+    if (size > kMaxTraceBytes)
+        return "Cannot open " + path + ": it is larger than 200 MB, too large for a threadlab trace.";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto opened = ReadChromeTrace(text.str());
+    if (auto* error = std::get_if<std::string>(&opened))
+        return "Cannot open " + path + ": " + *error + ". Nothing was changed.";
+    OpenedTrace& trace = std::get<OpenedTrace>(opened);
+    for (size_t i = 0; i < AllLessons().size(); ++i)
+        if (AllLessons()[i]->id == trace.meta.lesson)
+            state.SelectLesson(int(i));
+    state.session.ShowOpened(std::move(trace.trace));
+    state.opened_meta = trace.meta;
+    state.timeline = TimelineView{};
+    return "";
+}
+
+std::string Save(AppState& state, FileAction action, const std::string& path)
+{
+    const RunSession& session = state.session;
+    switch (action) {
+    case FileAction::SaveTrace: {
+        std::ostringstream out;
+        WriteChromeTrace(session.Trace(),
+                         TraceMetadata{std::string(state.CurrentLesson().id),
+                                       std::string(ModelName(session.Config().model)), session.Config().time_scale},
+                         out);
+        if (auto error = WriteFileAtomically(path, out.str()))
+            return *error;
+        return "Saved the trace to " + path + " (opens in Perfetto and chrome://tracing).";
+    }
+    case FileAction::SaveCsv:
+        if (auto error = WriteFileAtomically(path, ResultsCsv(session)))
+            return *error;
+        return "Saved the results to " + path + ".";
+    case FileAction::SavePng:
+        state.png_request = path; // written by the main loop after this frame is drawn
+        return "";
+    case FileAction::OpenTrace:
+        return OpenTrace(state, path);
+    case FileAction::None:
+        break;
+    }
+    return "";
+}
+
+} // namespace
+
+void DrawToolbar(AppState& state)
+{
+    RunSession& session = state.session;
+    const Lesson& lesson = state.CurrentLesson();
+    const bool running = session.Running();
+    const bool has_trace = session.HasRun() || session.IsOpenedTrace();
+    const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
+
+    ImGui::BeginDisabled(running);
+    if (lesson.id == "race-counter") {
+        if (ImGui::Button("Run 20 times"))
+            state.RunSeries({config}, 20);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Run the race 20 times and draw a histogram of the final counts.");
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Compare 3.9 · 3.12 · 3.13t")) {
+        std::vector<RunConfig> configs;
+        for (Model model : {Model::Py39, Model::Py312, Model::Py313t})
+            configs.push_back(RunConfig{model, kDefaultSwitchInterval, state.settings.time_scale});
+        state.RunSeries(configs, 1);
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Run this lesson under each interpreter model, one after another, on one time axis.");
+    ImGui::EndDisabled();
+
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::BeginDisabled(running || !has_trace);
+    auto action_button = [&](const char* label, FileAction action, const char* extension) {
+        if (ImGui::Button(label)) {
+            state.file_action = action;
+            state.file_path = DefaultPath(state, extension);
+            state.file_message.clear();
+        }
+        ImGui::SameLine();
+    };
+    action_button("Save trace…", FileAction::SaveTrace, "json");
+    action_button("Save PNG…", FileAction::SavePng, "png");
+    ImGui::BeginDisabled(session.Results().empty());
+    action_button("Save CSV…", FileAction::SaveCsv, "csv");
+    ImGui::EndDisabled();
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(running);
+    action_button("Open trace…", FileAction::OpenTrace, "json");
+    ImGui::EndDisabled();
+    if (ImGui::Button("Progress"))
+        state.show_progress = !state.show_progress;
+    if (state.opened_meta) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("showing a saved trace of %s (Python %s)", state.opened_meta->lesson.c_str(),
+                            state.opened_meta->python.c_str());
+    }
+}
+
+void DrawFileDialog(AppState& state)
+{
+    if (state.file_action == FileAction::None)
+        return;
+    const char* title = state.file_action == FileAction::OpenTrace ? "Open a saved trace" : "Save";
+    ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("File:");
+        ImGui::SetNextItemWidth(-1);
+        const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (!state.file_message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 40, 0, 255));
+            Paragraph(state.file_message.c_str());
+            ImGui::PopStyleColor();
+        }
+        if (ImGui::Button(state.file_action == FileAction::OpenTrace ? "Open" : "Save") || enter) {
+            const std::string message = Save(state, state.file_action, state.file_path);
+            // Success closes the dialog (with a notice); a failure keeps it open and says why.
+            const bool failed = message.rfind("Saved", 0) != 0 && !message.empty();
+            if (failed) {
+                state.file_message = message;
+            } else {
+                if (!message.empty())
+                    state.notices.push_back(message);
+                state.file_action = FileAction::None;
+                ImGui::CloseCurrentPopup();
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            state.file_action = FileAction::None;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void DrawProgressWindow(AppState& state)
+{
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
+    if (!ImGui::Begin("Your progress", &state.show_progress, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    if (state.progress_path.empty())
+        ImGui::TextDisabled("Progress is not saved in this session.");
+    if (ImGui::BeginTable("progress", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::TableSetupColumn("lesson");
+        ImGui::TableSetupColumn("attempts");
+        ImGui::TableSetupColumn("right");
+        ImGui::TableSetupColumn("best streak");
+        ImGui::TableHeadersRow();
+        for (const Lesson* lesson : AllLessons()) {
+            const auto it = state.progress.lessons.find(std::string(lesson->id));
+            const LessonProgress p = it == state.progress.lessons.end() ? LessonProgress{} : it->second;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::string(lesson->title).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", p.attempts);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d of %d", p.right, p.answered);
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", p.best_streak);
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button("Reset progress…"))
+        ImGui::OpenPopup("Reset progress?");
+    if (ImGui::BeginPopupModal("Reset progress?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Forget every attempt and streak? This cannot be undone.");
+        if (ImGui::Button("Reset")) {
+            state.progress = Progress{};
+            if (!state.progress_path.empty())
+                if (auto error = SaveProgress(state.progress_path, state.progress))
+                    state.notices.push_back("Progress was not saved: " + *error);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep it"))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    ImGui::End();
+}
+
+} // namespace threadlab
