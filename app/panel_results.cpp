@@ -123,7 +123,7 @@ void DrawResults(AppState& state)
     }
     const Model model = session.Config().model;
     if (lesson.explain)
-        Paragraph(lesson.explain(*result, session.Params(), model).c_str(), state.Font().bold);
+        Paragraph(lesson.explain(*result, session.Params(), model).c_str());
     ImGui::TextDisabled("%s", lesson.summarize(*result, model).c_str());
     ImGui::Spacing();
 

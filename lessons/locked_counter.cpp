@@ -108,9 +108,10 @@ double Estimate(const ParamValues& p, Model model)
 
 std::string Explain(const LessonResult& result, const ParamValues&, Model)
 {
+    const auto contended = int64_t(result.Number("contended"));
     return fmt::format("All {} increments landed: the lock lets only one thread between the read and the write. "
-                       "It was contended {} times, and the threads spent {} in total waiting for it.",
-                       WithCommas(int64_t(result.Number("actual"))), WithCommas(int64_t(result.Number("contended"))),
+                       "A thread found it taken {} time{}, and the threads spent {} in total waiting for it.",
+                       WithCommas(int64_t(result.Number("actual"))), WithCommas(contended), contended == 1 ? "" : "s",
                        FormatDuration(result.Number("lock_wait")));
 }
 
