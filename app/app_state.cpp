@@ -11,10 +11,9 @@ const Lesson& AppState::CurrentLesson() const { return *AllLessons()[size_t(less
 
 Model AppState::CurrentModel() const { return ParseModel(settings.python).value_or(Model::Py312); }
 
-const FontSet& AppState::Font() const
-{
-    return fonts->sets[size_t(settings.presenter ? settings.presenter_font_size : settings.font_size)];
-}
+int AppState::FontSizeIndex() const { return settings.presenter ? settings.presenter_font_size : settings.font_size; }
+
+const FontSet& AppState::Font() const { return FontOrLoaded(*fonts, FontSizeIndex()); }
 
 void AppState::SelectLesson(int index)
 {

@@ -70,6 +70,7 @@ struct AppState {
     const Lesson& CurrentLesson() const;
     Model CurrentModel() const;
     const FontSet& Font() const; // the size in use (normal or presenter)
+    int FontSizeIndex() const;   // the size wanted (window.cpp loads it between frames)
     void SelectLesson(int index);
     // Parses every parameter of the current lesson; sets each edit's error.
     std::optional<ParamValues> ParseParams();

@@ -2,6 +2,7 @@
 
 #include "settings.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace threadlab {
@@ -13,44 +14,71 @@ constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
 
 const ImWchar* GlyphRanges()
 {
-    // Latin-1, plus the punctuation, arrows and signs the lessons use
-    // (— · × µ … → ≈ ≥ ▶ ■ ✓ ✗).
+    // Latin-1 and exactly the symbols the program prints: a small atlas
+    // builds fast (start-up) and stays small (memory).
     static ImVector<ImWchar> ranges;
     if (ranges.empty()) {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-        static const ImWchar extra[] = {0x2000, 0x206F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
-        builder.AddRanges(extra);
+        builder.AddText("—–·×µ…→←≈≥≤▶■▼◆✓✗•“”‘’");
         builder.BuildRanges(&ranges);
     }
     return ranges.Data;
 }
 } // namespace
 
-Fonts LoadFonts()
+namespace {
+void AddFontSet(Fonts& fonts, size_t i)
+{
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const std::string dir = kFontDir;
+    FontSet& set = fonts.sets[i];
+    set.size = kFontSizes[i];
+    if (fonts.dejavu) {
+        const ImWchar* ranges = GlyphRanges();
+        set.regular = atlas->AddFontFromFileTTF((dir + "DejaVuSans.ttf").c_str(), set.size, nullptr, ranges);
+        set.bold = atlas->AddFontFromFileTTF((dir + "DejaVuSans-Bold.ttf").c_str(), set.size, nullptr, ranges);
+        set.mono = atlas->AddFontFromFileTTF((dir + "DejaVuSansMono.ttf").c_str(), set.size, nullptr, ranges);
+        set.title = atlas->AddFontFromFileTTF((dir + "DejaVuSans-Bold.ttf").c_str(), set.size * 1.45f, nullptr, ranges);
+    } else {
+        ImFontConfig config;
+        config.SizePixels = set.size;
+        set.regular = set.bold = set.mono = set.title = atlas->AddFontDefault(&config);
+    }
+}
+} // namespace
+
+Fonts LoadFonts(int size_index)
 {
     Fonts fonts;
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     const std::string dir = kFontDir;
     fonts.dejavu = std::filesystem::exists(dir + "DejaVuSans.ttf") && std::filesystem::exists(dir + "DejaVuSansMono.ttf") &&
                    std::filesystem::exists(dir + "DejaVuSans-Bold.ttf");
-    for (size_t i = 0; i < kFontSizes.size(); ++i) {
-        FontSet& set = fonts.sets[i];
-        set.size = kFontSizes[i];
-        if (fonts.dejavu) {
-            const ImWchar* ranges = GlyphRanges();
-            set.regular = atlas->AddFontFromFileTTF((dir + "DejaVuSans.ttf").c_str(), set.size, nullptr, ranges);
-            set.bold = atlas->AddFontFromFileTTF((dir + "DejaVuSans-Bold.ttf").c_str(), set.size, nullptr, ranges);
-            set.mono = atlas->AddFontFromFileTTF((dir + "DejaVuSansMono.ttf").c_str(), set.size, nullptr, ranges);
-            set.title = atlas->AddFontFromFileTTF((dir + "DejaVuSans-Bold.ttf").c_str(), set.size * 1.45f, nullptr, ranges);
-        } else {
-            ImFontConfig config;
-            config.SizePixels = set.size;
-            set.regular = set.bold = set.mono = set.title = atlas->AddFontDefault(&config);
-        }
-    }
-    atlas->Build();
+    AddFontSet(fonts, size_t(std::clamp(size_index, 0, int(kFontSizes.size()) - 1)));
+    ImGui::GetIO().Fonts->Build();
     return fonts;
+}
+
+bool EnsureFontSet(Fonts& fonts, int size_index)
+{
+    const auto i = size_t(std::clamp(size_index, 0, int(kFontSizes.size()) - 1));
+    if (fonts.sets[i].regular != nullptr)
+        return false;
+    AddFontSet(fonts, i);
+    ImGui::GetIO().Fonts->Build();
+    return true;
+}
+
+const FontSet& FontOrLoaded(const Fonts& fonts, int size_index)
+{
+    const auto wanted = size_t(std::clamp(size_index, 0, int(kFontSizes.size()) - 1));
+    if (fonts.sets[wanted].regular != nullptr)
+        return fonts.sets[wanted];
+    for (size_t distance = 1; distance < kFontSizes.size(); ++distance)
+        for (size_t i : {wanted - distance, wanted + distance})
+            if (i < kFontSizes.size() && fonts.sets[i].regular != nullptr)
+                return fonts.sets[i];
+    return fonts.sets[wanted];
 }
 
 } // namespace threadlab

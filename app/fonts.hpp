@@ -1,7 +1,8 @@
 #pragma once
-// Fonts: DejaVu (fonts-dejavu-core) at several sizes, loaded once into the
-// atlas so switching size or presenter mode is instant. Falls back to
-// ImGui's built-in font if DejaVu is missing.
+// Fonts: DejaVu (fonts-dejavu-core) at several sizes. Only the size in use
+// is rasterised at start-up (a fast first frame); another size is added to
+// the atlas the first time it is chosen. Falls back to ImGui's built-in
+// font if DejaVu is missing.
 #include <imgui.h>
 
 #include <array>
@@ -25,6 +26,15 @@ struct Fonts {
     bool dejavu = false; // false: the built-in fallback font is in use
 };
 
-Fonts LoadFonts();
+// Loads the set at `size_index` (kFontSizes) and builds the atlas.
+Fonts LoadFonts(int size_index = kDefaultFontSize);
+
+// Adds the set at `size_index` if it is not loaded yet and rebuilds the
+// atlas; returns true if it did (the renderer must upload the new texture).
+// Call between frames, never inside one.
+bool EnsureFontSet(Fonts& fonts, int size_index);
+
+// The set at `size_index`, or the nearest loaded one.
+const FontSet& FontOrLoaded(const Fonts& fonts, int size_index);
 
 } // namespace threadlab

@@ -35,6 +35,7 @@ struct WindowOptions {
     int height = 900;
     bool visible = true;
     bool use_settings = true; // read and write the user's settings file
+    int font_size = kDefaultFontSize;
 };
 
 // One frame: poll, three NewFrames, the app, render, swap.
@@ -140,7 +141,7 @@ public:
         ImGui::GetIO().IniFilename = nullptr; // layout is code; settings.json holds what we remember
         ImGui_ImplGlfw_InitForOpenGL(m_window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
-        m_fonts = LoadFonts();
+        m_fonts = LoadFonts(options.font_size);
     }
 
     ~Window()
@@ -158,6 +159,14 @@ public:
     const std::string& Error() const { return m_error; }
     GLFWwindow* Handle() { return m_window; }
     const Fonts& GetFonts() const { return m_fonts; }
+    // Loads the font size the app wants, between frames.
+    void EnsureFont(int size_index)
+    {
+        if (EnsureFontSet(m_fonts, size_index)) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
 
 private:
     static inline std::string m_last_error;
@@ -172,7 +181,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
 {
     const std::string settings_path = DefaultSettingsPath();
     LoadedSettings loaded = LoadSettings(settings_path);
-    Window window(WindowOptions{lesson, loaded.settings.window_width, loaded.settings.window_height});
+    const int font_size = loaded.settings.presenter ? loaded.settings.presenter_font_size : loaded.settings.font_size;
+    Window window(WindowOptions{lesson, loaded.settings.window_width, loaded.settings.window_height, true, true, font_size});
     if (!window.Ok()) {
         std::cerr << "threadlab: " << window.Error() << "\n";
         return 1;
@@ -202,6 +212,7 @@ int OpenWindow(const std::optional<std::string>& lesson)
             state.session.Update();
             continue;
         }
+        window.EnsureFont(state.FontSizeIndex());
         Frame(handle, state, false);
         if (!state.png_request.empty()) {
             SaveTimelinePng(handle, state);
@@ -232,7 +243,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
 
 int SaveShot(const ShotRequest& request)
 {
-    Window window(WindowOptions{std::string(request.run.lesson->id), request.width, request.height, true, false});
+    Window window(WindowOptions{std::string(request.run.lesson->id), request.width, request.height, true, false,
+                                request.presenter ? kPresenterFontSize : kDefaultFontSize});
     if (!window.Ok()) {
         std::cerr << "threadlab: " << window.Error() << "\n";
         return 1;
