@@ -185,6 +185,9 @@ int RunCommandLine(int argc, char** argv)
     shot->add_flag("--run", shot_run, "run the lesson first, with the run options");
     shot->add_option("--size", shot_size, "window size WxH (default 1600x1000)");
     shot->add_flag("--presenter", shot_presenter, "presenter mode: large fonts, high contrast");
+    bool shot_compare = false;
+    shot->add_flag("--compare", shot_compare, "with --run: run under 3.9, 3.12 and 3.13t on one time axis");
+    shot->add_option("--repeat", shot_options.repeat, "with --run: run N times (the race lesson draws a histogram)");
     std::vector<std::string> shot_predictions;
     shot->add_option("--predict", shot_predictions, "ID=VALUE: answer a quiz question before the run (repeatable)")
         ->take_all();
@@ -219,6 +222,7 @@ int RunCommandLine(int argc, char** argv)
         request.out = shot_out;
         request.presenter = shot_presenter;
         request.predictions = shot_predictions;
+        request.compare = shot_compare;
         return SaveShot(request);
     }
     if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)

@@ -43,6 +43,35 @@ void BarChart(const std::vector<Bar>& bars)
     }
 }
 
+// Bars of how many runs ended in each range of final counts, lowest on the left.
+void Histogram(const std::vector<float>& bins, const std::string& low, const std::string& high)
+{
+    const float size = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x - size;
+    const float height = size * 5;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float most = std::max(1.0f, *std::max_element(bins.begin(), bins.end()));
+    const float bar = width / float(bins.size());
+    for (size_t i = 0; i < bins.size(); ++i) {
+        const float h = bins[i] / most * (height - size);
+        const ImVec2 a(p.x + float(i) * bar + 1, p.y + height - h);
+        const ImVec2 b(p.x + float(i + 1) * bar - 1, p.y + height);
+        // The last bin holds the runs that kept every update.
+        draw->AddRectFilled(a, b, i + 1 == bins.size() ? IM_COL32(0, 158, 115, 255) : IM_COL32(213, 94, 0, 255));
+        if (bins[i] > 0) {
+            const std::string count = fmt::format("{}", int(bins[i]));
+            draw->AddText(ImVec2((a.x + b.x - ImGui::CalcTextSize(count.c_str()).x) / 2, a.y - size),
+                          IM_COL32(0, 0, 0, 255), count.c_str());
+        }
+    }
+    draw->AddLine(ImVec2(p.x, p.y + height), ImVec2(p.x + width, p.y + height), IM_COL32(60, 60, 60, 255));
+    ImGui::Dummy(ImVec2(width, height));
+    ImGui::TextDisabled("%s", low.c_str());
+    ImGui::SameLine(std::max(0.0f, width - ImGui::CalcTextSize(high.c_str()).x));
+    ImGui::TextDisabled("%s", high.c_str());
+}
+
 } // namespace
 
 void DrawResults(AppState& state)
@@ -106,19 +135,18 @@ void DrawResults(AppState& state)
                 values.push_back(r.Number("actual"));
         const double expected = result->Number("expected");
         const double low = *std::min_element(values.begin(), values.end());
+        // Runs that lost nothing get the last bin to themselves.
         constexpr int kBins = 10;
         std::vector<float> bins(kBins, 0);
-        const double width = std::max(1.0, (expected - low) / kBins);
+        const double width = std::max(1.0, (expected - low) / (kBins - 1));
         for (double v : values)
-            bins[size_t(std::clamp(int((v - low) / width), 0, kBins - 1))] += 1;
+            bins[v >= expected ? kBins - 1 : size_t(std::clamp(int((v - low) / width), 0, kBins - 2))] += 1;
         const int exact = int(std::count(values.begin(), values.end(), expected));
         Paragraph(fmt::format("{} runs: {} reached {}; the lowest was {}.", values.size(), exact,
                               WithCommas(int64_t(expected)), WithCommas(int64_t(low)))
                       .c_str(),
                   state.Font().bold);
-        ImGui::PlotHistogram("##counts", bins.data(), kBins, 0,
-                             fmt::format("final counts from {} to {}", WithCommas(int64_t(low)), WithCommas(int64_t(expected))).c_str(),
-                             0, FLT_MAX, ImVec2(-1, ImGui::GetFontSize() * 6));
+        Histogram(bins, WithCommas(int64_t(low)), WithCommas(int64_t(expected)));
         return;
     }
     const Model model = session.Config().model;

@@ -297,7 +297,14 @@ int SaveShot(const ShotRequest& request)
     if (request.run_first) {
         // Draw nothing while it runs: a software renderer (llvmpipe under
         // Xvfb) would take cores from the threads being measured.
-        state.Run();
+        if (request.compare) {
+            std::vector<RunConfig> configs;
+            for (Model model : {Model::Py39, Model::Py312, Model::Py313t})
+                configs.push_back(RunConfig{model, request.run.config.switch_interval, request.run.config.time_scale});
+            state.RunSeries(configs, 1);
+        } else {
+            state.RunSeries({request.run.config}, request.run.repeat);
+        }
         while (state.session.Running()) {
             glfwWaitEventsTimeout(0.01);
             state.session.Update();

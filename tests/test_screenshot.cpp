@@ -52,6 +52,9 @@ TEST_CASE("a screenshot of every lesson shows its timeline", "[gui][screenshot]"
         {"race-counter", "--python 3.9 --time-scale 0.5", kRunning},
         {"locked-counter", "--python 3.13t --set increments=20000", kHoldingLock},
         {"three-threads", "--time-scale 0.2 --presenter", kSleeping},
+        // More than one run: the race's histogram, and the three models side by side.
+        {"race-counter", "--repeat 5 --time-scale 0.2", kRunning},
+        {"cpu-bound", "--compare --set iterations=300000", kWaitingGil},
     };
     for (const Case& c : cases) {
         CAPTURE(c.lesson);
