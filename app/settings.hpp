@@ -19,6 +19,8 @@ struct Settings {
     std::string python = "3.12";
     double time_scale = 1.0;
     std::string last_lesson = "first-threads";
+
+    bool operator==(const Settings&) const = default;
 };
 
 struct LoadedSettings {

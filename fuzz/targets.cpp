@@ -1,0 +1,232 @@
+#include "targets.hpp"
+
+#include "chrome_trace.hpp"
+#include "lesson.hpp"
+#include "model.hpp"
+#include "settings.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace threadlab::fuzz {
+
+namespace {
+
+std::string Shown(std::string_view text)
+{
+    std::string out;
+    for (char c : text.substr(0, 60))
+        out += (c >= 32 && c < 127) ? c : '?';
+    return "\"" + out + "\"";
+}
+
+bool OneLine(const std::string& message) { return !message.empty() && message.find('\n') == std::string::npos; }
+
+// A parsed value is of the spec's kind and inside its range.
+std::optional<std::string> CheckValue(const ParamSpec& spec, const ParamValue& value)
+{
+    auto inside = [&](double v) { return v >= spec.min && v <= spec.max && std::isfinite(v); };
+    switch (spec.kind) {
+    case ParamKind::Integer:
+        if (const auto* i = std::get_if<int64_t>(&value); i == nullptr || !inside(double(*i)))
+            return "an integer outside its range";
+        return std::nullopt;
+    case ParamKind::Real:
+        if (const auto* d = std::get_if<double>(&value); d == nullptr || !inside(*d))
+            return "a real outside its range";
+        return std::nullopt;
+    case ParamKind::Durations: {
+        const auto* list = std::get_if<std::vector<double>>(&value);
+        if (list == nullptr || list->empty() || int(list->size()) > spec.max_count)
+            return "a list of the wrong length";
+        for (double d : *list)
+            if (!inside(d))
+                return "a list entry outside its range";
+        return std::nullopt;
+    }
+    }
+    return "an unknown kind";
+}
+
+// What the program does with a set of values that passed validation.
+std::optional<std::string> UseValues(const Lesson& lesson, const ParamValues& values)
+{
+    const Listing listing = RenderListing(lesson, values);
+    if (listing.lines.empty())
+        return "an empty listing";
+    for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        if (lesson.estimate != nullptr) {
+            const double seconds = lesson.estimate(values, model);
+            if (!(seconds >= 0) || !std::isfinite(seconds))
+                return fmt::format("estimate {} for python {}", seconds, ModelName(model));
+        }
+    }
+    return std::nullopt;
+}
+
+std::string ReadAll(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void WriteAll(const std::filesystem::path& path, std::string_view bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), std::streamsize(bytes.size()));
+}
+
+} // namespace
+
+std::optional<std::string> CheckParams(std::string_view text)
+{
+    for (const Lesson* lesson : AllLessons()) {
+        for (const ParamSpec& spec : lesson->params) {
+            ParamValue value;
+            const auto error = ParseParam(spec, text, value);
+            const std::string where = fmt::format("{} {} = {}: ", lesson->id, spec.name, Shown(text));
+            if (error) {
+                if (!OneLine(*error) || error->find(spec.name) == std::string::npos)
+                    return where + "a refusal that is not one line naming the parameter: " + *error;
+                continue;
+            }
+            if (auto bad = CheckValue(spec, value))
+                return where + *bad;
+            // What the window shows reads back as the same value.
+            ParamValue again;
+            if (auto reread = ParseParam(spec, DisplayValue(value), again))
+                return where + "its display text " + DisplayValue(value) + " is refused: " + *reread;
+            if (again != value)
+                return where + "its display text " + DisplayValue(value) + " reads back differently";
+            if (PythonLiteral(value).empty())
+                return where + "an empty Python literal";
+        }
+
+        // The lines as --set NAME=VALUE assignments.
+        std::vector<std::string> assignments;
+        size_t start = 0;
+        while (start <= text.size() && assignments.size() < 64) {
+            const size_t end = std::min(text.find('\n', start), text.size());
+            assignments.emplace_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        ParamValues values = DefaultValues(lesson->params);
+        const std::string where = fmt::format("{} --set {}: ", lesson->id, Shown(text));
+        if (auto error = ApplyAssignments(lesson->params, assignments, values)) {
+            if (!OneLine(*error))
+                return where + "a refusal that is not one line: " + *error;
+            continue;
+        }
+        for (const ParamSpec& spec : lesson->params)
+            if (auto bad = CheckValue(spec, values.Get(spec.name)))
+                return where + std::string(spec.name) + " is " + *bad;
+        if (auto invalid = ValidateParams(*lesson, values)) {
+            if (!OneLine(*invalid))
+                return where + "a validation message that is not one line: " + *invalid;
+            continue;
+        }
+        if (auto bad = UseValues(*lesson, values))
+            return where + *bad;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> CheckSettings(std::string_view bytes, const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    const fs::path path = fs::path(dir) / "settings.json";
+    const fs::path bak = fs::path(dir) / "settings.json.bak";
+    std::error_code ec;
+    fs::remove(path, ec);
+    fs::remove(bak, ec);
+    WriteAll(path, bytes);
+
+    const LoadedSettings loaded = LoadSettings(path.string());
+    const Settings& s = loaded.settings;
+    if (s.window_width < 320 || s.window_width > 16384 || s.window_height < 240 || s.window_height > 16384)
+        return "window size out of range";
+    if (s.font_size < 0 || s.font_size >= kFontSizeCount || s.presenter_font_size < 0 ||
+        s.presenter_font_size >= kFontSizeCount)
+        return "font size out of range";
+    if (!ParseModel(s.python))
+        return "unknown python model " + Shown(s.python);
+    if (!(s.time_scale >= kMinTimeScale && s.time_scale <= kMaxTimeScale))
+        return fmt::format("time scale {} out of range", s.time_scale);
+    if (!loaded.notice.empty() && loaded.notice.find('\n') != std::string::npos)
+        return "a notice of more than one line";
+
+    if (fs::exists(path)) {
+        // Accepted (maybe with some values reset): the file is left as it was.
+        if (ReadAll(path) != bytes)
+            return "an accepted file was changed";
+        if (fs::exists(bak))
+            return "an accepted file was also copied to .bak";
+    } else {
+        // Refused: set aside byte for byte, and the user is told.
+        if (!fs::exists(bak) || ReadAll(bak) != bytes)
+            return "a refused file was not kept as .bak";
+        if (loaded.notice.empty())
+            return "a refused file without a notice";
+        if (s != Settings{})
+            return "a refused file still changed the settings";
+    }
+
+    // What was loaded saves and loads back the same, without a notice.
+    if (auto error = SaveSettings(path.string(), s))
+        return "cannot save: " + *error;
+    const LoadedSettings again = LoadSettings(path.string());
+    if (!again.notice.empty())
+        return "saved settings load with a notice: " + again.notice;
+    if (again.settings != s)
+        return "saved settings load back differently";
+    fs::remove(path, ec);
+    fs::remove(bak, ec);
+    return std::nullopt;
+}
+
+std::optional<std::string> CheckTrace(std::string_view text)
+{
+    auto opened = ReadChromeTrace(text);
+    if (const auto* error = std::get_if<std::string>(&opened))
+        return OneLine(*error) ? std::nullopt : std::optional<std::string>("a refusal that is not one line: " + *error);
+    const OpenedTrace& trace = std::get<OpenedTrace>(opened);
+    for (size_t l = 0; l < trace.trace.lanes.size(); ++l) {
+        const LaneTrace& lane = trace.trace.lanes[l];
+        if (lane.group < 0 || size_t(lane.group) >= trace.trace.groups.size())
+            return fmt::format("lane {} is in run {}, which does not exist", l, lane.group);
+        for (const Span& span : lane.spans) {
+            if (span.t1 < span.t0)
+                return fmt::format("lane {} has a span that ends before it starts", l);
+            if (span.label >= trace.trace.labels.size())
+                return fmt::format("lane {} has a span with an unknown label", l);
+            if (span.other != kNoLane && (span.other < 0 || size_t(span.other) >= trace.trace.lanes.size()))
+                return fmt::format("lane {} has a span naming a lane that does not exist", l);
+            if (int(span.state) < 0 || int(span.state) >= kStateCount)
+                return fmt::format("lane {} has a span with an unknown state", l);
+        }
+        for (const Mark& mark : lane.marks)
+            if (mark.label >= trace.trace.labels.size())
+                return fmt::format("lane {} has a mark with an unknown label", l);
+    }
+    // What the window does with an opened trace: draw it and save it again.
+    std::ostringstream out;
+    WriteChromeTrace(trace.trace, trace.meta, out);
+    auto again = ReadChromeTrace(out.str());
+    if (const auto* error = std::get_if<std::string>(&again))
+        return "an opened trace, saved again, cannot be opened: " + *error;
+    const TraceSnapshot& back = std::get<OpenedTrace>(again).trace;
+    if (back.lanes.size() != trace.trace.lanes.size() || back.groups.size() != trace.trace.groups.size())
+        return "an opened trace, saved again, has other runs or threads";
+    for (size_t l = 0; l < back.lanes.size(); ++l)
+        if (back.lanes[l].spans.size() != trace.trace.lanes[l].spans.size())
+            return fmt::format("an opened trace, saved again, has other spans on lane {}", l);
+    return std::nullopt;
+}
+
+} // namespace threadlab::fuzz

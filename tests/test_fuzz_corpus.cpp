@@ -1,0 +1,78 @@
+// Every file of the committed fuzz corpora, replayed through the same checks
+// the libFuzzer targets run (fuzz/targets.cpp). Inputs that once crashed
+// threadlab live there too (named crash-*), so each fix stays fixed in every
+// build, not only in the clang one scripts/fuzz makes.
+#include "targets.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCorpus = fs::path(THREADLAB_SOURCE_DIR) / "fuzz" / "corpus";
+
+std::vector<fs::path> Files(const std::string& target)
+{
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(kCorpus / target))
+        if (entry.is_regular_file())
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string Read(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("threadlab-corpus-" + std::to_string(::getpid()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+} // namespace
+
+TEST_CASE("the parameter corpus keeps every property", "[fuzz][params]")
+{
+    const auto files = Files("params");
+    CHECK(files.size() >= 12);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const auto broken = threadlab::fuzz::CheckParams(Read(file));
+        CHECK(broken.value_or("") == "");
+    }
+}
+
+TEST_CASE("the settings corpus keeps every property", "[fuzz][settings]")
+{
+    TempDir dir;
+    const auto files = Files("settings");
+    CHECK(files.size() >= 12);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const auto broken = threadlab::fuzz::CheckSettings(Read(file), dir.path.string());
+        CHECK(broken.value_or("") == "");
+    }
+}
+
+TEST_CASE("the trace corpus keeps every property", "[fuzz][trace]")
+{
+    const auto files = Files("trace");
+    CHECK(files.size() >= 10);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const auto broken = threadlab::fuzz::CheckTrace(Read(file));
+        CHECK(broken.value_or("") == "");
+    }
+}
