@@ -1,5 +1,6 @@
 #include "app_state.hpp"
 
+#include "limits.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
 
@@ -56,6 +57,11 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     const auto params = ParseParams();
     if (!params)
         return;
+    for (const RunConfig& config : configs)
+        if (auto refusal = CheckRunLimits(CurrentLesson(), *params, config, ReadSystemLimits())) {
+            notices.push_back(*refusal);
+            return;
+        }
     // The prediction is locked when the run starts.
     QuizState& quiz = Quiz();
     const Lesson& current = CurrentLesson();

@@ -1,5 +1,7 @@
 #include "run_options.hpp"
 
+#include "limits.hpp"
+
 #include <fmt/format.h>
 
 namespace threadlab {
@@ -42,7 +44,9 @@ std::optional<std::string> Resolve(const RunOptions& options, ResolvedRun& out)
     out.params = DefaultValues(out.lesson->params);
     if (auto error = ApplyAssignments(out.lesson->params, options.sets, out.params))
         return error;
-    return ValidateParams(*out.lesson, out.params);
+    if (auto error = ValidateParams(*out.lesson, out.params))
+        return error;
+    return CheckRunLimits(*out.lesson, out.params, out.config, ReadSystemLimits());
 }
 
 } // namespace threadlab

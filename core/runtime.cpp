@@ -12,12 +12,15 @@ namespace threadlab {
 
 namespace {
 thread_local Thread* t_current = nullptr;
+std::atomic<int> g_threads_left_for_testing{-1}; // -1: no limit
 
 // How many counter read/write pairs each thread records in full before it
 // keeps only every kCounterSampleEvery-th (plus every one a switch split).
 constexpr uint64_t kCounterFullRecords = 256;
 constexpr uint64_t kCounterSampleEvery = 1024;
 } // namespace
+
+void SetThreadCreationLimitForTesting(int count) { g_threads_left_for_testing.store(count); }
 
 std::string_view RunStatusName(RunStatus status)
 {
@@ -376,6 +379,8 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn)
     ThreadRecord* child = nullptr;
     try {
         child = &m_runtime.NewThread(std::move(name));
+        if (g_threads_left_for_testing.load() >= 0 && g_threads_left_for_testing.fetch_sub(1) <= 0)
+            throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
         child->os = std::thread(&Runtime::ThreadMain, &m_runtime, std::ref(*child), std::move(fn));
     } catch (const std::system_error& e) {
         m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());

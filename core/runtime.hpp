@@ -89,6 +89,10 @@ struct ThreadRecord {
     std::atomic<int> locks_held{0};
 };
 
+// For tests: after `count` more threads are created, creating one fails as
+// if the OS had refused (EAGAIN), until called again with -1.
+void SetThreadCreationLimitForTesting(int count);
+
 class ThreadHandle {
 public:
     ThreadHandle() = default;

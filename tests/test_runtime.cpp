@@ -96,3 +96,26 @@ TEST_CASE("an exception escaping a thread ends that thread, not the run", "[runt
     CHECK(outcome.threads[1].error == "ValueError: boom");
     CHECK(Thread::Current() == nullptr);
 }
+
+TEST_CASE("a thread that cannot be created ends the run as failed, with the reason", "[runtime]")
+{
+    Recorder recorder;
+    StopFlag stop;
+    Runtime runtime(RunConfig{Model::Py312, 0.005, 0.05}, recorder, stop, "threaded");
+    SetThreadCreationLimitForTesting(2);
+    const RunOutcome outcome = runtime.Run([](Thread& main) {
+        std::vector<ThreadHandle> threads;
+        for (int i = 0; i < 5; ++i)
+            threads.push_back(main.Start("Thread-" + std::to_string(i + 1), [](Thread& self) { self.Sleep(1.0); }));
+        for (const ThreadHandle& t : threads)
+            main.Join(t);
+    });
+    SetThreadCreationLimitForTesting(-1);
+    CHECK(outcome.status == RunStatus::Failed);
+    CHECK(outcome.failure.find("could not start thread Thread-3") != std::string::npos);
+    // The threads that did start were stopped and joined; times stay sane.
+    for (const ThreadSummary& t : outcome.threads) {
+        CHECK(t.start >= 0);
+        CHECK(t.end >= t.start);
+    }
+}
