@@ -55,7 +55,8 @@ LoadedProgress LoadProgress(const std::string& path)
     if (!doc.contains("lessons") || !doc["lessons"].is_object())
         return SetAside(path, "it has no lessons");
     LoadedProgress loaded;
-    for (const auto& [id, entry] : doc["lessons"].items()) {
+    for (const auto& item : doc["lessons"].items()) {
+        const nlohmann::json& entry = item.value();
         LessonProgress p;
         auto count = [&](const char* key, int& out) {
             if (entry.is_object() && entry.contains(key) && entry[key].is_number_integer() && entry[key].get<int64_t>() >= 0 &&
@@ -67,7 +68,7 @@ LoadedProgress LoadProgress(const std::string& path)
         count("right", p.right);
         count("streak", p.streak);
         count("best_streak", p.best_streak);
-        loaded.progress.lessons[id] = p;
+        loaded.progress.lessons[item.key()] = p;
     }
     return loaded;
 }
