@@ -129,7 +129,7 @@ TEST_CASE("locked-counter: nothing lost under any model and 3.13t contends", "[l
         CHECK(r.Number("actual") == 60'000);
         CHECK(r.Number("lock_wait") >= 0);
         if (model == Model::Py313t)
-            CHECK(r.Number("contended") > 0);
+            CHECK_TIMING(r.Number("contended") > 0); // needs two free cores
     }
 }
 
