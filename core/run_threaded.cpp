@@ -6,11 +6,11 @@
 
 namespace threadlab {
 
-double RunThreaded(const std::vector<double>& durations, const RunConfig& config)
+double RunThreaded(const std::vector<double>& durations, const RunConfig& config, StopFlag* stop)
 {
     Recorder recorder;
-    StopFlag stop;
-    Runtime runtime(config, recorder, stop, "run_threaded");
+    StopFlag never_stopped;
+    Runtime runtime(config, recorder, stop != nullptr ? *stop : never_stopped, "run_threaded");
     const RunOutcome outcome = runtime.Run([&](Thread& main) {
         std::vector<ThreadHandle> threads;
         for (size_t i = 0; i < durations.size(); ++i)

@@ -327,18 +327,21 @@ void Thread::Increment(SharedCounter& counter)
 {
     const bool may_split = m_runtime.m_config.model == Model::Py39;
     const uint64_t half_step = m_runtime.m_increment_half_iterations;
-    SwitchPoint(); // the loop's back-edge: every model may switch here
     Burn(half_step);
     const int64_t seen = counter.value.load(std::memory_order_relaxed);
     const uint64_t reacquires_before = m_gil_reacquires;
     // 3.9 checks for a drop request between the load and the store. If one
     // is pending the switch is about to split this increment: record the
-    // read now, so the lane's marks stay in time order.
+    // read now, so the lane's marks stay in time order. The request is read
+    // once, so a split always has its read mark; one that arrives just after
+    // is served at the next switch point, as CPython's next check would.
     const bool split_coming = may_split && m_has_gil && m_gil->DropRequested();
-    if (split_coming)
+    if (may_split && m_runtime.m_stop.StopRequested()) [[unlikely]]
+        throw RunStopped{};
+    if (split_coming) {
         AddMark(MarkKind::CounterRead, seen);
-    if (may_split)
-        SwitchPoint();
+        YieldGil();
+    }
     Burn(half_step);
     counter.value.store(seen + 1, std::memory_order_relaxed);
     ++m_increments;

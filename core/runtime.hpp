@@ -167,7 +167,9 @@ public:
     void Sleep(double seconds, std::string_view why = {});
     // `steps` bytecode-sized steps of pure-Python work (a loop's iterations).
     void Work(int64_t steps);
-    // `counter += 1`, with the model's switch points around its load and store.
+    // The statement `counter += 1`: on 3.9 a switch point between its load
+    // and its store, on 3.10+ none. A loop around it calls SwitchPoint()
+    // for its back-edge, as Python checks there.
     void Increment(SharedCounter& counter);
     // threading.Thread(name=…, target=fn).start(): returns once the child runs.
     ThreadHandle Start(std::string name, ThreadFn fn);

@@ -18,7 +18,9 @@ std::atomic<uint32_t> g_next_object_id{1};
 
 Lock::Lock() : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)) {}
 
-bool Lock::Acquire(Thread& self, double timeout)
+bool Lock::Acquire(Thread& self, double timeout) { return AcquireWithSwitch(self, timeout, true); }
+
+bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after)
 {
     int32_t holder_seen = kNoLane;
     {
@@ -35,7 +37,8 @@ bool Lock::Acquire(Thread& self, double timeout)
     if (holder_seen == kNoLane) {
         self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
         self.SetState(State::HoldingLock, kNoLane, m_id);
-        ReleaseIfThrows(self, [&] { self.SwitchPoint(); }); // returning from a call into C
+        if (switch_after)
+            ReleaseIfThrows(self, [&] { self.SwitchPoint(); }); // returning from a call into C
         return true;
     }
     if (timeout == 0)
@@ -77,6 +80,12 @@ bool Lock::Acquire(Thread& self, double timeout)
     }
     self.SetState(self.RunningState(), kNoLane, acquired ? m_id : 0);
     return acquired;
+}
+
+void Lock::lock()
+{
+    Thread& self = *Thread::Current();
+    AcquireWithSwitch(self, -1, self.Rt().Config().model == Model::Py39);
 }
 
 void Lock::Release(Thread& self)

@@ -30,13 +30,18 @@ public:
     Lock();
 
     // lock.acquire(timeout=…); timeout < 0 blocks. False if it timed out.
+    // A call: every GIL model may switch right after it returns.
     bool Acquire(Thread& self, double timeout = -1);
     // lock.release(); throws PythonError if the lock is not held.
     void Release(Thread& self);
     bool Locked() const;
     uint32_t Id() const { return m_id; }
 
-    void lock() { Acquire(*Thread::Current()); }
+    // `with lock:` enters without a call, so only 3.9 (which checks at the
+    // body's first instruction) may switch while the lock is held; on 3.10+
+    // the first switch point is after __exit__ has released it. A scenario
+    // calls SwitchPoint() after the block for that one.
+    void lock();
     void unlock() noexcept;
 
     // Contention figures.
@@ -44,6 +49,7 @@ public:
     double WaitSeconds(double time_scale) const; // in lesson seconds
 
 private:
+    bool AcquireWithSwitch(Thread& self, double timeout, bool switch_after);
     void ReleaseWithoutSwitch(Thread& self);
     template <class Step>
     void ReleaseIfThrows(Thread& self, Step&& step);

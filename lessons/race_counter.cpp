@@ -61,8 +61,10 @@ void Run(const LessonContext& context, LessonResult& result)
             threads.push_back(main.Start(fmt::format("Thread-{}", t + 1), [&](Thread& self) {
                 self.SwitchPoint(); // function entry
                 self.At(listing.Line("increment"));
-                for (int64_t i = 0; i < increments; ++i)
+                for (int64_t i = 0; i < increments; ++i) {
+                    self.SwitchPoint(); // the loop's back-edge
                     self.Increment(counter);
+                }
             }));
         }
         for (const ThreadHandle& thread : threads) {

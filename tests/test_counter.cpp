@@ -21,8 +21,10 @@ RaceResult Race(Model model, int increments, double scale = 0.05)
     SharedCounter counter;
     const RunOutcome outcome = runtime.Run([&](Thread& main) {
         auto body = [&](Thread& self) {
-            for (int i = 0; i < increments; ++i)
+            for (int i = 0; i < increments; ++i) {
+                self.SwitchPoint(); // the loop's back-edge
                 self.Increment(counter);
+            }
         };
         ThreadHandle a = main.Start("Thread-1", body);
         ThreadHandle b = main.Start("Thread-2", body);

@@ -169,3 +169,65 @@ TEST_CASE("CPython 3.12 loses updates once a call sits between the read and the 
     std::filesystem::remove(path);
     CHECK(lossy > 0);
 }
+
+namespace {
+
+// Two threads run `with lock: counter += 1`; a third wakes every 0.5 ms and,
+// whenever it gets the GIL, looks whether the lock is held. It can only get
+// the GIL where a worker may switch, so "held" counts switches inside the
+// with-block: what the locked-counter lesson's contention comes from.
+constexpr std::string_view kLockProbe = R"py(import threading, time
+counter = 0
+lock = threading.Lock()
+done = False
+def work():
+    global counter
+    for _ in range(1_000_000):
+        with lock:
+            counter += 1
+def monitor(result):
+    held = 0
+    while not done:
+        time.sleep(0.0005)
+        held += lock.locked()
+    result.append(held)
+result = []
+m = threading.Thread(target=monitor, args=(result,))
+m.start()
+workers = [threading.Thread(target=work) for _ in range(2)]
+for t in workers: t.start()
+for t in workers: t.join()
+done = True
+m.join()
+print(f"held: {result[0]}")
+)py";
+
+int SwitchesInsideWithLock(const std::string& python)
+{
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-lock-probe.py";
+    std::ofstream(path) << kLockProbe;
+    const Output r = Capture(Quote(python) + " " + Quote(path.string()));
+    std::filesystem::remove(path);
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    return int(Field(r.out, "held"));
+}
+
+} // namespace
+
+TEST_CASE("CPython switches inside `with lock:` on 3.9 and never on 3.12, as the models do", "[python][pyenv]")
+{
+    // The locked-counter lesson: 3.9 contends, 3.12 never does.
+    const std::string py312 = PyenvPython("3.12");
+    if (!py312.empty())
+        CHECK(SwitchesInsideWithLock(py312) == 0);
+    const std::string py39 = PyenvPython("3.9");
+    if (!py39.empty()) {
+        int held = 0;
+        for (int run = 0; run < 3 && held == 0; ++run)
+            held += SwitchesInsideWithLock(py39);
+        CHECK(held > 0);
+    }
+    if (py312.empty() && py39.empty())
+        WARN("no CPython 3.9 or 3.12 under pyenv: skipping");
+}

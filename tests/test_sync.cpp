@@ -32,6 +32,7 @@ TEST_CASE("a Lock gives mutual exclusion and no update is lost under any model",
         const RunOutcome outcome = runtime.Run([&](Thread& main) {
             auto body = [&](Thread& self) {
                 for (int i = 0; i < kIncrements; ++i) {
+                    self.SwitchPoint(); // the loop's back-edge
                     std::scoped_lock guard(lock); // with lock:
                     const int now = inside.fetch_add(1) + 1;
                     int seen = most_inside.load();
@@ -205,6 +206,7 @@ TEST_CASE("stopping a run while threads hold a Lock in a with-block ends it clea
         const RunOutcome outcome = runtime.Run([&](Thread& main) {
             auto body = [&](Thread& self) {
                 for (;;) {
+                    self.SwitchPoint(); // the loop's back-edge: where the stop is noticed
                     std::scoped_lock guard(lock); // unlocking during the unwind must not throw
                     self.Increment(counter);
                 }
