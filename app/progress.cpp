@@ -1,13 +1,12 @@
 #include "progress.hpp"
 
 #include "atomic_file.hpp"
+#include "json_file.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace threadlab {
 
@@ -15,14 +14,18 @@ namespace {
 constexpr int kProgressVersion = 1;
 constexpr std::uintmax_t kMaxProgressBytes = 4 << 20;
 
-LoadedProgress SetAside(const std::string& path, const std::string& why)
+LoadedProgress Refused(const std::string& path, const std::string& why)
 {
-    std::error_code ec;
-    std::filesystem::rename(path, path + ".bak", ec);
-    LoadedProgress loaded;
-    loaded.notice = "Your progress file could not be read (" + why + "); it was kept as " + path +
-                    ".bak and progress starts afresh.";
-    return loaded;
+    LoadedProgress refused;
+    if (SetAside(path)) {
+        refused.notice = "Your progress file could not be read (" + why + "); it was kept as " + path +
+                         ".bak and progress starts afresh.";
+    } else {
+        refused.notice = "Your progress file " + path + " could not be read (" + why +
+                         ") nor moved aside; progress will not be saved this session.";
+        refused.writable = false;
+    }
+    return refused;
 }
 } // namespace
 
@@ -36,24 +39,16 @@ std::string DefaultProgressPath()
 
 LoadedProgress LoadProgress(const std::string& path)
 {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    JsonFile file = ReadJsonObject(path, kMaxProgressBytes);
+    if (!file.exists)
         return {};
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec)
-        return SetAside(path, ec.message());
-    if (size > kMaxProgressBytes)
-        return SetAside(path, "it is larger than 4 MB");
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        return SetAside(path, "it is not valid JSON");
-    if (!doc.contains("version") || doc["version"] != kProgressVersion)
-        return SetAside(path, "it is from another version of threadlab");
+    if (file.problem.empty() && VersionOf(file.doc) != kProgressVersion)
+        file.problem = "it is from another version of threadlab";
+    if (!file.problem.empty())
+        return Refused(path, file.problem);
+    const nlohmann::json& doc = file.doc;
     if (!doc.contains("lessons") || !doc["lessons"].is_object())
-        return SetAside(path, "it has no lessons");
+        return Refused(path, "it has no lessons");
     LoadedProgress loaded;
     for (const auto& item : doc["lessons"].items()) {
         const nlohmann::json& entry = item.value();

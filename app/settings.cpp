@@ -1,14 +1,13 @@
 #include "settings.hpp"
 
 #include "atomic_file.hpp"
+#include "json_file.hpp"
 #include "model.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace threadlab {
 
@@ -16,12 +15,18 @@ namespace {
 constexpr int kSettingsVersion = 1;
 constexpr std::uintmax_t kMaxSettingsBytes = 1 << 20;
 
-std::string SetAside(const std::string& path, const std::string& why)
+LoadedSettings Refused(const std::string& path, const std::string& why)
 {
-    std::error_code ec;
-    std::filesystem::rename(path, path + ".bak", ec);
-    return "Your settings file could not be read (" + why + "); it was kept as " + path +
-           ".bak and the defaults are in use.";
+    LoadedSettings refused;
+    if (SetAside(path)) {
+        refused.notice = "Your settings file could not be read (" + why + "); it was kept as " + path +
+                         ".bak and the defaults are in use.";
+    } else {
+        refused.notice = "Your settings file " + path + " could not be read (" + why +
+                         ") nor moved aside; the defaults are in use and nothing will be saved over it.";
+        refused.may_save = false;
+    }
+    return refused;
 }
 } // namespace
 
@@ -35,24 +40,16 @@ std::string DefaultSettingsPath()
 
 LoadedSettings LoadSettings(const std::string& path)
 {
-    LoadedSettings loaded;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return loaded;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec)
-        return {Settings{}, SetAside(path, ec.message())};
-    if (size > kMaxSettingsBytes)
-        return {Settings{}, SetAside(path, "it is larger than 1 MB")};
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
-        return {Settings{}, SetAside(path, "it is not valid JSON")};
-    if (doc.value("version", 0) != kSettingsVersion)
-        return {Settings{}, SetAside(path, "it is from another version of threadlab")};
+    JsonFile file = ReadJsonObject(path, kMaxSettingsBytes);
+    if (!file.exists)
+        return {};
+    if (file.problem.empty() && VersionOf(file.doc) != kSettingsVersion)
+        file.problem = "it is from another version of threadlab";
+    if (!file.problem.empty())
+        return Refused(path, file.problem);
+    const nlohmann::json& doc = file.doc;
 
+    LoadedSettings loaded;
     Settings& s = loaded.settings;
     bool ignored = false;
     auto get_int = [&](const char* key, int& out, int lo, int hi) {

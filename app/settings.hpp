@@ -25,7 +25,8 @@ struct Settings {
 
 struct LoadedSettings {
     Settings settings;
-    std::string notice; // shown to the user when not empty
+    std::string notice;    // shown to the user when not empty
+    bool may_save = true;  // false: an unreadable file is still in place
 };
 
 std::string DefaultSettingsPath();

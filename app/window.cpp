@@ -15,6 +15,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -188,10 +189,10 @@ int OpenWindow(const std::optional<std::string>& lesson)
         return 1;
     }
     AppState state;
-    state.settings_path = settings_path;
+    state.settings_path = loaded.may_save ? settings_path : "";
     InitAppState(state, window.GetFonts(), std::move(loaded), lesson);
-    state.progress_path = DefaultProgressPath();
-    LoadedProgress progress = LoadProgress(state.progress_path);
+    LoadedProgress progress = LoadProgress(DefaultProgressPath());
+    state.progress_path = progress.writable ? DefaultProgressPath() : "";
     state.progress = std::move(progress.progress);
     if (!progress.notice.empty())
         state.notices.push_back(progress.notice);
@@ -201,12 +202,19 @@ int OpenWindow(const std::optional<std::string>& lesson)
     // For the start-up benchmark: draw one frame and leave.
     const bool exit_after_first_frame = std::getenv("THREADLAB_EXIT_AFTER_FIRST_FRAME") != nullptr;
     double last_frame = glfwGetTime();
+    int frames_to_draw = 0; // after an event: ImGui settles popups and layout over a few frames
+    int png_frames = 0;
     while (!glfwWindowShouldClose(handle)) {
         // Redraw at the display's rate while something moves; otherwise sleep until an event.
-        if (state.session.Running())
+        if (state.session.Running() || state.make_check.valid() || frames_to_draw > 0) {
             glfwPollEvents();
-        else
+            frames_to_draw = std::max(frames_to_draw - 1, 0);
+        } else {
+            const double asleep = glfwGetTime();
             glfwWaitEventsTimeout(0.5);
+            if (glfwGetTime() - asleep < 0.49)
+                frames_to_draw = 3;
+        }
         if (glfwGetWindowAttrib(handle, GLFW_ICONIFIED)) {
             glfwWaitEventsTimeout(0.1);
             state.session.Update();
@@ -214,10 +222,14 @@ int OpenWindow(const std::optional<std::string>& lesson)
         }
         window.EnsureFont(state.FontSizeIndex());
         Frame(handle, state, false);
-        if (!state.png_request.empty()) {
+        // "Save PNG…" reads the second frame after the dialog closed, so no trace of the dialog is in it.
+        if (!state.png_request.empty() && ++png_frames > 2) {
             SaveTimelinePng(handle, state);
             state.png_request.clear();
+            png_frames = 0;
         }
+        if (!state.png_request.empty())
+            frames_to_draw = std::max(frames_to_draw, 1);
         glfwSwapBuffers(handle);
         if (exit_after_first_frame)
             break;
@@ -236,6 +248,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
     state.session.Shutdown();
     if (glfwGetWindowMonitor(handle) == nullptr)
         glfwGetWindowSize(handle, &state.settings.window_width, &state.settings.window_height);
+    if (state.settings_path.empty())
+        return 0;
     if (auto error = SaveSettings(state.settings_path, state.settings))
         std::cerr << "threadlab: settings not saved: " << *error << "\n";
     return 0;

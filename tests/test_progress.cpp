@@ -59,7 +59,8 @@ TEST_CASE("a corrupt or unknown-version progress file is kept aside with a notic
     TempDir dir;
     const std::string path = (dir.path / "progress.json").string();
     for (const std::string& bad : {std::string("{\"version\": 1, \"lessons\": {\"a\": "), std::string(""),
-                                   std::string("\x00\x01\x02garbage", 10), std::string("{\"version\": 99, \"lessons\": {}}")}) {
+                                   std::string("\x00\x01\x02garbage", 10), std::string("{\"version\": 99, \"lessons\": {}}"),
+                                   std::string("{\"version\": \"1\", \"lessons\": {}}")}) {
         { std::ofstream(path, std::ios::binary) << bad; }
         const LoadedProgress loaded = LoadProgress(path);
         CHECK_FALSE(loaded.notice.empty());
@@ -81,4 +82,17 @@ TEST_CASE("a failed write leaves the old progress file untouched", "[progress]")
     // A path whose folder is a file cannot be written, even by root.
     CHECK(SaveProgress((fs::path(path) / "x.json").string(), p));
     CHECK(Read(path) == before);
+}
+
+TEST_CASE("an unreadable progress file that cannot be moved aside is never written over", "[progress]")
+{
+    TempDir dir;
+    const std::string path = (dir.path / "progress.json").string();
+    { std::ofstream(path) << "{\"version\": 1, \"less"; }
+    // A folder in the way of progress.json.bak makes the rename fail, even for root.
+    fs::create_directories(path + ".bak/keep");
+    const LoadedProgress loaded = LoadProgress(path);
+    CHECK_FALSE(loaded.writable);
+    CHECK(loaded.notice.find("not be saved") != std::string::npos);
+    CHECK(Read(path) == "{\"version\": 1, \"less");
 }
