@@ -8,6 +8,12 @@
 
 namespace threadlab {
 
+AppState::~AppState()
+{
+    make_stop.RequestStop();
+    session.RequestStop();
+}
+
 const Lesson& AppState::CurrentLesson() const { return *AllLessons()[size_t(lesson)]; }
 
 Model AppState::CurrentModel() const { return ParseModel(settings.python).value_or(Model::Py312); }
@@ -65,7 +71,10 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     // The prediction is locked when the run starts.
     QuizState& quiz = Quiz();
     const Lesson& current = CurrentLesson();
-    quiz.asked = current.quiz ? current.quiz(*params, configs.front().model) : std::vector<Question>{};
+    // Predictions are about the model the student chose, even when a
+    // comparison runs others around it.
+    quiz.model = CurrentModel();
+    quiz.asked = current.quiz ? current.quiz(*params, quiz.model) : std::vector<Question>{};
     quiz.locked.assign(quiz.asked.size(), Prediction{});
     for (size_t i = 0; i < quiz.asked.size() && i < quiz.chosen.size(); ++i) {
         if (quiz.asked[i].kind == AnswerKind::Choice)
@@ -87,11 +96,17 @@ void AppState::GradeIfDone()
     if (quiz.graded || session.Running() || result == nullptr || session.RunLessonPtr() != &CurrentLesson() ||
         result->status != RunStatus::Finished)
         return;
-    // A series is graded on its first result: the run the student predicted.
-    const LessonResult& first = session.Results().front();
+    // A series is graded on its first run under the predicted model.
+    const std::vector<RunConfig>& configs = session.SeriesConfigs();
+    size_t predicted = 0;
+    while (predicted + 1 < configs.size() && configs[predicted].model != quiz.model)
+        ++predicted;
+    if (predicted >= session.Results().size())
+        return;
+    const LessonResult& graded = session.Results()[predicted];
     int answered = 0, right = 0;
     for (size_t i = 0; i < quiz.asked.size(); ++i) {
-        quiz.grades.push_back(GradePrediction(quiz.asked[i], quiz.locked[i], first));
+        quiz.grades.push_back(GradePrediction(quiz.asked[i], quiz.locked[i], graded));
         answered += quiz.grades.back().answered;
         right += quiz.grades.back().correct;
     }
@@ -108,9 +123,18 @@ std::vector<Ghost> AppState::Ghosts() const
 {
     std::vector<Ghost> ghosts;
     const QuizState& quiz = quizzes[size_t(lesson)];
-    for (size_t i = 0; i < quiz.asked.size() && i < quiz.locked.size(); ++i)
-        if (quiz.asked[i].ghost_run >= 0 && quiz.locked[i].number)
-            ghosts.push_back({quiz.asked[i].ghost_run, quiz.asked[i].ghost_lane, *quiz.locked[i].number});
+    // The question's part (say "threaded") among the recorded groups of the
+    // predicted model: in a comparison, those follow the other models' groups.
+    std::vector<int> predicted_groups;
+    const std::vector<GroupTrace>& groups = session.Trace().groups;
+    for (size_t g = 0; g < groups.size(); ++g)
+        if (groups[g].python == ModelName(quiz.model))
+            predicted_groups.push_back(int(g));
+    for (size_t i = 0; i < quiz.asked.size() && i < quiz.locked.size(); ++i) {
+        const int part = quiz.asked[i].ghost_run;
+        if (part >= 0 && part < int(predicted_groups.size()) && quiz.locked[i].number)
+            ghosts.push_back({predicted_groups[size_t(part)], quiz.asked[i].ghost_lane, *quiz.locked[i].number});
+    }
     return ghosts;
 }
 
@@ -198,7 +222,7 @@ void DrawApp(AppState& state)
     ImGui::BeginChild("timeline", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     TimelineInput input;
     input.running = state.session.Running();
-    input.estimate = state.session.EstimateSeconds();
+    input.estimate = state.session.LongestRunEstimate();
     input.label_font = font.mono;
     input.header_font = font.bold;
     const bool shown = state.session.RunLessonPtr() == &state.CurrentLesson() || state.session.IsOpenedTrace();

@@ -25,6 +25,7 @@ struct ParamEdit {
 struct QuizState {
     std::vector<std::string> typed; // per question (Number)
     std::vector<int> chosen;        // per question (Choice), -1 = none
+    Model model = Model::Py312;     // the model the locked predictions are about
     std::vector<Question> asked;    // locked at Run
     std::vector<Prediction> locked;
     std::vector<Grade> grades;      // after the run
@@ -34,6 +35,12 @@ struct QuizState {
 enum class FileAction { None, SaveTrace, SavePng, SaveCsv, OpenTrace };
 
 struct AppState {
+    AppState() = default;
+    AppState(const AppState&) = delete;
+    AppState& operator=(const AppState&) = delete;
+    // Stops what still runs, so closing the window never waits for it.
+    ~AppState();
+
     // Remembered across restarts (settings.hpp).
     Settings settings;
     std::string settings_path; // empty: do not save (screenshots, tests)
@@ -61,7 +68,9 @@ struct AppState {
 
     // The three-threads exercise's steps (panel_exercise.cpp).
     int exercise_step = 0;
-    std::future<double> make_check;
+    std::string exercise_error; // a duration the list editor refused
+    StopFlag make_stop;             // raised when the window closes; outlives make_check
+    std::future<double> make_check; // run_threaded on a worker thread
     std::string make_message;
 
     // Requests only the main loop can carry out.

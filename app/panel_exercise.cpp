@@ -14,7 +14,6 @@ namespace threadlab {
 namespace {
 
 constexpr const char* kSteps[] = {"1 Predict", "2 Run", "3 Investigate", "4 Modify", "5 Make"};
-constexpr int kMaxThreads = 16;
 
 std::vector<double> Durations(const AppState& state)
 {
@@ -36,18 +35,27 @@ void SetDurations(AppState& state, const std::vector<double>& durations)
 
 void ListEditor(AppState& state)
 {
+    const ParamSpec& spec = state.CurrentLesson().params[0];
     std::vector<double> durations = Durations(state);
     bool changed = false;
     int remove = -1;
+    // The list is locked while it runs: the run, its listing and the predictions are about it.
+    ImGui::BeginDisabled(state.session.Running());
     for (size_t i = 0; i < durations.size(); ++i) {
         ImGui::PushID(int(i));
         ImGui::Text("%s sleeps", LetterName(i).c_str());
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
         double value = durations[i];
-        if (ImGui::InputDouble("s", &value, 0.5, 1.0, "%.2f") && value >= 0 && value <= 60) {
-            durations[i] = value;
-            changed = true;
+        if (ImGui::InputDouble("s", &value, 0.5, 1.0, "%.2f")) {
+            if (value >= spec.min && value <= spec.max) {
+                durations[i] = value;
+                changed = true;
+                state.exercise_error.clear();
+            } else {
+                state.exercise_error = fmt::format("{} must sleep from {:g} to {:g} s; {:g} is refused.",
+                                                   LetterName(i), spec.min, spec.max, value);
+            }
         }
         ImGui::SameLine();
         if (durations.size() > 1 && ImGui::SmallButton("remove"))
@@ -58,12 +66,14 @@ void ListEditor(AppState& state)
         durations.erase(durations.begin() + remove);
         changed = true;
     }
-    if (int(durations.size()) < kMaxThreads && ImGui::Button("+ add a thread")) {
+    if (!state.exercise_error.empty())
+        ErrorText(state.exercise_error.c_str());
+    if (int(durations.size()) < spec.max_count && ImGui::Button("+ add a thread")) {
         durations.push_back(1.0);
         changed = true;
     }
     ImGui::SameLine();
-    if (int(durations.size()) < kMaxThreads && ImGui::Button("add D = 0.5 s")) {
+    if (int(durations.size()) < spec.max_count && ImGui::Button("add D = 0.5 s")) {
         durations.push_back(0.5);
         changed = true;
     }
@@ -72,6 +82,7 @@ void ListEditor(AppState& state)
         durations[0] = 10;
         changed = true;
     }
+    ImGui::EndDisabled();
     if (changed)
         SetDurations(state, durations);
 }
@@ -92,7 +103,10 @@ void MakeStep(AppState& state)
     ImGui::BeginDisabled(checking || durations.empty());
     if (ImGui::Button("What should it return? Ask the engine")) {
         const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
-        state.make_check = std::async(std::launch::async, [durations, config] { return RunThreaded(durations, config); });
+        state.make_stop.Reset();
+        state.make_check = std::async(std::launch::async, [durations, config, stop = &state.make_stop] {
+            return RunThreaded(durations, config, stop);
+        });
         state.make_message = "running…";
     }
     ImGui::EndDisabled();

@@ -161,11 +161,8 @@ void DrawControls(AppState& state)
             ImGui::PopStyleColor();
         ImGui::SameLine();
         HelpMarker(fmt::format("{}\nAllowed: {}.\nDefault: {}", spec.help, DescribeRange(spec), spec.default_text).c_str());
-        if (bad) {
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
-            Paragraph(edit.error.c_str());
-            ImGui::PopStyleColor();
-        }
+        if (bad)
+            ErrorText(edit.error.c_str());
         ImGui::PopID();
     }
 

@@ -135,7 +135,11 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
     view.canvas_max = canvas_max;
 
     // The visible range: fitted while following, else what the user chose.
-    const double extent = std::max({TraceExtent(trace), input.running ? input.estimate : 0.0, 1e-6});
+    double extent = std::max({TraceExtent(trace), input.running ? input.estimate : 0.0, 1e-6});
+    // A prediction past the real end stays in view: the gap is the lesson.
+    if (input.ghosts && !trace.groups.empty())
+        for (const Ghost& ghost : *input.ghosts)
+            extent = std::max(extent, ghost.seconds * 1.08);
     if (view.follow) {
         view.t0 = -extent * 0.01;
         view.t1 = extent * 1.03;
@@ -275,6 +279,7 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
         }
         draw->PopClipRect();
     }
+    draw->PopClipRect();
 
     // Links between lanes, and the moments updates were lost.
     draw->PushClipRect(ImVec2(ctx.x0, lanes_top), canvas_max, true);

@@ -89,11 +89,14 @@ std::string Save(AppState& state, FileAction action, const std::string& path)
     const RunSession& session = state.session;
     switch (action) {
     case FileAction::SaveTrace: {
+        // Labelled with what was recorded (or opened), whatever the window shows now.
+        const TraceMetadata meta =
+            session.IsOpenedTrace() && state.opened_meta
+                ? *state.opened_meta
+                : TraceMetadata{std::string(session.RunLessonPtr() ? session.RunLessonPtr()->id : state.CurrentLesson().id),
+                                std::string(ModelName(session.Config().model)), session.Config().time_scale};
         std::ostringstream out;
-        WriteChromeTrace(session.Trace(),
-                         TraceMetadata{std::string(state.CurrentLesson().id),
-                                       std::string(ModelName(session.Config().model)), session.Config().time_scale},
-                         out);
+        WriteChromeTrace(session.Trace(), meta, out);
         if (auto error = WriteFileAtomically(path, out.str()))
             return *error;
         return "Saved the trace to " + path + " (opens in Perfetto and chrome://tracing).";
@@ -120,7 +123,8 @@ void DrawToolbar(AppState& state)
     RunSession& session = state.session;
     const Lesson& lesson = state.CurrentLesson();
     const bool running = session.Running();
-    const bool has_trace = session.HasRun() || session.IsOpenedTrace();
+    // What the timeline shows: this lesson's run, or a saved trace.
+    const bool has_trace = session.RunLessonPtr() == &lesson || session.IsOpenedTrace();
     const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
 
     ImGui::BeginDisabled(running);
@@ -180,11 +184,8 @@ void DrawFileDialog(AppState& state)
         ImGui::TextUnformatted("File:");
         ImGui::SetNextItemWidth(-1);
         const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue);
-        if (!state.file_message.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(170, 40, 0, 255));
-            Paragraph(state.file_message.c_str());
-            ImGui::PopStyleColor();
-        }
+        if (!state.file_message.empty())
+            ErrorText(state.file_message.c_str());
         if (ImGui::Button(state.file_action == FileAction::OpenTrace ? "Open" : "Save") || enter) {
             const std::string message = Save(state, state.file_action, state.file_path);
             // Success closes the dialog (with a notice); a failure keeps it open and says why.

@@ -30,8 +30,12 @@ void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, st
     m_opened = false;
     m_completed.store(0);
     m_estimate = 0;
-    for (const RunConfig& config : m_series)
-        m_estimate += lesson.estimate ? lesson.estimate(params, config.model) : 0;
+    m_longest_run_estimate = 0;
+    for (const RunConfig& config : m_series) {
+        const double run = lesson.estimate ? lesson.estimate(params, config.model) : 0;
+        m_estimate += run;
+        m_longest_run_estimate = std::max(m_longest_run_estimate, run);
+    }
     m_worker_done.store(false);
     m_worker = std::thread([this] {
         for (const RunConfig& config : m_series) {

@@ -51,6 +51,8 @@ public:
     // 0..1; an estimate while running (never 1 before the end).
     double Progress() const;
     double EstimateSeconds() const { return m_estimate; }
+    // The expected length of one run of the series (the time axis while it runs).
+    double LongestRunEstimate() const { return m_longest_run_estimate; }
 
 private:
     const Lesson* m_lesson = nullptr;
@@ -66,7 +68,8 @@ private:
     std::vector<RunConfig> m_series;      // one entry per result
     bool m_opened = false;
     TraceSnapshot m_trace;
-    double m_estimate = 0;
+    double m_estimate = 0; // the whole series
+    double m_longest_run_estimate = 0;
 };
 
 } // namespace threadlab

@@ -83,4 +83,11 @@ void Paragraph(const char* text, ImFont* font)
         ImGui::PopFont();
 }
 
+void ErrorText(const char* text)
+{
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
+    Paragraph(text);
+    ImGui::PopStyleColor();
+}
+
 } // namespace threadlab

@@ -18,4 +18,7 @@ void LegendSwatch(State state, float width);
 // Wrapped text in the given font (nullptr: current).
 void Paragraph(const char* text, ImFont* font = nullptr);
 
+// Why an input was refused: wrapped, in the error colour.
+void ErrorText(const char* text);
+
 } // namespace threadlab
