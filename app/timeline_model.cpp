@@ -157,6 +157,25 @@ void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out)
     }
 }
 
+namespace {
+// The engine records at least one write per GIL slice, so a thread that
+// added anything between t0 and t1 has a recorded write there.
+bool OtherLaneWrote(const TraceSnapshot& trace, size_t lane, int64_t t0, int64_t t1)
+{
+    const int group = trace.lanes[lane].group;
+    for (int other : trace.groups[size_t(group)].lanes) {
+        if (size_t(other) == lane)
+            continue;
+        const std::vector<Mark>& marks = trace.lanes[size_t(other)].marks;
+        auto it = std::upper_bound(marks.begin(), marks.end(), t0, [](int64_t t, const Mark& m) { return t < m.t; });
+        for (; it != marks.end() && it->t < t1; ++it)
+            if (it->kind == MarkKind::CounterWrite)
+                return true;
+    }
+    return false;
+}
+} // namespace
+
 void FindLostUpdates(const TraceSnapshot& trace, std::vector<LostUpdate>& out)
 {
     out.clear();
@@ -169,7 +188,8 @@ void FindLostUpdates(const TraceSnapshot& trace, std::vector<LostUpdate>& out)
             size_t w = i + 2;
             while (w < marks.size() && marks[w].kind == MarkKind::GilTaken)
                 ++w;
-            if (w < marks.size() && marks[w].kind == MarkKind::CounterWrite)
+            if (w < marks.size() && marks[w].kind == MarkKind::CounterWrite &&
+                OtherLaneWrote(trace, l, marks[i].t, marks[w].t))
                 out.push_back({int(l), marks[i].t, marks[w].t, marks[i].value});
         }
     }

@@ -56,7 +56,9 @@ struct Link {
 // the acquire it let through), computed from the marks.
 void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out);
 
-// A read whose store came after a GIL switch: the moment updates were lost.
+// A read whose store came after a GIL switch while another thread of the
+// same run wrote the counter: the moment those updates were lost. (A split
+// under a lock loses nothing: the others could not write.)
 struct LostUpdate {
     int lane;
     int64_t read_ns;

@@ -351,10 +351,15 @@ void Thread::Increment(SharedCounter& counter)
         // added is overwritten now. Always recorded.
         m_runtime.m_split_increments.fetch_add(1, std::memory_order_relaxed);
         AddMark(MarkKind::CounterWrite, seen + 1);
-    } else if (m_increments <= kCounterFullRecords || m_increments % kCounterSampleEvery == 0) {
+    } else if (m_increments <= kCounterFullRecords || m_increments % kCounterSampleEvery == 0 ||
+               m_gil_reacquires != m_reacquires_at_recorded_write) {
+        // Sampled, but never a whole GIL slice without one: then a write by
+        // another thread inside a split is always on the timeline, and the
+        // window can tell a split that lost updates from one that did not.
         if (!split_coming)
             AddMark(MarkKind::CounterRead, seen);
         AddMark(MarkKind::CounterWrite, seen + 1);
+        m_reacquires_at_recorded_write = m_gil_reacquires;
     }
 }
 

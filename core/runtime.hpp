@@ -213,6 +213,7 @@ private:
     uint32_t m_events = 0;
     uint64_t m_gil_reacquires = 0;
     uint64_t m_increments = 0;
+    uint64_t m_reacquires_at_recorded_write = UINT64_MAX;
     uint64_t m_burn_state = 1; // the CPU work's dependent chain (work.hpp)
     Thread* m_previous_current = nullptr;
 };

@@ -148,3 +148,40 @@ TEST_CASE("a long span that starts among tiny ones keeps its own colour", "[gui]
         join_drawn |= b.state == State::Joining && b.count == 1 && b.x1 - b.x0 > 900;
     CHECK(join_drawn);
 }
+
+namespace {
+// The lost-update brackets the timeline would draw for a lesson run.
+size_t LostUpdateBrackets(std::string_view id, Model model, std::vector<std::string> sets, int64_t& lost)
+{
+    const Lesson& lesson = *FindLesson(id);
+    ParamValues values = DefaultValues(lesson.params);
+    REQUIRE_FALSE(ApplyAssignments(lesson.params, sets, values));
+    Recorder recorder;
+    StopFlag stop;
+    const LessonResult result = RunLesson(lesson, values, RunConfig{model, 0.005, 0.2}, recorder, stop);
+    REQUIRE(result.status == RunStatus::Finished);
+    lost = int64_t(result.Number("lost"));
+    TraceSnapshot trace;
+    trace.Update(recorder);
+    std::vector<LostUpdate> brackets;
+    FindLostUpdates(trace, brackets);
+    return brackets.size();
+}
+} // namespace
+
+TEST_CASE("red brackets mark splits that lost updates, never a split under a lock", "[gui][timeline]")
+{
+    // 3.9 switches inside `with lock:` too, but the other thread cannot write meanwhile.
+    int64_t lost = 0;
+    CHECK(LostUpdateBrackets("locked-counter", Model::Py39, {"increments=300000"}, lost) == 0);
+    CHECK(lost == 0);
+    // Without the lock, a run that lost updates shows where.
+    for (int run = 0; run < 8; ++run) {
+        const size_t brackets = LostUpdateBrackets("race-counter", Model::Py39, {"increments=300000"}, lost);
+        if (lost > 0) {
+            CHECK(brackets > 0);
+            break;
+        }
+        CHECK(brackets == 0);
+    }
+}
