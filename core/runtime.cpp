@@ -404,9 +404,9 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn)
         m_runtime.Fail(e.what());
         throw RunStopped{};
     }
-    // Thread.start() waits on an event until the child runs; the wait releases the GIL.
-    static constexpr std::string_view kStartLabel = "start(): waiting for the new thread to begin";
-    SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel(kStartLabel));
+    // Thread.start() waits on an event until the child runs; the wait releases
+    // the GIL. Labelled with the call, short enough to print on the bar.
+    SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel("start(" + child->name + ")"));
     ReleaseGil();
     {
         std::unique_lock lock(child->mutex);
