@@ -242,13 +242,20 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
             const ImVec2 b(block.x1, a.y + bar);
             DrawStateRect(draw, a, b, block.state, block.count > 1);
             if (block.count == 1 && b.x - a.x > font * 3) {
-                // The span's own words where they fit ("a file write", "start(): …"),
-                // else the state's glyph: a wait in start() is no lock of the lesson's.
+                // The span's own words where they fit ("a file write", "start(B)",
+                // else "start()"), then the state's glyph: a wait in start() is no
+                // lock of the lesson's.
                 const Span& span = lane.spans[block.first];
                 const std::string& label = trace.Label(span.label);
+                const float room = b.x - a.x - 6;
                 const char* text = StyleFor(block.state).glyph;
-                if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x < b.x - a.x - 6)
+                if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x < room) {
                     text = label.c_str();
+                } else if (const size_t paren = label.find('('); paren != std::string::npos) {
+                    view.short_label = label.substr(0, paren) + "()";
+                    if (ImGui::CalcTextSize(view.short_label.c_str()).x < room)
+                        text = view.short_label.c_str();
+                }
                 const ImVec2 size = ImGui::CalcTextSize(text);
                 if (*text && size.x < b.x - a.x - 6 && size.y <= row.height)
                     draw->AddText(ImVec2(std::max(a.x, ctx.x0) + 4, (a.y + b.y - size.y) / 2),

@@ -30,6 +30,7 @@ struct TimelineView {
     std::vector<Link> links;
     std::vector<LostUpdate> lost_updates;
     std::vector<DrawBlock> scratch;
+    std::string short_label; // scratch for a call's label without its arguments
     // Where the canvas was drawn last frame (screen pixels), for saving a PNG.
     ImVec2 canvas_min{0, 0};
     ImVec2 canvas_max{0, 0};
