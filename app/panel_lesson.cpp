@@ -51,12 +51,14 @@ void DrawLessonPage(AppState& state)
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float column = (width - 2 * gap) / 3;
 
-    ImGui::BeginChild("listing", ImVec2(column * 1.05f, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // The middle column carries the results, their tables and the prose:
+    // it gets the most room; the controls need the least.
+    ImGui::BeginChild("listing", ImVec2(column * 1.0f, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     DrawListing(state);
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("prose", ImVec2(column * 0.95f, 0), true);
+    ImGui::BeginChild("prose", ImVec2(column * 1.2f, 0), true);
     if (lesson.id == "three-threads")
         DrawExercise(state);
     // After a run, what happened comes first; the lesson's text follows.

@@ -169,8 +169,6 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(canvas_min, canvas_max, true);
     draw->AddRectFilled(canvas_min, canvas_max, IM_COL32(255, 255, 255, 255));
-    DrawRuler(draw, ctx, ImVec2(ctx.x0, canvas_min.y), ImVec2(canvas_max.x, lanes_top));
-
     if (trace.groups.empty()) {
         const char* hint = "Press Run (F5) to record a timeline of every thread.";
         const ImVec2 size = ImGui::CalcTextSize(hint);
@@ -179,6 +177,7 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
         draw->PopClipRect();
         return;
     }
+    DrawRuler(draw, ctx, ImVec2(ctx.x0, canvas_min.y), ImVec2(canvas_max.x, lanes_top));
 
     if (const size_t marks = MarkCount(trace); marks != view.marks_seen) {
         BuildLinks(trace, view.links);

@@ -46,7 +46,7 @@ std::vector<Question> Quiz(const ParamValues& values, Model) { return SleepersQu
 
 extern const Lesson kThreeThreads{
     .id = "three-threads",
-    .title = "Three threads: predict the order",
+    .title = "Predict three threads",
     .tagline = "Predict who finishes first and last, run it, then change the list and predict again.",
     .params = kParams,
     .listing = kListing,
