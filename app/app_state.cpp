@@ -205,10 +205,14 @@ void DrawApp(AppState& state)
     }
 
     const float size = ImGui::GetFontSize();
-    ImGui::BeginChild("lesson_list", ImVec2(size * 13, 0), true);
-    DrawLessonList(state);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    // On a projector the lesson needs every pixel: presenter mode leaves the
+    // list out (PgUp / PgDn still move between lessons).
+    if (!state.settings.presenter) {
+        ImGui::BeginChild("lesson_list", ImVec2(size * 13, 0), true);
+        DrawLessonList(state);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
 
     ImGui::BeginGroup();
     const float top_height = std::max(size * 14, ImGui::GetContentRegionAvail().y * 0.5f);

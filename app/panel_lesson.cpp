@@ -45,7 +45,10 @@ void DrawLessonPage(AppState& state)
     ImGui::TextUnformatted(std::string(lesson.title).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", std::string(lesson.tagline).c_str());
+    if (state.settings.presenter) // the lesson list is hidden: say where we are
+        ImGui::TextDisabled("lesson %d of %zu · PgUp / PgDn", state.lesson + 1, AllLessons().size());
+    else
+        ImGui::TextDisabled("%s", std::string(lesson.tagline).c_str());
 
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -43,13 +43,10 @@ void DrawQuiz(AppState& state)
             if (quiz.chosen[i] >= int(q.choices.size()))
                 quiz.chosen[i] = -1;
             // Choices side by side, wrapping where the column ends.
-            const ImGuiStyle& style = ImGui::GetStyle();
-            const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
             for (size_t c = 0; c < q.choices.size(); ++c) {
-                const float width =
-                    ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(q.choices[c].c_str()).x;
-                if (c > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right)
-                    ImGui::SameLine();
+                if (c > 0)
+                    SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                                   ImGui::CalcTextSize(q.choices[c].c_str()).x);
                 if (ImGui::RadioButton(q.choices[c].c_str(), quiz.chosen[i] == int(c)))
                     quiz.chosen[i] = int(c);
             }

@@ -103,13 +103,20 @@ double TraceExtent(const TraceSnapshot& trace)
 
 void DrawTimelineLegend()
 {
-    const float swatch = ImGui::GetFontSize() * 2.2f;
+    const float font = ImGui::GetFontSize();
+    const float swatch = font * 2.2f;
+    const float gap = font * 1.2f;
+    const char* marks = "▼ start   ◆ join returned   → lock hand-off";
+    bool first = true;
     for (State s : {State::Running, State::Sleeping, State::WaitingGil, State::WaitingLock, State::HoldingLock,
                     State::Joining}) {
+        if (!first)
+            SameLineIfFits(swatch + font * 0.3f + ImGui::CalcTextSize(StyleFor(s).name).x, gap);
         LegendSwatch(s, swatch);
-        ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+        first = false;
     }
-    ImGui::TextDisabled("▼ start   ◆ join returned   → lock hand-off");
+    SameLineIfFits(ImGui::CalcTextSize(marks).x, gap);
+    ImGui::TextDisabled("%s", marks);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Arrows and lines link a thread's end to the join() that waited for it,\n"
                           "and a lock's release to the acquire it let through.\n"

@@ -83,6 +83,14 @@ void Paragraph(const char* text, ImFont* font)
         ImGui::PopFont();
 }
 
+void SameLineIfFits(float next_width, float spacing)
+{
+    const float gap = spacing >= 0 ? spacing : ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + next_width <= right)
+        ImGui::SameLine(0, gap);
+}
+
 void ErrorText(const char* text)
 {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));

@@ -18,6 +18,10 @@ void LegendSwatch(State state, float width);
 // Wrapped text in the given font (nullptr: current).
 void Paragraph(const char* text, ImFont* font = nullptr);
 
+// After an item: continues the line if `next_width` more fits before the
+// window's edge, else starts a new one (rows of choices and legends wrap).
+void SameLineIfFits(float next_width, float spacing = -1);
+
 // Why an input was refused: wrapped, in the error colour.
 void ErrorText(const char* text);
 
