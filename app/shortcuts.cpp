@@ -14,6 +14,13 @@ void HandleShortcuts(AppState& state)
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     auto repeated = [](int key) { return ImGui::IsKeyPressed(key, true); };
 
+    // A dialog has the keyboard (Enter saves, Esc cancels); only Stop goes through.
+    if (state.file_action != FileAction::None || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+        if (pressed(GLFW_KEY_ESCAPE) && state.session.Running())
+            state.Stop();
+        return;
+    }
+
     if (pressed(GLFW_KEY_F5) || (io.KeyCtrl && (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_R)))) {
         if (!state.session.Running())
             state.Run();
