@@ -175,52 +175,74 @@ using nlohmann::json;
 bool IsCount(const json& v) { return v.is_number_integer() && v.get<int64_t>() >= 0 && v.get<int64_t>() < (1 << 30); }
 bool IsTime(const json& v) { return v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() >= 0 && v.get<double>() < 1e13; }
 
-} // namespace
+// Typed reads that fall back instead of throwing: a file may hold anything
+// where a string, a number or an object belongs.
+std::string TextOf(const json& object, const char* key, std::string_view fallback = "")
+{
+    if (!object.is_object())
+        return std::string(fallback);
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string(fallback);
+}
 
-std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
+int64_t IntegerOf(const json& object, const char* key, int64_t fallback)
+{
+    if (!object.is_object())
+        return fallback;
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
+json ArgsOf(const json& event)
+{
+    const auto it = event.find("args");
+    return it != event.end() && it->is_object() ? *it : json::object();
+}
+
+std::variant<OpenedTrace, std::string> ReadTrace(std::string_view text)
 {
     const json doc = json::parse(text.begin(), text.end(), nullptr, false);
     if (doc.is_discarded())
         return std::string("the file is not JSON (it may be damaged or cut short)");
     if (!doc.is_object() || !doc.contains("otherData") || !doc["otherData"].is_object() ||
-        doc["otherData"].value("generator", "") != "threadlab")
+        TextOf(doc["otherData"], "generator") != "threadlab")
         return std::string("the file is not a threadlab trace");
-    if (doc["otherData"].value("format_version", 0) != 1)
+    if (IntegerOf(doc["otherData"], "format_version", 0) != 1)
         return std::string("the trace is from another version of threadlab");
     if (!doc.contains("traceEvents") || !doc["traceEvents"].is_array())
         return std::string("the trace has no events");
 
     OpenedTrace opened;
     const json& other = doc["otherData"];
-    opened.meta.lesson = other.value("lesson", "");
-    opened.meta.python = other.value("python", "");
+    opened.meta.lesson = TextOf(other, "lesson");
+    opened.meta.python = TextOf(other, "python");
     opened.meta.time_scale = 1.0;
     TraceSnapshot& trace = opened.trace;
     const std::string damaged = "the trace is damaged: ";
 
     // Runs and lanes first, from the metadata events.
     for (const json& e : doc["traceEvents"]) {
-        if (!e.is_object() || e.value("ph", "") != "M" || !e.contains("pid") || !IsCount(e["pid"]))
+        if (!e.is_object() || TextOf(e, "ph") != "M" || !e.contains("pid") || !IsCount(e["pid"]))
             continue;
         const auto pid = e["pid"].get<int64_t>();
-        const json args = e.value("args", json::object());
-        if (e.value("name", "") == "process_name") {
+        const json args = ArgsOf(e);
+        if (TextOf(e, "name") == "process_name") {
             if (pid < 1 || pid > 64)
                 return damaged + "a run number is out of range";
             if (trace.groups.size() < size_t(pid))
                 trace.groups.resize(size_t(pid));
             GroupTrace& group = trace.groups[size_t(pid - 1)];
-            group.name = args.value("run", args.value("name", "run"));
-            group.python = args.value("python", "");
+            group.name = TextOf(args, "run", TextOf(args, "name", "run"));
+            group.python = TextOf(args, "python");
             group.time_scale = 1.0;
             group.end_ns = 0;
-        } else if (e.value("name", "") == "thread_name") {
+        } else if (TextOf(e, "name") == "thread_name") {
             if (!e.contains("tid") || !IsCount(e["tid"]) || e["tid"].get<int64_t>() < 1 || e["tid"].get<int64_t>() > 100000)
                 return damaged + "a thread number is out of range";
             const auto tid = size_t(e["tid"].get<int64_t>());
             if (trace.lanes.size() < tid)
                 trace.lanes.resize(tid);
-            trace.lanes[tid - 1].name = args.value("name", "?");
+            trace.lanes[tid - 1].name = TextOf(args, "name", "?");
             trace.lanes[tid - 1].group = int(pid - 1);
             trace.lanes[tid - 1].ended = true;
         }
@@ -251,7 +273,7 @@ std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
         return tid >= 1 && tid <= trace.lanes.size() ? &trace.lanes[tid - 1] : nullptr;
     };
     auto other_lane = [&](const json& args) {
-        const int64_t o = args.value("other", int64_t(kNoLane));
+        const int64_t o = IntegerOf(args, "other", kNoLane);
         return o >= 0 && size_t(o) < trace.lanes.size() ? int32_t(o) : kNoLane;
     };
 
@@ -259,18 +281,18 @@ std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
     for (const json& e : doc["traceEvents"]) {
         if (!e.is_object())
             return damaged + "an event is not an object";
-        const std::string ph = e.value("ph", "");
+        const std::string ph = TextOf(e, "ph");
         if (ph != "X" && ph != "i" && ph != "C")
             continue;
         LaneTrace* lane = lane_of(e);
         if (lane == nullptr || !e.contains("ts") || !IsTime(e["ts"]))
             return damaged + "an event has no valid thread or time";
         const auto t = int64_t(e["ts"].get<double>() * 1000);
-        const json args = e.value("args", json::object());
+        const json args = ArgsOf(e);
         if (ph == "X") {
             if (!e.contains("dur") || !IsTime(e["dur"]))
                 return damaged + "a span has no valid duration";
-            const int state = args.value("state", -1);
+            const int64_t state = IntegerOf(args, "state", -1);
             if (state < 0 || state >= kStateCount)
                 return damaged + "a span has an unknown state";
             Span span;
@@ -278,24 +300,24 @@ std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
             span.t1 = t + int64_t(e["dur"].get<double>() * 1000);
             span.state = State(state);
             span.other = other_lane(args);
-            span.object = uint32_t(std::max<int64_t>(0, args.value("object", int64_t(0))));
-            span.label = intern(args.value("label", ""));
+            span.object = uint32_t(std::max<int64_t>(0, IntegerOf(args, "object", 0)));
+            span.label = intern(TextOf(args, "label"));
             lane->spans.push_back(span);
         } else {
             Mark mark;
             mark.t = t;
             if (ph == "C") {
                 mark.kind = MarkKind::CounterWrite;
-                mark.value = args.value("value", int64_t(0));
+                mark.value = IntegerOf(args, "value", 0);
             } else {
-                const int kind = args.value("mark", -1);
+                const int64_t kind = IntegerOf(args, "mark", -1);
                 if (kind < 0 || kind >= kMarkKindCount)
                     continue; // an instant from another tool: ignore it
                 mark.kind = MarkKind(kind);
                 mark.other = other_lane(args);
-                mark.object = uint32_t(std::max<int64_t>(0, args.value("object", int64_t(0))));
-                mark.seq = uint32_t(std::max<int64_t>(0, args.value("seq", int64_t(0))));
-                mark.label = intern(args.value("label", ""));
+                mark.object = uint32_t(std::max<int64_t>(0, IntegerOf(args, "object", 0)));
+                mark.seq = uint32_t(std::max<int64_t>(0, IntegerOf(args, "seq", 0)));
+                mark.label = intern(TextOf(args, "label"));
             }
             lane->marks.push_back(mark);
         }
@@ -312,6 +334,19 @@ std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
             group.end_ns = std::max(group.end_ns, lane.spans.back().t1);
     }
     return opened;
+}
+
+} // namespace
+
+std::variant<OpenedTrace, std::string> ReadChromeTrace(std::string_view text)
+{
+    // Every read above checks its type; this is the last line of defence, so
+    // that no file, however it was made, can end the program.
+    try {
+        return ReadTrace(text);
+    } catch (const nlohmann::json::exception& e) {
+        return std::string("the trace is damaged: ") + e.what();
+    }
 }
 
 } // namespace threadlab
