@@ -16,10 +16,14 @@ struct LessonProgress {
     int right = 0;         // predictions that were right
     int streak = 0;        // attempts in a row with every prediction right
     int best_streak = 0;
+
+    bool operator==(const LessonProgress&) const = default;
 };
 
 struct Progress {
     std::map<std::string, LessonProgress> lessons; // by lesson id
+
+    bool operator==(const Progress&) const = default;
 };
 
 struct LoadedProgress {

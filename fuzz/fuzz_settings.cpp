@@ -1,5 +1,5 @@
-// libFuzzer target: the settings file (LoadSettings reads a path, so each
-// input is written to a settings.json in a private temporary folder).
+// libFuzzer target: the settings and progress files (their loaders read a
+// path, so each input is written into a private temporary folder).
 #include "targets.hpp"
 
 #include <cstdint>
@@ -31,7 +31,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-    if (const auto broken = threadlab::fuzz::CheckSettings(bytes, g_dir)) {
+    auto broken = threadlab::fuzz::CheckSettings(bytes, g_dir);
+    if (!broken)
+        broken = threadlab::fuzz::CheckProgress(bytes, g_dir);
+    if (broken) {
         std::fprintf(stderr, "property broken: %s\n", broken->c_str());
         std::abort();
     }

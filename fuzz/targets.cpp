@@ -3,6 +3,7 @@
 #include "chrome_trace.hpp"
 #include "lesson.hpp"
 #include "model.hpp"
+#include "progress.hpp"
 #include "settings.hpp"
 
 #include <fmt/format.h>
@@ -185,6 +186,45 @@ std::optional<std::string> CheckSettings(std::string_view bytes, const std::stri
         return "saved settings load with a notice: " + again.notice;
     if (again.settings != s)
         return "saved settings load back differently";
+    fs::remove(path, ec);
+    fs::remove(bak, ec);
+    return std::nullopt;
+}
+
+std::optional<std::string> CheckProgress(std::string_view bytes, const std::string& dir)
+{
+    namespace fs = std::filesystem;
+    const fs::path path = fs::path(dir) / "progress.json";
+    const fs::path bak = fs::path(dir) / "progress.json.bak";
+    std::error_code ec;
+    fs::remove(path, ec);
+    fs::remove(bak, ec);
+    WriteAll(path, bytes);
+
+    const LoadedProgress loaded = LoadProgress(path.string());
+    for (const auto& [id, p] : loaded.progress.lessons)
+        if (p.attempts < 0 || p.answered < 0 || p.right < 0 || p.streak < 0 || p.best_streak < 0)
+            return "a negative count for " + Shown(id);
+    if (!loaded.notice.empty() && loaded.notice.find('\n') != std::string::npos)
+        return "a notice of more than one line";
+    if (fs::exists(path)) {
+        if (ReadAll(path) != bytes)
+            return "an accepted file was changed";
+    } else {
+        if (!fs::exists(bak) || ReadAll(bak) != bytes)
+            return "a refused file was not kept as .bak";
+        if (loaded.notice.empty())
+            return "a refused file without a notice";
+        if (!loaded.progress.lessons.empty())
+            return "a refused file still brought progress";
+    }
+    if (auto error = SaveProgress(path.string(), loaded.progress))
+        return "cannot save: " + *error;
+    const LoadedProgress again = LoadProgress(path.string());
+    if (!again.notice.empty())
+        return "saved progress loads with a notice: " + again.notice;
+    if (!(again.progress == loaded.progress))
+        return "saved progress loads back differently";
     fs::remove(path, ec);
     fs::remove(bak, ec);
     return std::nullopt;

@@ -23,6 +23,10 @@ std::optional<std::string> CheckParams(std::string_view text);
 // saves and loads back identically, without a notice.
 std::optional<std::string> CheckSettings(std::string_view bytes, const std::string& dir);
 
+// The same bytes as a progress file in `dir` (LoadProgress), with the same
+// properties; the settings target runs both, as both files are read alike.
+std::optional<std::string> CheckProgress(std::string_view bytes, const std::string& dir);
+
 // The text as a trace file opened again (ReadChromeTrace). Properties: it
 // never throws; a refusal is one line; an accepted trace is consistent (every
 // lane in a run that exists, spans in order) and writes out again.

@@ -54,7 +54,7 @@ TEST_CASE("the parameter corpus keeps every property", "[fuzz][params]")
     }
 }
 
-TEST_CASE("the settings corpus keeps every property", "[fuzz][settings]")
+TEST_CASE("the settings corpus keeps every property, read as settings and as progress", "[fuzz][settings]")
 {
     TempDir dir;
     const auto files = Files("settings");
@@ -63,6 +63,8 @@ TEST_CASE("the settings corpus keeps every property", "[fuzz][settings]")
         CAPTURE(file.filename().string());
         const auto broken = threadlab::fuzz::CheckSettings(Read(file), dir.path.string());
         CHECK(broken.value_or("") == "");
+        const auto progress = threadlab::fuzz::CheckProgress(Read(file), dir.path.string());
+        CHECK(progress.value_or("") == "");
     }
 }
 
