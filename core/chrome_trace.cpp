@@ -119,6 +119,8 @@ void WriteChromeTrace(const TraceSnapshot& trace, const TraceMetadata& meta, std
                 i.update({{"name", DescribeMark(trace, lane, mark)}, {"s", "t"}, {"ts", w.Micros(group, mark.t)},
                           {"args", {{"mark", int(mark.kind)}, {"other", mark.other}}}});
                 w.events.push_back(std::move(i));
+                if (mark.other < 0 || size_t(mark.other) >= trace.lanes.size())
+                    break; // a trace opened again may name no joined thread
                 const LaneTrace& joined = trace.lanes[size_t(mark.other)];
                 const auto end = std::find_if(joined.marks.rbegin(), joined.marks.rend(),
                                               [](const Mark& m) { return m.kind == MarkKind::End; });
