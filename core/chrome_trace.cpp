@@ -289,7 +289,7 @@ std::variant<OpenedTrace, std::string> ReadTrace(std::string_view text)
         LaneTrace* lane = lane_of(e);
         if (lane == nullptr || !e.contains("ts") || !IsTime(e["ts"]))
             return damaged + "an event has no valid thread or time";
-        const auto t = int64_t(e["ts"].get<double>() * 1000);
+        const auto t = std::llround(e["ts"].get<double>() * 1000); // rounded: a save and reopen gives back the same ns
         const json args = ArgsOf(e);
         if (ph == "X") {
             if (!e.contains("dur") || !IsTime(e["dur"]))
@@ -299,7 +299,7 @@ std::variant<OpenedTrace, std::string> ReadTrace(std::string_view text)
                 return damaged + "a span has an unknown state";
             Span span;
             span.t0 = t;
-            span.t1 = t + int64_t(e["dur"].get<double>() * 1000);
+            span.t1 = t + std::llround(e["dur"].get<double>() * 1000);
             span.state = State(state);
             span.other = other_lane(args);
             span.object = uint32_t(std::max<int64_t>(0, IntegerOf(args, "object", 0)));
