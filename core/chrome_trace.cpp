@@ -297,6 +297,8 @@ std::variant<OpenedTrace, std::string> ReadTrace(std::string_view text)
             const int64_t state = IntegerOf(args, "state", -1);
             if (state < 0 || state >= kStateCount)
                 return damaged + "a span has an unknown state";
+            if (State(state) == State::Done)
+                continue; // never written (a lane simply ends): keep reading and writing alike
             Span span;
             span.t0 = t;
             span.t1 = t + std::llround(e["dur"].get<double>() * 1000);
