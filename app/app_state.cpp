@@ -99,10 +99,10 @@ void AppState::GradeIfDone()
     // A series is graded on its first run under the predicted model.
     const std::vector<RunConfig>& configs = session.SeriesConfigs();
     size_t predicted = 0;
-    while (predicted + 1 < configs.size() && configs[predicted].model != quiz.model)
+    while (predicted < configs.size() && configs[predicted].model != quiz.model)
         ++predicted;
     if (predicted >= session.Results().size())
-        return;
+        return; // the predicted model did not run: nothing to grade
     const LessonResult& graded = session.Results()[predicted];
     int answered = 0, right = 0;
     for (size_t i = 0; i < quiz.asked.size(); ++i) {

@@ -143,10 +143,13 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
 
     // The visible range: fitted while following, else what the user chose.
     double extent = std::max({TraceExtent(trace), input.running ? input.estimate : 0.0, 1e-6});
-    // A prediction past the real end stays in view: the gap is the lesson.
-    if (input.ghosts && !trace.groups.empty())
+    // A prediction past the real end stays in view: the gap is the lesson
+    // (within reason: a guess of an hour must not squeeze a 3 s run away).
+    if (input.ghosts && !trace.groups.empty()) {
+        const double real_extent = extent;
         for (const Ghost& ghost : *input.ghosts)
-            extent = std::max(extent, ghost.seconds * 1.08);
+            extent = std::max(extent, std::min(ghost.seconds * 1.08, real_extent * 10));
+    }
     if (view.follow) {
         view.t0 = -extent * 0.01;
         view.t1 = extent * 1.03;
@@ -336,6 +339,8 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
                 if (trace.lanes[size_t(lane)].name != ghost.lane)
                     continue;
                 const float x = ctx.X(ghost.seconds);
+                if (!(x >= ctx.x0 && x <= canvas_max.x))
+                    continue; // scrolled or zoomed out of view
                 const float cy = lane_center[size_t(lane)];
                 // Dashed, across the whole run, labelled: the gap to the real end is the point.
                 const GroupTrace& group = trace.groups[size_t(ghost.group)];

@@ -206,7 +206,9 @@ int OpenWindow(const std::optional<std::string>& lesson)
     int png_frames = 0;
     while (!glfwWindowShouldClose(handle)) {
         // Redraw at the display's rate while something moves; otherwise sleep until an event.
-        if (state.session.Running() || state.make_check.valid() || frames_to_draw > 0) {
+        const bool checking = state.make_check.valid() &&
+                              state.make_check.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+        if (state.session.Running() || checking || frames_to_draw > 0) {
             glfwPollEvents();
             frames_to_draw = std::max(frames_to_draw - 1, 0);
         } else {
