@@ -109,7 +109,7 @@ void DrawTimelineLegend()
     const char* marks = "▼ start   ◆ join returned   → lock hand-off";
     bool first = true;
     for (State s : {State::Running, State::Sleeping, State::WaitingGil, State::WaitingLock, State::HoldingLock,
-                    State::Joining}) {
+                    State::Joining, State::Done}) {
         if (!first)
             SameLineIfFits(swatch + font * 0.3f + ImGui::CalcTextSize(StyleFor(s).name).x, gap);
         LegendSwatch(s, swatch);
@@ -276,6 +276,16 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
                 hovered_span = &lane.spans[block.first];
                 hovered_lane = &lane;
             }
+        }
+        // After its end a thread is done: a faint line to the end of its run,
+        // so who finished first reads at a glance.
+        if (lane.ended && !lane.spans.empty()) {
+            const float x0 = std::max(ctx.X(group.Seconds(lane.spans.back().t0)), ctx.x0);
+            const float x1 = std::min(ctx.X(group.Seconds(trace.GroupNow(group))), canvas_max.x);
+            const float bar = inner * StyleFor(State::Done).height;
+            if (x1 - x0 > 2)
+                DrawStateRect(draw, ImVec2(x0, top + 2 + (inner - bar) / 2), ImVec2(x1, top + 2 + (inner + bar) / 2),
+                              State::Done);
         }
         // Marks: ▼ start, ◆ join returned, ✕ an exception.
         const float m = font * 0.35f;
