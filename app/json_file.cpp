@@ -6,7 +6,7 @@
 
 namespace threadlab {
 
-JsonFile ReadJsonObject(const std::string& path, std::uintmax_t max_bytes)
+JsonFile ReadJsonObject(const std::string& path, std::uintmax_t max_bytes, int64_t version)
 {
     JsonFile file;
     std::error_code ec;
@@ -30,17 +30,14 @@ JsonFile ReadJsonObject(const std::string& path, std::uintmax_t max_bytes)
     std::stringstream text;
     text << in.rdbuf();
     file.doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (file.doc.is_discarded() || !file.doc.is_object())
+    if (file.doc.is_discarded() || !file.doc.is_object()) {
         file.problem = "it is not valid JSON";
+        return file;
+    }
+    const auto found = file.doc.find("version");
+    if (found == file.doc.end() || !found->is_number_integer() || found->get<int64_t>() != version)
+        file.problem = "it is from another version of threadlab";
     return file;
-}
-
-std::optional<int64_t> VersionOf(const nlohmann::json& doc)
-{
-    const auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_integer())
-        return std::nullopt;
-    return version->get<int64_t>();
 }
 
 bool SetAside(const std::string& path)

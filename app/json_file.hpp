@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace threadlab {
@@ -17,10 +16,9 @@ struct JsonFile {
     std::string problem; // why it cannot be used, as "it is not valid JSON"
 };
 
-JsonFile ReadJsonObject(const std::string& path, std::uintmax_t max_bytes);
-
-// The file's "version" when it is an integer.
-std::optional<int64_t> VersionOf(const nlohmann::json& doc);
+// Reads PATH as a JSON object of at most `max_bytes` whose "version" is
+// the integer `version`; anything else is a problem, never an exception.
+JsonFile ReadJsonObject(const std::string& path, std::uintmax_t max_bytes, int64_t version);
 
 // Renames PATH to PATH.bak (replacing an older .bak); false if it could not.
 bool SetAside(const std::string& path);

@@ -39,11 +39,9 @@ std::string DefaultProgressPath()
 
 LoadedProgress LoadProgress(const std::string& path)
 {
-    JsonFile file = ReadJsonObject(path, kMaxProgressBytes);
+    const JsonFile file = ReadJsonObject(path, kMaxProgressBytes, kProgressVersion);
     if (!file.exists)
         return {};
-    if (file.problem.empty() && VersionOf(file.doc) != kProgressVersion)
-        file.problem = "it is from another version of threadlab";
     if (!file.problem.empty())
         return Refused(path, file.problem);
     const nlohmann::json& doc = file.doc;

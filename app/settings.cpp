@@ -40,11 +40,9 @@ std::string DefaultSettingsPath()
 
 LoadedSettings LoadSettings(const std::string& path)
 {
-    JsonFile file = ReadJsonObject(path, kMaxSettingsBytes);
+    const JsonFile file = ReadJsonObject(path, kMaxSettingsBytes, kSettingsVersion);
     if (!file.exists)
         return {};
-    if (file.problem.empty() && VersionOf(file.doc) != kSettingsVersion)
-        file.problem = "it is from another version of threadlab";
     if (!file.problem.empty())
         return Refused(path, file.problem);
     const nlohmann::json& doc = file.doc;

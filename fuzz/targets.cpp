@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace threadlab::fuzz {
 
@@ -138,30 +139,29 @@ std::optional<std::string> CheckParams(std::string_view text)
     return std::nullopt;
 }
 
-std::optional<std::string> CheckSettings(std::string_view bytes, const std::string& dir)
+namespace {
+
+// What both stored files promise (settings.json, progress.json): loading
+// never throws; a notice is one line; a file it accepts is left untouched,
+// one it refuses is kept as .bak byte for byte, with a notice, and changes
+// nothing; what was loaded saves and loads back the same, without a notice.
+template <class Value, class Load, class Save, class InRange>
+std::optional<std::string> CheckStoredFile(std::string_view bytes, const std::string& dir, const char* name, Load load,
+                                           Save save, InRange in_range)
 {
     namespace fs = std::filesystem;
-    const fs::path path = fs::path(dir) / "settings.json";
-    const fs::path bak = fs::path(dir) / "settings.json.bak";
+    const fs::path path = fs::path(dir) / name;
+    const fs::path bak = fs::path(dir) / (std::string(name) + ".bak");
     std::error_code ec;
     fs::remove(path, ec);
     fs::remove(bak, ec);
     WriteAll(path, bytes);
 
-    const LoadedSettings loaded = LoadSettings(path.string());
-    const Settings& s = loaded.settings;
-    if (s.window_width < 320 || s.window_width > 16384 || s.window_height < 240 || s.window_height > 16384)
-        return "window size out of range";
-    if (s.font_size < 0 || s.font_size >= kFontSizeCount || s.presenter_font_size < 0 ||
-        s.presenter_font_size >= kFontSizeCount)
-        return "font size out of range";
-    if (!ParseModel(s.python))
-        return "unknown python model " + Shown(s.python);
-    if (!(s.time_scale >= kMinTimeScale && s.time_scale <= kMaxTimeScale))
-        return fmt::format("time scale {} out of range", s.time_scale);
-    if (!loaded.notice.empty() && loaded.notice.find('\n') != std::string::npos)
+    const auto [value, notice] = load(path.string());
+    if (auto bad = in_range(value))
+        return bad;
+    if (!notice.empty() && notice.find('\n') != std::string::npos)
         return "a notice of more than one line";
-
     if (fs::exists(path)) {
         // Accepted (maybe with some values reset): the file is left as it was.
         if (ReadAll(path) != bytes)
@@ -172,62 +172,63 @@ std::optional<std::string> CheckSettings(std::string_view bytes, const std::stri
         // Refused: set aside byte for byte, and the user is told.
         if (!fs::exists(bak) || ReadAll(bak) != bytes)
             return "a refused file was not kept as .bak";
-        if (loaded.notice.empty())
+        if (notice.empty())
             return "a refused file without a notice";
-        if (s != Settings{})
-            return "a refused file still changed the settings";
+        if (!(value == Value{}))
+            return "a refused file still changed what was loaded";
     }
-
-    // What was loaded saves and loads back the same, without a notice.
-    if (auto error = SaveSettings(path.string(), s))
+    if (auto error = save(path.string(), value))
         return "cannot save: " + *error;
-    const LoadedSettings again = LoadSettings(path.string());
-    if (!again.notice.empty())
-        return "saved settings load with a notice: " + again.notice;
-    if (again.settings != s)
-        return "saved settings load back differently";
+    const auto [again, again_notice] = load(path.string());
+    if (!again_notice.empty())
+        return "what was saved loads with a notice: " + again_notice;
+    if (!(again == value))
+        return "what was saved loads back differently";
     fs::remove(path, ec);
     fs::remove(bak, ec);
     return std::nullopt;
 }
 
+} // namespace
+
+std::optional<std::string> CheckSettings(std::string_view bytes, const std::string& dir)
+{
+    return CheckStoredFile<Settings>(
+        bytes, dir, "settings.json",
+        [](const std::string& path) {
+            LoadedSettings loaded = LoadSettings(path);
+            return std::pair(std::move(loaded.settings), std::move(loaded.notice));
+        },
+        &SaveSettings,
+        [](const Settings& s) -> std::optional<std::string> {
+            if (s.window_width < 320 || s.window_width > 16384 || s.window_height < 240 || s.window_height > 16384)
+                return "window size out of range";
+            if (s.font_size < 0 || s.font_size >= kFontSizeCount || s.presenter_font_size < 0 ||
+                s.presenter_font_size >= kFontSizeCount)
+                return "font size out of range";
+            if (!ParseModel(s.python))
+                return "unknown python model " + Shown(s.python);
+            if (!(s.time_scale >= kMinTimeScale && s.time_scale <= kMaxTimeScale))
+                return fmt::format("time scale {} out of range", s.time_scale);
+            return std::nullopt;
+        });
+}
+
 std::optional<std::string> CheckProgress(std::string_view bytes, const std::string& dir)
 {
-    namespace fs = std::filesystem;
-    const fs::path path = fs::path(dir) / "progress.json";
-    const fs::path bak = fs::path(dir) / "progress.json.bak";
-    std::error_code ec;
-    fs::remove(path, ec);
-    fs::remove(bak, ec);
-    WriteAll(path, bytes);
-
-    const LoadedProgress loaded = LoadProgress(path.string());
-    for (const auto& [id, p] : loaded.progress.lessons)
-        if (p.attempts < 0 || p.answered < 0 || p.right < 0 || p.streak < 0 || p.best_streak < 0)
-            return "a negative count for " + Shown(id);
-    if (!loaded.notice.empty() && loaded.notice.find('\n') != std::string::npos)
-        return "a notice of more than one line";
-    if (fs::exists(path)) {
-        if (ReadAll(path) != bytes)
-            return "an accepted file was changed";
-    } else {
-        if (!fs::exists(bak) || ReadAll(bak) != bytes)
-            return "a refused file was not kept as .bak";
-        if (loaded.notice.empty())
-            return "a refused file without a notice";
-        if (!loaded.progress.lessons.empty())
-            return "a refused file still brought progress";
-    }
-    if (auto error = SaveProgress(path.string(), loaded.progress))
-        return "cannot save: " + *error;
-    const LoadedProgress again = LoadProgress(path.string());
-    if (!again.notice.empty())
-        return "saved progress loads with a notice: " + again.notice;
-    if (!(again.progress == loaded.progress))
-        return "saved progress loads back differently";
-    fs::remove(path, ec);
-    fs::remove(bak, ec);
-    return std::nullopt;
+    return CheckStoredFile<Progress>(
+        bytes, dir, "progress.json",
+        [](const std::string& path) {
+            LoadedProgress loaded = LoadProgress(path);
+            return std::pair(std::move(loaded.progress), std::move(loaded.notice));
+        },
+        &SaveProgress,
+        [](const Progress& progress) -> std::optional<std::string> {
+            for (const auto& [id, p] : progress.lessons)
+                if (p.attempts < 0 || p.answered < 0 || p.right < 0 || p.streak < 0 || p.best_streak < 0)
+                    return "a negative count for " + Shown(id);
+            return std::nullopt;
+        });
 }
 
 std::optional<std::string> CheckTrace(std::string_view text)
