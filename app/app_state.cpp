@@ -10,8 +10,8 @@ namespace threadlab {
 
 AppState::~AppState()
 {
+    // The session stops its own run when destroyed; run_threaded needs telling.
     make_stop.RequestStop();
-    session.RequestStop();
 }
 
 const Lesson& AppState::CurrentLesson() const { return *AllLessons()[size_t(lesson)]; }
