@@ -248,8 +248,10 @@ std::optional<std::string> CheckTrace(std::string_view text)
                 return fmt::format("lane {} has a span with an unknown label", l);
             if (span.other != kNoLane && (span.other < 0 || size_t(span.other) >= trace.trace.lanes.size()))
                 return fmt::format("lane {} has a span naming a lane that does not exist", l);
-            if (int(span.state) < 0 || int(span.state) >= kStateCount)
+            if (uint8_t(span.state) >= kStateCount)
                 return fmt::format("lane {} has a span with an unknown state", l);
+            if (span.state == State::Done)
+                return fmt::format("lane {} has a 'done' span, which a reader never keeps (a lane just ends)", l);
         }
         for (const Mark& mark : lane.marks)
             if (mark.label >= trace.trace.labels.size())

@@ -51,3 +51,35 @@ TEST_CASE("a run that needs more threads or memory than there is is refused with
     for (const Lesson* l : AllLessons())
         CHECK_FALSE(CheckRunLimits(*l, DefaultValues(l->params), config, ReadSystemLimits()));
 }
+
+TEST_CASE("the limits know every lesson: each is refused on a machine one thread or a few bytes too small",
+          "[limits]")
+{
+    const RunConfig config;
+    for (const Lesson* lesson : AllLessons()) {
+        CAPTURE(lesson->id);
+        const ParamValues values = DefaultValues(lesson->params);
+        // A lesson the estimate does not know needs nothing, and would never be refused.
+        const RunNeeds needs = EstimateNeeds(*lesson, values, config);
+        REQUIRE(needs.threads > 0);
+        REQUIRE(needs.events > 0);
+        CHECK(needs.bytes >= needs.events * kEventBytes * 2 + needs.threads * kResidentBytesPerThread);
+
+        SystemLimits exact;
+        exact.threads_available = needs.threads;
+        exact.memory_available_bytes = needs.bytes;
+        CHECK_FALSE(CheckRunLimits(*lesson, values, config, exact));
+
+        SystemLimits one_thread_short = exact;
+        one_thread_short.threads_available = needs.threads - 1;
+        const auto threads = CheckRunLimits(*lesson, values, config, one_thread_short);
+        REQUIRE(threads);
+        CHECK(threads->find(std::to_string(needs.threads) + " threads") != std::string::npos);
+
+        SystemLimits memory_short = exact;
+        memory_short.memory_available_bytes = needs.bytes - 1;
+        const auto memory = CheckRunLimits(*lesson, values, config, memory_short);
+        REQUIRE(memory);
+        CHECK(memory->find("memory") != std::string::npos);
+    }
+}
