@@ -2,7 +2,7 @@
 // ImDrawList; no GPU): 1,000,000 spans over 64 lanes, zoomed out to the
 // whole run and zoomed in to 1 ms.
 #include "fonts.hpp"
-#include "panel_timeline.hpp"
+#include "timeline/timeline.hpp"
 
 #include <benchmark/benchmark.h>
 

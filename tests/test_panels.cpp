@@ -1,7 +1,7 @@
 // Every panel, for every lesson, drawn for a few frames in an ImGui context
 // with no backend (no window needed): before a run, during one, after it.
 #include "app_state.hpp"
-#include "timeline_model.hpp"
+#include "timeline/timeline_model.hpp"
 
 #include "sanitizers.hpp"
 

@@ -1,4 +1,4 @@
-#include "panel_timeline.hpp"
+#include "timeline.hpp"
 
 #include "describe.hpp"
 #include "ui.hpp"

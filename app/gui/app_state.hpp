@@ -4,7 +4,7 @@
 #include "chrome_trace.hpp"
 #include "fonts.hpp"
 #include "progress.hpp"
-#include "panel_timeline.hpp"
+#include "timeline/timeline.hpp"
 #include "run_session.hpp"
 #include "settings.hpp"
 
