@@ -5,7 +5,6 @@
 #include "report.hpp"
 #include "run_options.hpp"
 #include "snapshot.hpp"
-#include "window.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -153,7 +152,7 @@ bool SizeFromText(const std::string& text, int& width, int& height)
 
 } // namespace
 
-int RunCommandLine(int argc, char** argv)
+int RunCommandLine(int argc, char** argv, const WindowHooks& window)
 {
     CLI::App app{"threadlab: see how Python threads really behave"};
     app.footer("\n" + AllLessonsHelp() + "\nWith no command, threadlab opens its window.");
@@ -223,11 +222,12 @@ int RunCommandLine(int argc, char** argv)
         request.presenter = shot_presenter;
         request.predictions = shot_predictions;
         request.compare = shot_compare;
-        return SaveShot(request);
+        return (window.save_shot ? window.save_shot : NoWindow().save_shot)(request);
     }
     if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)
         return UsageError(fmt::format("unknown lesson \"{}\"; the lessons are: {}", gui_lesson, LessonIdList()));
-    return OpenWindow(gui_lesson.empty() ? std::nullopt : std::optional<std::string>(gui_lesson));
+    return (window.open ? window.open : NoWindow().open)(gui_lesson.empty() ? std::nullopt
+                                                                            : std::optional<std::string>(gui_lesson));
 }
 
 } // namespace threadlab

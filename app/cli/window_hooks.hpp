@@ -1,0 +1,37 @@
+#pragma once
+// What the command line needs from a window, and how it gets one: the
+// executable passes the GUI library's (GuiWindow() in app/gui/window.hpp)
+// or, in a build without the window, NoWindow() (no_window.cpp), whose
+// commands say there is none. The command line never links a window itself.
+#include "run_options.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace threadlab {
+
+struct ShotRequest {
+    ResolvedRun run;
+    bool run_first = false; // run the lesson before drawing
+    int width = 1600;
+    int height = 1000;
+    std::string out; // PNG path
+    bool presenter = false;
+    bool compare = false; // run under 3.9, 3.12 and 3.13t, as the window's Compare button does
+    std::vector<std::string> predictions; // ID=VALUE answers to the lesson's quiz, locked before the run
+};
+
+struct WindowHooks {
+    // Opens the window, on `lesson` if given. Returns the process exit code.
+    int (*open)(const std::optional<std::string>& lesson) = nullptr;
+    // Draws the window for a lesson (a real window, needs a display) and
+    // saves a PNG. Returns the process exit code.
+    int (*save_shot)(const ShotRequest& request) = nullptr;
+};
+
+// For a build without the window (THREADLAB_BUILD_GUI=OFF, the
+// ThreadSanitizer build): both commands say so and fail.
+WindowHooks NoWindow();
+
+} // namespace threadlab
