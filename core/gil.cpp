@@ -17,7 +17,7 @@ void Gil::WaitForGil(std::unique_lock<std::mutex>& lock)
 {
     while (m_locked) {
         const uint64_t saved_switch_number = m_switch_number;
-        const int64_t deadline = NowNs() + m_interval_ns;
+        const int64_t deadline = NowNs() + m_interval_ns.load(std::memory_order_relaxed);
         bool notified = false;
         while (m_locked && !notified) {
             if (m_stop.StopRequested())

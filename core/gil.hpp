@@ -47,6 +47,11 @@ public:
     int32_t Drop(int32_t lane);
 
     bool DropRequested() const { return m_drop_request.load(std::memory_order_relaxed); }
+    // The drop request itself, for a holder that polls it at every step.
+    const std::atomic<bool>& DropRequestFlag() const { return m_drop_request; }
+    // sys.setswitchinterval(): takes effect at the next wait.
+    void SetInterval(int64_t interval_ns) { m_interval_ns.store(interval_ns, std::memory_order_relaxed); }
+    int64_t Interval() const { return m_interval_ns.load(std::memory_order_relaxed); }
 
     // Figures for tests and benchmarks.
     uint64_t Switches() const;
@@ -56,7 +61,7 @@ private:
     void WaitForGil(std::unique_lock<std::mutex>& lock);
     Taken Acquire(int32_t lane);
 
-    const int64_t m_interval_ns;
+    std::atomic<int64_t> m_interval_ns;
     const StopFlag& m_stop;
 
     mutable std::mutex m_mutex;

@@ -76,6 +76,12 @@ void Runtime::Fail(std::string reason)
     m_stop.RequestStop();
 }
 
+void Runtime::EndDaemonThreads()
+{
+    m_ending_daemons.store(true);
+    m_stop.RequestStop();
+}
+
 double Runtime::LessonSeconds(int64_t recorder_ns) const
 {
     const int64_t origin = m_recorder.Group(m_group).origin_ns;
@@ -115,9 +121,9 @@ RunOutcome Runtime::Run(const ThreadFn& main)
             outcome.threads.push_back(ThreadSummary{record->name, LessonSeconds(record->start_ns),
                                                     LessonSeconds(record->end_ns), record->error});
     }
-    outcome.status = !outcome.failure.empty() ? RunStatus::Failed
-                     : m_stop.StopRequested() ? RunStatus::Stopped
-                                              : RunStatus::Finished;
+    outcome.status = !outcome.failure.empty()                        ? RunStatus::Failed
+                     : m_stop.StopRequested() && !m_ending_daemons.load() ? RunStatus::Stopped
+                                                                       : RunStatus::Finished;
     outcome.elapsed = outcome.threads.front().end - outcome.threads.front().start;
     outcome.gil_switches = m_gil ? m_gil->Switches() : 0;
     if (m_gil)
@@ -313,6 +319,12 @@ void Thread::SwitchPoint()
 }
 
 void Thread::Burn(uint64_t iterations) { BurnIterations(iterations, m_burn_state); }
+
+void Thread::BurnNs(int64_t ns)
+{
+    if (ns > 0)
+        Burn(uint64_t(double(ns) * IterationsPerNs()));
+}
 
 void Thread::Work(int64_t steps)
 {

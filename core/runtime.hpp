@@ -123,6 +123,10 @@ public:
 
     // Ends the run as Failed with `reason` (the first reason wins).
     void Fail(std::string reason);
+    // After the main thread is done: stops the threads still running (the
+    // program's daemon threads), as the interpreter's exit abandons them.
+    // The run still counts as finished.
+    void EndDaemonThreads();
 
     // Per-lane event budget (see design notes).
     static constexpr uint32_t kLaneEventBudget = 1'000'000;
@@ -143,6 +147,7 @@ private:
     uint64_t m_step_iterations = 1;
     uint64_t m_increment_half_iterations = 1; // half of one `counter += 1`
     std::atomic<uint64_t> m_split_increments{0};
+    std::atomic<bool> m_ending_daemons{false};
 
     std::mutex m_threads_mutex;
     std::vector<std::unique_ptr<ThreadRecord>> m_threads; // [0] is MainThread
@@ -179,6 +184,11 @@ public:
     void SwitchPoint();
     // Tells the window which listing line this thread is on.
     void At(int line) { m_lane_info.current_line.store(line, std::memory_order_relaxed); }
+    std::atomic<int>& LineHint() { return m_lane_info.current_line; }
+    // Burns `ns` real nanoseconds of CPU work (an interpreter's instructions).
+    void BurnNs(int64_t ns);
+    Gil* GilOf() const { return m_gil; }
+    bool HasGilNow() const { return m_has_gil; }
 
     // For synchronisation primitives (sync.hpp).
     void SetState(State state, int32_t other = kNoLane, uint32_t object = 0, uint16_t label = 0,

@@ -19,6 +19,8 @@ public:
     void RequestStop() { m_stop.store(true, std::memory_order_relaxed); }
     bool StopRequested() const { return m_stop.load(std::memory_order_relaxed); }
     void Reset() { m_stop.store(false, std::memory_order_relaxed); }
+    // The flag itself, for code that polls it at every step.
+    const std::atomic<bool>& Flag() const { return m_stop; }
 
     // Sleeps until `deadline_ns` (NowNs clock); returns false if stopped first.
     bool SleepUntil(int64_t deadline_ns) const

@@ -20,7 +20,7 @@ Lock::Lock() : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 bool Lock::Acquire(Thread& self, double timeout) { return AcquireWithSwitch(self, timeout, true); }
 
-bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after)
+bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, uint16_t label)
 {
     int32_t holder_seen = kNoLane;
     {
@@ -35,6 +35,8 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after)
         }
     }
     if (holder_seen == kNoLane) {
+        if (!m_visible)
+            return true;
         self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
         self.SetState(State::HoldingLock, kNoLane, m_id);
         if (switch_after)
@@ -45,7 +47,7 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after)
         return false;
 
     // Blocked: release the GIL while waiting, as CPython does.
-    self.SetState(State::WaitingLock, holder_seen, m_id);
+    self.SetState(State::WaitingLock, holder_seen, m_id, label);
     self.ReleaseGil();
     const int64_t wait_start = NowNs();
     bool acquired = false;
@@ -71,7 +73,8 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after)
     }
     if (acquired) {
         self.AddMark(MarkKind::LockAcquired, 0, holder_seen, m_id, seq);
-        self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
+        if (m_visible)
+            self.Record().locks_held.fetch_add(1, std::memory_order_relaxed);
         // A stop while winning the GIL back must not leave the lock taken:
         // the caller never learns it has it.
         ReleaseIfThrows(self, [&] { self.TakeGil(); });
@@ -133,7 +136,7 @@ void Lock::ReleaseWithoutSwitch(Thread& self)
             throw PythonError("RuntimeError: release unlocked lock");
         m_locked = false;
         m_holder = kNoLane;
-        acquirer = m_holder_record;
+        acquirer = m_visible ? m_holder_record : nullptr;
         m_holder_record = nullptr;
         handoff = m_waiters > 0;
         if (handoff)

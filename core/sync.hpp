@@ -48,9 +48,15 @@ public:
     int64_t ContendedCount() const;
     double WaitSeconds(double time_scale) const; // in lesson seconds
 
-private:
-    bool AcquireWithSwitch(Thread& self, double timeout, bool switch_after);
+    // For an interpreter that does its own switch points: acquire / release
+    // without one. `label` names the wait on the timeline (the program's
+    // call); a lock that is not `visible` (a library's internal lock) does
+    // not paint its holder's lane as holding a lock.
+    bool AcquireWithSwitch(Thread& self, double timeout, bool switch_after, uint16_t label = 0);
     void ReleaseWithoutSwitch(Thread& self);
+    void SetVisible(bool visible) { m_visible = visible; }
+
+private:
     template <class Step>
     void ReleaseIfThrows(Thread& self, Step&& step);
 
@@ -61,6 +67,7 @@ private:
     int32_t m_holder = kNoLane;
     ThreadRecord* m_holder_record = nullptr; // who acquired it, to count its held locks
     int m_waiters = 0;
+    bool m_visible = true;
     int64_t m_contended = 0;
     int64_t m_wait_ns = 0;
 };

@@ -1,0 +1,24 @@
+#pragma once
+// The compiler: a syntax tree to CPython-3.12-shaped code objects, and a
+// whole program — the main file and every module it imports — to a
+// Program a run executes. Imports are resolved here, before anything runs:
+// a module threadlab does not have is refused with its line.
+#include "code.hpp"
+#include "source_error.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace threadlab::py {
+
+// The source of one of threadlab's own Python modules ("threading"), or
+// empty if there is none.
+std::string_view LibrarySource(std::string_view module);
+
+// Compiles `source` as the program's main module "__main__" and, after it,
+// every module it imports. Throws SourceError (the main file's) or
+// std::logic_error (a fault in threadlab's own library).
+std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source);
+
+} // namespace threadlab::py

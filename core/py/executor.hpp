@@ -1,0 +1,96 @@
+#pragma once
+// Executor: the one scheduling interface the VM drives. The live executor
+// runs every Python thread on its own OS thread with the real emulated GIL
+// and real sleeps; a simulated executor runs the same VM on a virtual
+// clock, and step mode and the explorer choose who runs next through the
+// same calls.
+//
+// Design notes
+// - The VM decides *where* a thread may be switched out (the model's table,
+//   opcodes.def); the executor decides *whether* it is, and what time it
+//   is. At each allowed point the VM calls SwitchPoint only when the
+//   thread's attention is up (ThreadState::Attention): its clock passed the
+//   executor's next deadline, or the executor raised the thread's flag
+//   (a GIL drop request, a stop).
+// - Time: every instruction adds its model cost to the thread's clock, in
+//   real nanoseconds at the run's time scale. The live executor burns CPU
+//   until the thread's CPU time catches up with its clock; a simulated one
+//   simply takes the clock as the time.
+// - Blocking: sleep, a contended acquire and join go through the executor,
+//   which releases the GIL while waiting and wins it back after (GIL.md).
+//   They throw RunStopped when the run is stopped.
+// - Everything the executor records (spans, marks) is its own business; the
+//   VM only reports what it alone knows: the line a thread is on (through
+//   ThreadState::line_hint) and reads and writes of watched globals.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace threadlab::py {
+
+class ThreadState;
+struct Value;
+
+// An emulated lock (`_thread.lock`), owned by the executor that made it.
+class ExecLock {
+public:
+    virtual ~ExecLock() = default;
+};
+
+// A started Python thread, as its joiners see it.
+class ExecThread {
+public:
+    virtual ~ExecThread() = default;
+    virtual bool Done() const = 0;
+    virtual int64_t Ident() const = 0;
+};
+
+struct ThreadStart {
+    std::string name;
+    bool daemon = false;
+    // Runs the thread's Python code on the new thread's ThreadState.
+    std::function<void(ThreadState&)> body;
+};
+
+// What kind of wait a blocked acquire is, so the timeline can say so.
+enum class WaitKind : uint8_t { Lock, Join, Queue, Event, Condition, Semaphore };
+
+class Executor {
+public:
+    virtual ~Executor() = default;
+
+    // A point where the model allows a switch and the thread's attention is
+    // up: burn owed time, hand the GIL over, or stop (throws RunStopped).
+    virtual void SwitchPoint(ThreadState& ts) = 0;
+
+    // time.monotonic()/perf_counter(): lesson seconds since the run began.
+    virtual double Now(ThreadState& ts) = 0;
+    // time.time(): seconds since the epoch.
+    virtual double WallTime(ThreadState& ts) = 0;
+    virtual void Sleep(ThreadState& ts, double seconds) = 0;
+
+    // A lock made by the program (not the library) shows who holds it.
+    virtual std::unique_ptr<ExecLock> NewLock(ThreadState& ts) = 0;
+    // lock.acquire(blocking, timeout); timeout < 0: for ever. True if taken.
+    virtual bool Acquire(ThreadState& ts, ExecLock& lock, bool blocking, double timeout, WaitKind kind) = 0;
+    // lock.release(): false if it was not locked (the caller raises).
+    virtual bool Release(ThreadState& ts, ExecLock& lock) = 0;
+    virtual bool Locked(const ExecLock& lock) const = 0;
+
+    // _thread.start_joinable_thread. Throws (as RuntimeError "can't start
+    // new thread") when the thread cannot be made.
+    virtual std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) = 0;
+    virtual bool Join(ThreadState& ts, ExecThread& thread, double timeout) = 0;
+
+    virtual double SwitchInterval() const = 0;
+    virtual void SetSwitchInterval(double seconds) = 0;
+
+    // A read or write of a watched global (the counter of the race lessons).
+    virtual void Watched(ThreadState& ts, const std::string& name, int64_t value, bool write) = 0;
+
+    // The program's output (print), in order, from any thread.
+    virtual void Write(ThreadState& ts, const std::string& text, bool to_stderr) = 0;
+};
+
+} // namespace threadlab::py

@@ -1,0 +1,31 @@
+#pragma once
+// Running a program live: every Python thread on its own OS thread of the
+// runtime (core/runtime.hpp), with the real emulated GIL, real sleeps and
+// instructions that burn the CPU time the model says they cost.
+#include "../recorder.hpp"
+#include "../runtime.hpp"
+#include "../stop.hpp"
+#include "code.hpp"
+#include "interp.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace threadlab::py {
+
+// Where a program's output goes (print, tracebacks), from any of its threads.
+using OutputFn = std::function<void(std::string_view text, bool to_stderr)>;
+
+struct ProgramRun {
+    int exit_code = 0;   // as python3's: 0, or 1 after an uncaught exception
+    RunOutcome outcome;  // the runtime's view: status, threads, timings
+    int64_t heap_used = 0;
+};
+
+// Runs `program` once, recording into `recorder` (one group named
+// `run_name`). Blocks until every thread has ended.
+ProgramRun RunLive(const Program& program, const RunSettings& settings, const RunConfig& config, Recorder& recorder,
+                   StopFlag& stop, const OutputFn& output, std::string run_name = "run");
+
+} // namespace threadlab::py
