@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "chrome_trace.hpp"
+#include "program_commands.hpp"
 #include "report.hpp"
 #include "run_options.hpp"
 #include "snapshot.hpp"
@@ -22,6 +23,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 StopFlag g_interrupt; // Ctrl-C stops a headless run cleanly (an atomic store is signal-safe)
+std::atomic<StopFlag*> g_program_stop{nullptr}; // the running program's, when one runs
 
 int UsageError(const std::string& message)
 {
@@ -133,7 +135,7 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
 
 void AddRunOptions(CLI::App& command, RunOptions& options)
 {
-    command.add_option("lesson", options.lesson, "lesson id (threadlab list shows them)")->required();
+    command.add_option("lesson", options.lesson, "lesson id (threadlab list shows them), or FILE.py for run")->required();
     command.add_option("--set", options.sets, "NAME=VALUE: a lesson parameter (repeatable)")->take_all();
     command.add_option("--python", options.python, "interpreter model: 3.9, 3.12 or 3.13t (default 3.12)");
     command.add_option("--switch-interval", options.switch_interval,
@@ -169,11 +171,19 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     RunOptions run_options;
     bool run_json = false;
     std::string trace_path;
-    CLI::App* run = app.add_subcommand("run", "run a lesson headless and print the result");
+    std::vector<std::string> watch;
+    CLI::App* run = app.add_subcommand("run", "run a lesson or a Python file (FILE.py) headless and print the result");
     AddRunOptions(*run, run_options);
     run->add_option("--repeat", run_options.repeat, "run N times, 1 to 1000; JSON then holds every run");
     run->add_flag("--json", run_json, "print the result as JSON");
     run->add_option("--trace", trace_path, "also write a Chrome Trace Event JSON file (of the last run)");
+    run->add_option("--watch", watch, "FILE.py: a global whose reads and writes are marked on the timeline (repeatable)")
+        ->take_all();
+
+    std::string dis_target, dis_python = "3.12";
+    CLI::App* dis = app.add_subcommand("dis", "print the bytecode of a Python file or a lesson's listing, marking where the model may switch");
+    dis->add_option("target", dis_target, "FILE.py or lesson id")->required();
+    dis->add_option("--python", dis_python, "interpreter model: 3.9, 3.12 or 3.13t (default 3.12)");
 
     RunOptions shot_options;
     std::string shot_out, shot_size = "1600x1000";
@@ -209,6 +219,28 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
 
     if (list->parsed())
         return List(list_json);
+    if (dis->parsed())
+        return DisassembleProgram(dis_target, dis_python);
+    if (run->parsed() && IsProgramPath(run_options.lesson)) {
+        if (!run_options.sets.empty())
+            return UsageError("--set is for lesson parameters; a program file's constants are in its code");
+        if (run_options.repeat != "1")
+            return UsageError("--repeat is for lessons; run a program file once per command");
+        ProgramOptions program;
+        program.file = run_options.lesson;
+        program.python = run_options.python;
+        program.switch_interval = run_options.switch_interval;
+        program.time_scale = run_options.time_scale;
+        program.watch = watch;
+        program.json = run_json;
+        program.trace_path = trace_path;
+        std::signal(SIGINT, [](int) {
+            g_interrupt.RequestStop();
+            if (StopFlag* stop = g_program_stop.load())
+                stop->RequestStop();
+        });
+        return RunProgramFile(program, g_program_stop);
+    }
     if (run->parsed())
         return Run(run_options, run_json, trace_path);
     if (shot->parsed()) {

@@ -1,0 +1,36 @@
+#pragma once
+// `threadlab run FILE.py` and `threadlab dis FILE.py|LESSON`: a Python
+// program run (or disassembled) by threadlab's own interpreter.
+#include "stop.hpp"
+
+#include <atomic>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace threadlab {
+
+struct ProgramOptions {
+    std::string file;
+    std::string python = "3.12";
+    std::string switch_interval = "0.005";
+    std::string time_scale = "1.0";
+    std::vector<std::string> watch; // globals whose reads and writes are marked
+    std::vector<std::string> argv;  // sys.argv[1:]
+    bool json = false;
+    std::string trace_path;
+};
+
+// An argument that names a program file rather than a lesson: it ends in
+// .py or holds a '/'.
+bool IsProgramPath(std::string_view argument);
+
+// Runs the program; returns the exit code (0, 1 after an uncaught exception,
+// 2 for a file or program threadlab refuses, 130 when interrupted).
+// `interrupt` is where Ctrl-C is delivered (set by the caller's handler).
+int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interrupt);
+
+// Prints the bytecode of a program file, or of a lesson's listing.
+int DisassembleProgram(const std::string& target, const std::string& python);
+
+} // namespace threadlab
