@@ -24,12 +24,23 @@ struct StateStyle {
 
 const StateStyle& StyleFor(State state);
 
-// Colours that are not states.
+// Colours that are not states. The timeline's:
 inline constexpr ImU32 kColorNow = IM_COL32(200, 30, 30, 255);      // the "now" cursor
 inline constexpr ImU32 kColorLink = IM_COL32(60, 60, 60, 220);      // join / hand-off links
 inline constexpr ImU32 kColorLostUpdate = IM_COL32(213, 0, 0, 255); // a split read/write
 inline constexpr ImU32 kColorGhost = IM_COL32(90, 50, 160, 255);    // a student's prediction
 inline constexpr ImU32 kColorFolded = IM_COL32(120, 120, 120, 255);
+inline constexpr ImU32 kColorCanvas = IM_COL32(255, 255, 255, 255);      // behind the lanes
+inline constexpr ImU32 kColorRuler = IM_COL32(238, 238, 235, 255);       // the time ruler's band
+inline constexpr ImU32 kColorAxis = IM_COL32(60, 60, 60, 255);           // ruler ticks, chart axes
+inline constexpr ImU32 kColorTimelineText = IM_COL32(20, 20, 20, 255);   // tick labels, thread names
+inline constexpr ImU32 kColorHint = IM_COL32(100, 100, 100, 255);        // "Press Run" on an empty timeline
+inline constexpr ImU32 kColorRunHeader = IM_COL32(226, 232, 240, 255);   // a run's title row
+inline constexpr ImU32 kColorRunHeaderText = IM_COL32(10, 10, 10, 255);
+inline constexpr ImU32 kColorLaneStripe = IM_COL32(246, 246, 244, 255);  // every other row
+inline constexpr ImU32 kColorMark = IM_COL32(0, 0, 0, 255);              // ▼ start, ◆ join returned
+inline constexpr ImU32 kColorHandoff = IM_COL32(120, 40, 100, 230);      // a lock's hand-off arrow
+inline constexpr ImU32 kColorGhostLabel = IM_COL32(255, 255, 255, 230);  // behind "you: 2.0 s"
 
 void ApplyTheme(bool presenter);
 

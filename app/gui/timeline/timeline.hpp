@@ -1,5 +1,11 @@
 #pragma once
 // The timeline panel: one lane per thread, runs stacked on one time axis.
+//
+// Split as Tracy's timeline is: TimelineView is the view state; the
+// controller (controller.hpp) turns input into changes of it and lays out
+// each frame into a plain draw context (draw_context.hpp); items draw one
+// row each (lane_items.hpp), overlays what crosses rows (overlays.hpp); the
+// arithmetic lives in timeline_model.hpp, testable without a window.
 #include "snapshot.hpp"
 #include "timeline_model.hpp"
 
@@ -16,6 +22,7 @@ struct Ghost {
     double seconds = 0; // where they said it would end
 };
 
+// What the timeline remembers between frames.
 struct TimelineView {
     // Visible range, lesson seconds.
     double t0 = 0;
@@ -29,8 +36,9 @@ struct TimelineView {
     size_t marks_seen = SIZE_MAX;
     std::vector<Link> links;
     std::vector<LostUpdate> lost_updates;
-    std::vector<DrawBlock> scratch;
-    std::string short_label; // scratch for a call's label without its arguments
+    // Scratch the lanes reuse every frame.
+    std::vector<DrawBlock> blocks;
+    std::string short_label; // a call's label without its arguments
     // Where the canvas was drawn last frame (screen pixels), for saving a PNG.
     ImVec2 canvas_min{0, 0};
     ImVec2 canvas_max{0, 0};

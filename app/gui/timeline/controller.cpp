@@ -1,0 +1,140 @@
+#include "controller.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace threadlab {
+
+namespace {
+
+TimelineMetrics MetricsFor(float font)
+{
+    TimelineMetrics m;
+    m.font = font;
+    m.label_width = font * 9;
+    m.ruler_height = font * 1.5f;
+    m.lane_height = font * 1.7f;
+    m.header_height = font * 1.6f;
+    return m;
+}
+
+size_t MarkCount(const TraceSnapshot& trace)
+{
+    size_t n = 0;
+    for (const LaneTrace& lane : trace.lanes)
+        n += lane.marks.size();
+    return n;
+}
+
+} // namespace
+
+std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot& trace, const TimelineInput& input)
+{
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (avail.x < 50 || avail.y < 50)
+        return std::nullopt;
+    TimelineDrawContext ctx(trace, input);
+    ctx.metrics = MetricsFor(ImGui::GetFontSize());
+    const TimelineMetrics& m = ctx.metrics;
+    ctx.canvas_min = origin;
+    ctx.canvas_max = ImVec2(origin.x + avail.x, origin.y + avail.y);
+    ctx.lanes_top = ctx.canvas_min.y + m.ruler_height;
+    m_view.canvas_min = ctx.canvas_min;
+    m_view.canvas_max = ctx.canvas_max;
+
+    FitVisibleRange(trace, input);
+    ctx.time = TimelineContext{m_view.t0, m_view.t1, ctx.canvas_min.x + m.label_width,
+                               ctx.canvas_max.x - m.font * 0.5f};
+
+    // Rows: a header per run, then its lanes.
+    float y = 0;
+    for (size_t g = 0; g < trace.groups.size(); ++g) {
+        ctx.rows.push_back({y, m.header_height, int(g), -1});
+        y += m.header_height;
+        for (int lane : trace.groups[g].lanes) {
+            ctx.rows.push_back({y, m.lane_height, int(g), lane});
+            y += m.lane_height;
+        }
+    }
+    const float content_height = y;
+
+    ImGui::InvisibleButton("timeline_canvas", avail);
+    HandleInput(ctx.time, content_height, ctx.canvas_max.y - ctx.lanes_top);
+    ctx.time.t0 = m_view.t0;
+    ctx.time.t1 = m_view.t1;
+    ctx.hovered = ImGui::IsItemHovered();
+    ctx.mouse = ImGui::GetIO().MousePos;
+    ctx.draw = ImGui::GetWindowDrawList();
+
+    ctx.scroll = m_view.scroll_y;
+    ctx.lane_center.assign(trace.lanes.size(), -1);
+    for (const TimelineRow& row : ctx.rows)
+        if (row.lane >= 0)
+            ctx.lane_center[size_t(row.lane)] = ctx.RowTop(row) + row.height / 2;
+    return ctx;
+}
+
+void TimelineController::RefreshOverlays(const TraceSnapshot& trace)
+{
+    if (const size_t marks = MarkCount(trace); marks != m_view.marks_seen) {
+        BuildLinks(trace, m_view.links);
+        FindLostUpdates(trace, m_view.lost_updates);
+        m_view.marks_seen = marks;
+    }
+}
+
+void TimelineController::FitVisibleRange(const TraceSnapshot& trace, const TimelineInput& input)
+{
+    // Fitted while following, else what the user chose.
+    double extent = std::max({TraceExtent(trace), input.running ? input.estimate : 0.0, 1e-6});
+    // A prediction past the real end stays in view: the gap is the lesson
+    // (within reason: a guess of an hour must not squeeze a 3 s run away).
+    if (input.ghosts && !trace.groups.empty()) {
+        const double real_extent = extent;
+        for (const Ghost& ghost : *input.ghosts)
+            extent = std::max(extent, std::min(ghost.seconds * 1.08, real_extent * 10));
+    }
+    if (m_view.follow) {
+        m_view.t0 = -extent * 0.01;
+        m_view.t1 = extent * 1.03;
+    }
+}
+
+void TimelineController::Zoom(double factor, double around)
+{
+    const double t0 = around - (around - m_view.t0) * factor;
+    const double t1 = around + (m_view.t1 - around) * factor;
+    if (t1 - t0 < 1e-7) // 100 ns of lesson time is as close as anyone needs
+        return;
+    m_view.t0 = t0;
+    m_view.t1 = t1;
+    m_view.follow = false;
+}
+
+void TimelineController::HandleInput(const TimelineContext& time, float content_height, float visible_height)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemHovered()) {
+        if (io.MouseWheel != 0 && !io.KeyShift)
+            Zoom(std::pow(0.8, double(io.MouseWheel)), time.Seconds(io.MousePos.x));
+        if (io.MouseWheel != 0 && io.KeyShift)
+            m_view.scroll_y -= io.MouseWheel * ImGui::GetFontSize() * 3;
+    }
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {
+        const double dt = double(io.MouseDelta.x) / time.PixelsPerSecond();
+        if (dt != 0) {
+            m_view.t0 -= dt;
+            m_view.t1 -= dt;
+            m_view.follow = false;
+        }
+        m_view.scroll_y -= io.MouseDelta.y;
+    }
+    if (m_view.zoom_steps != 0) {
+        Zoom(std::pow(0.8, double(m_view.zoom_steps)), (m_view.t0 + m_view.t1) / 2);
+        m_view.zoom_steps = 0;
+    }
+    m_view.scroll_y = std::clamp(m_view.scroll_y, 0.0f, std::max(0.0f, content_height - visible_height));
+}
+
+} // namespace threadlab

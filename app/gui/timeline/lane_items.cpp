@@ -1,0 +1,124 @@
+#include "lane_items.hpp"
+
+#include "describe.hpp"
+#include "ui.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace threadlab {
+
+namespace {
+constexpr float kMinBlockPx = 3.0f; // narrower spans fold into one block
+} // namespace
+
+void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
+{
+    ImDrawList* draw = ctx.draw;
+    const float top = ctx.RowTop(row);
+    const GroupTrace& group = ctx.trace.groups[size_t(row.group)];
+    draw->AddRectFilled(ImVec2(ctx.canvas_min.x, top), ImVec2(ctx.canvas_max.x, top + row.height), kColorRunHeader);
+    const std::string title =
+        fmt::format("{} · Python {} · {}", group.name, group.python,
+                    group.end_ns >= 0 ? FormatDuration(group.Seconds(group.end_ns)) : "running…");
+    if (ctx.input.header_font)
+        ImGui::PushFont(ctx.input.header_font);
+    draw->AddText(ImVec2(ctx.canvas_min.x + ctx.metrics.font * 0.4f, top + (row.height - ImGui::GetFontSize()) / 2),
+                  kColorRunHeaderText, title.c_str());
+    if (ctx.input.header_font)
+        ImGui::PopFont();
+}
+
+void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool striped,
+                    std::vector<DrawBlock>& blocks, std::string& short_label, LaneHover& hover)
+{
+    ImDrawList* draw = ctx.draw;
+    const TimelineContext& time = ctx.time;
+    const float font = ctx.metrics.font;
+    const float top = ctx.RowTop(row);
+    const GroupTrace& group = ctx.trace.groups[size_t(row.group)];
+    const LaneTrace& lane = ctx.trace.lanes[size_t(row.lane)];
+    if (striped)
+        draw->AddRectFilled(ImVec2(ctx.canvas_min.x, top), ImVec2(ctx.canvas_max.x, top + row.height),
+                            kColorLaneStripe);
+    // The lane's label.
+    draw->PushClipRect(ImVec2(ctx.canvas_min.x, top), ImVec2(time.x0 - font * 0.3f, top + row.height), true);
+    if (ctx.input.label_font)
+        ImGui::PushFont(ctx.input.label_font);
+    draw->AddText(ImVec2(ctx.canvas_min.x + font * 0.6f, top + (row.height - ImGui::GetFontSize()) / 2),
+                  kColorTimelineText, lane.name.c_str());
+    if (ctx.input.label_font)
+        ImGui::PopFont();
+    draw->PopClipRect();
+
+    // Spans, folded where they are too narrow to see.
+    draw->PushClipRect(ImVec2(time.x0, top), ImVec2(ctx.canvas_max.x, top + row.height), true);
+    blocks.clear();
+    CollectBlocks(lane, group, time, kMinBlockPx, blocks);
+    const float inner = row.height - 4;
+    for (const DrawBlock& block : blocks) {
+        const float bar = inner * StyleFor(block.state).height;
+        const ImVec2 a(block.x0, top + 2 + (inner - bar) / 2);
+        const ImVec2 b(block.x1, a.y + bar);
+        DrawStateRect(draw, a, b, block.state, block.count > 1);
+        if (block.count == 1 && b.x - a.x > font * 3) {
+            // The span's own words where they fit ("a file write", "start(B)",
+            // else "start()"), then the state's glyph: a wait in start() is no
+            // lock of the lesson's.
+            const Span& span = lane.spans[block.first];
+            const std::string& label = ctx.trace.Label(span.label);
+            const float room = b.x - a.x - 6;
+            const char* text = StyleFor(block.state).glyph;
+            if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x < room) {
+                text = label.c_str();
+            } else if (const size_t paren = label.find('('); paren != std::string::npos) {
+                short_label = label.substr(0, paren) + "()";
+                if (ImGui::CalcTextSize(short_label.c_str()).x < room)
+                    text = short_label.c_str();
+            }
+            const ImVec2 size = ImGui::CalcTextSize(text);
+            if (*text && size.x < b.x - a.x - 6 && size.y <= row.height)
+                draw->AddText(ImVec2(std::max(a.x, time.x0) + 4, (a.y + b.y - size.y) / 2), StyleFor(block.state).ink,
+                              text);
+        }
+        if (ctx.hovered && ctx.mouse.x >= block.x0 - 1 && ctx.mouse.x <= block.x1 + 1 && ctx.mouse.y >= top &&
+            ctx.mouse.y < top + row.height) {
+            hover.block = block;
+            hover.span = &lane.spans[block.first];
+            hover.lane = &lane;
+        }
+    }
+    // After its end a thread is done: a faint line to the end of its run,
+    // so who finished first reads at a glance.
+    if (lane.ended && !lane.spans.empty()) {
+        const float x0 = std::max(time.X(group.Seconds(lane.spans.back().t0)), time.x0);
+        const float x1 = std::min(time.X(group.Seconds(ctx.trace.GroupNow(group))), ctx.canvas_max.x);
+        const float bar = inner * StyleFor(State::Done).height;
+        if (x1 - x0 > 2)
+            DrawStateRect(draw, ImVec2(x0, top + 2 + (inner - bar) / 2), ImVec2(x1, top + 2 + (inner + bar) / 2),
+                          State::Done);
+    }
+    // Marks: ▼ start, ◆ join returned, ✕ an exception.
+    const float m = font * 0.35f;
+    for (size_t i = FirstMarkFrom(lane, group, time.t0); i < lane.marks.size(); ++i) {
+        const Mark& mark = lane.marks[i];
+        const float x = time.X(group.Seconds(mark.t));
+        if (x > ctx.canvas_max.x)
+            break;
+        if (mark.kind == MarkKind::Start)
+            draw->AddTriangleFilled(ImVec2(x - m, top + 1), ImVec2(x + m, top + 1), ImVec2(x, top + 1 + m * 1.6f),
+                                    kColorMark);
+        else if (mark.kind == MarkKind::JoinReturned) {
+            const float cy = top + row.height / 2;
+            draw->AddQuadFilled(ImVec2(x, cy - m * 1.3f), ImVec2(x + m, cy), ImVec2(x, cy + m * 1.3f),
+                                ImVec2(x - m, cy), kColorMark);
+        } else if (mark.kind == MarkKind::Error) {
+            draw->AddLine(ImVec2(x - m, top + 2), ImVec2(x + m, top + 2 + 2 * m), kColorLostUpdate, 2.5f);
+            draw->AddLine(ImVec2(x + m, top + 2), ImVec2(x - m, top + 2 + 2 * m), kColorLostUpdate, 2.5f);
+        }
+    }
+    draw->PopClipRect();
+}
+
+} // namespace threadlab

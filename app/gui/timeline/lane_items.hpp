@@ -1,0 +1,22 @@
+#pragma once
+// The timeline's items, one row each, like Tracy's TimelineItem: a run's
+// header, and a thread's lane. New kinds of lanes (a queue, a pool) get a
+// function of their own here.
+#include "draw_context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace threadlab {
+
+// The run's name, model and length across the canvas.
+void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row);
+
+// One thread: its name, its spans (folded where they are too narrow to
+// see, labelled where they are wide), the faint "done" after its end, and
+// its marks. `striped` shades the row; `blocks` and `short_label` are
+// scratch. Sets `hover` if the pointer is over one of its spans.
+void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool striped,
+                    std::vector<DrawBlock>& blocks, std::string& short_label, LaneHover& hover);
+
+} // namespace threadlab

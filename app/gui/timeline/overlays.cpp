@@ -1,0 +1,147 @@
+#include "overlays.hpp"
+
+#include "describe.hpp"
+#include "ui.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace threadlab {
+
+namespace {
+
+void Arrow(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 color, float size)
+{
+    draw->AddLine(from, to, color, 1.5f);
+    const float dx = to.x - from.x, dy = to.y - from.y;
+    const float len = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
+    const ImVec2 u(dx / len, dy / len), n(-u.y, u.x);
+    draw->AddTriangleFilled(to, ImVec2(to.x - u.x * size + n.x * size * 0.5f, to.y - u.y * size + n.y * size * 0.5f),
+                            ImVec2(to.x - u.x * size - n.x * size * 0.5f, to.y - u.y * size - n.y * size * 0.5f), color);
+}
+
+} // namespace
+
+void DrawRuler(const TimelineDrawContext& ctx)
+{
+    ImDrawList* draw = ctx.draw;
+    const ImVec2 min(ctx.time.x0, ctx.canvas_min.y);
+    const ImVec2 max(ctx.canvas_max.x, ctx.lanes_top);
+    draw->AddRectFilled(min, max, kColorRuler);
+    const float h = max.y - min.y;
+    for (const Tick& tick : RulerTicks(ctx.time, ImGui::GetFontSize() * 6)) {
+        const float x = ctx.time.X(tick.seconds);
+        if (x < min.x || x > max.x)
+            continue;
+        draw->AddLine(ImVec2(x, max.y - (tick.major ? h * 0.45f : h * 0.2f)), ImVec2(x, max.y), kColorAxis, 1.0f);
+        if (tick.major)
+            draw->AddText(ImVec2(x + 3, min.y + 1), kColorTimelineText, tick.label.c_str());
+    }
+    draw->AddLine(ImVec2(min.x, max.y), ImVec2(max.x, max.y), kColorAxis);
+}
+
+void DrawLinks(const TimelineDrawContext& ctx, const std::vector<Link>& links)
+{
+    for (const Link& link : links) {
+        const LaneTrace& from = ctx.trace.lanes[size_t(link.from_lane)];
+        const GroupTrace& group = ctx.trace.groups[size_t(from.group)];
+        const float x0 = ctx.time.X(group.Seconds(link.from_ns));
+        const float x1 = ctx.time.X(group.Seconds(link.to_ns));
+        if (std::max(x0, x1) < ctx.time.x0 || std::min(x0, x1) > ctx.canvas_max.x)
+            continue;
+        const float y0 = ctx.lane_center[size_t(link.from_lane)];
+        const float y1 = ctx.lane_center[size_t(link.to_lane)];
+        if (link.kind == LinkKind::Join)
+            ctx.draw->AddLine(ImVec2(x0, y0), ImVec2(x1, y1), kColorLink, 1.2f);
+        else
+            Arrow(ctx.draw, ImVec2(x0, y0), ImVec2(x1, y1), kColorHandoff, ctx.metrics.font * 0.5f);
+    }
+}
+
+void DrawLostUpdates(const TimelineDrawContext& ctx, const std::vector<LostUpdate>& lost_updates)
+{
+    const float lane_height = ctx.metrics.lane_height;
+    for (const LostUpdate& lost : lost_updates) {
+        const LaneTrace& lane = ctx.trace.lanes[size_t(lost.lane)];
+        const GroupTrace& group = ctx.trace.groups[size_t(lane.group)];
+        const float x0 = ctx.time.X(group.Seconds(lost.read_ns));
+        const float x1 = std::max(ctx.time.X(group.Seconds(lost.write_ns)), x0 + 2);
+        const float cy = ctx.lane_center[size_t(lost.lane)];
+        ctx.draw->AddRect(ImVec2(x0, cy - lane_height * 0.5f + 1), ImVec2(x1, cy + lane_height * 0.5f - 1),
+                          kColorLostUpdate, 0, 0, 2.5f);
+        const bool pointed =
+            ctx.mouse.x >= x0 - 2 && ctx.mouse.x <= x1 + 2 && std::fabs(ctx.mouse.y - cy) < lane_height / 2;
+        if (ctx.hovered && pointed)
+            ImGui::SetTooltip("%s read counter = %s, then lost the GIL before writing.\nWhen it got it back it wrote "
+                              "%s, erasing every increment made meanwhile.",
+                              lane.name.c_str(), fmt::format("{}", lost.value_read).c_str(),
+                              fmt::format("{}", lost.value_read + 1).c_str());
+    }
+}
+
+void DrawGhosts(const TimelineDrawContext& ctx)
+{
+    // A student's predictions, as dashed purple marks.
+    if (!ctx.input.ghosts)
+        return;
+    const TraceSnapshot& trace = ctx.trace;
+    const float lane_height = ctx.metrics.lane_height;
+    ImDrawList* draw = ctx.draw;
+    for (const Ghost& ghost : *ctx.input.ghosts) {
+        if (ghost.group >= int(trace.groups.size()))
+            continue;
+        for (int lane : trace.groups[size_t(ghost.group)].lanes) {
+            if (trace.lanes[size_t(lane)].name != ghost.lane)
+                continue;
+            const float x = ctx.time.X(ghost.seconds);
+            if (!(x >= ctx.time.x0 && x <= ctx.canvas_max.x))
+                continue; // scrolled or zoomed out of view
+            const float cy = ctx.lane_center[size_t(lane)];
+            // Dashed, across the whole run, labelled: the gap to the real end is the point.
+            const GroupTrace& group = trace.groups[size_t(ghost.group)];
+            float top = cy, bottom = cy;
+            for (int other : group.lanes) {
+                top = std::min(top, ctx.lane_center[size_t(other)] - lane_height / 2);
+                bottom = std::max(bottom, ctx.lane_center[size_t(other)] + lane_height / 2);
+            }
+            for (float yy = top; yy < bottom; yy += 8)
+                draw->AddLine(ImVec2(x, yy), ImVec2(x, std::min(yy + 5, bottom)), kColorGhost, 3);
+            const std::string label = "you: " + FormatDuration(ghost.seconds);
+            const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+            draw->AddRectFilled(ImVec2(x + 3, cy - size.y / 2), ImVec2(x + 7 + size.x, cy + size.y / 2),
+                                kColorGhostLabel);
+            draw->AddText(ImVec2(x + 5, cy - size.y / 2), kColorGhost, label.c_str());
+        }
+    }
+}
+
+void DrawNowLines(const TimelineDrawContext& ctx)
+{
+    // "Now" while a run goes on.
+    for (const GroupTrace& group : ctx.trace.groups)
+        if (group.end_ns < 0) {
+            const float x = ctx.time.X(group.Seconds(ctx.trace.GroupNow(group)));
+            ctx.draw->AddLine(ImVec2(x, ctx.lanes_top), ImVec2(x, ctx.canvas_max.y), kColorNow, 2.0f);
+        }
+}
+
+void DrawHoverTooltip(const TimelineDrawContext& ctx, const LaneHover& hover)
+{
+    if (hover.span == nullptr || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        return;
+    const GroupTrace& group = ctx.trace.groups[size_t(hover.lane->group)];
+    ImGui::BeginTooltip();
+    if (hover.block.count > 1) {
+        ImGui::Text("%s: %u short spans folded together", hover.lane->name.c_str(), hover.block.count);
+        ImGui::TextDisabled("Zoom in (mouse wheel) to see each one.");
+    } else {
+        ImGui::Text("%s: %s", hover.lane->name.c_str(), DescribeSpan(ctx.trace, *hover.lane, *hover.span).c_str());
+        ImGui::TextDisabled("from %s for %s", FormatDuration(group.Seconds(hover.span->t0)).c_str(),
+                            FormatDuration(group.Seconds(hover.span->t1 - hover.span->t0)).c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+} // namespace threadlab
