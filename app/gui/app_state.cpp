@@ -191,7 +191,7 @@ void DrawApp(AppState& state)
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
 
     for (size_t i = 0; i < state.notices.size(); ++i) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 60, 0, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
         ImGui::TextWrapped("%s", state.notices[i].c_str());
         ImGui::PopStyleColor();
         ImGui::SameLine();
@@ -232,8 +232,7 @@ void DrawApp(AppState& state)
     const bool shown = state.session.RunLessonPtr() == &state.CurrentLesson() || state.session.IsOpenedTrace();
     const std::vector<Ghost> ghosts = state.Ghosts();
     input.ghosts = state.session.IsOpenedTrace() ? nullptr : &ghosts;
-    static const TraceSnapshot kEmpty;
-    DrawTimeline(state.timeline, shown ? state.session.Trace() : kEmpty, input);
+    DrawTimeline(state.timeline, shown ? state.session.Trace() : state.no_trace, input);
     ImGui::EndChild();
     ImGui::EndGroup();
 

@@ -51,6 +51,7 @@ struct AppState {
     std::vector<std::vector<ParamEdit>> edits; // [lesson][parameter]
     RunSession session;
     TimelineView timeline;
+    TraceSnapshot no_trace; // what the timeline shows for a lesson with no run of its own
     bool show_help = false;
 
     // Quizzes and progress (progress.hpp).

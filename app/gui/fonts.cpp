@@ -12,18 +12,18 @@ static_assert(kFontSizes.size() == size_t(kFontSizeCount));
 namespace {
 constexpr const char* kFontDir = "/usr/share/fonts/truetype/dejavu/";
 
-const ImWchar* GlyphRanges()
+const ImWchar* GlyphRanges(Fonts& fonts)
 {
     // Latin-1 and exactly the symbols the program prints: a small atlas
     // builds fast (start-up) and stays small (memory).
-    static ImVector<ImWchar> ranges;
-    if (ranges.empty()) {
+    if (!fonts.glyph_ranges) {
+        fonts.glyph_ranges = std::make_shared<ImVector<ImWchar>>();
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
         builder.AddText("—–·×µ…→←≈≥≤▶■▼◆✓✗•“”‘’");
-        builder.BuildRanges(&ranges);
+        builder.BuildRanges(fonts.glyph_ranges.get());
     }
-    return ranges.Data;
+    return fonts.glyph_ranges->Data;
 }
 } // namespace
 
@@ -35,7 +35,7 @@ void AddFontSet(Fonts& fonts, size_t i)
     FontSet& set = fonts.sets[i];
     set.size = kFontSizes[i];
     if (fonts.dejavu) {
-        const ImWchar* ranges = GlyphRanges();
+        const ImWchar* ranges = GlyphRanges(fonts);
         set.regular = atlas->AddFontFromFileTTF((dir + "DejaVuSans.ttf").c_str(), set.size, nullptr, ranges);
         set.bold = atlas->AddFontFromFileTTF((dir + "DejaVuSans-Bold.ttf").c_str(), set.size, nullptr, ranges);
         set.mono = atlas->AddFontFromFileTTF((dir + "DejaVuSansMono.ttf").c_str(), set.size, nullptr, ranges);

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <memory>
 
 namespace threadlab {
 
@@ -24,6 +25,10 @@ struct FontSet {
 struct Fonts {
     std::array<FontSet, kFontSizes.size()> sets;
     bool dejavu = false; // false: the built-in fallback font is in use
+    // The glyphs the DejaVu fonts hold. The atlas keeps pointing at them
+    // (it rebuilds when a size is added), so they sit on the heap, shared by
+    // every copy of this struct, and never move.
+    std::shared_ptr<ImVector<ImWchar>> glyph_ranges;
 };
 
 // Loads the set at `size_index` (kFontSizes) and builds the atlas.

@@ -3,6 +3,23 @@
 
 namespace threadlab {
 
+namespace {
+constexpr const char* kKeys[][2] = {
+    {"F5  or  Ctrl+Enter", "run (or run again)"},
+    {"Esc", "stop the run; close this help"},
+    {"Ctrl+R", "run again with the same settings"},
+    {"F", "fit the whole run in the timeline"},
+    {"+  /  -", "zoom the timeline in / out"},
+    {"mouse wheel", "zoom around the pointer"},
+    {"drag", "pan the timeline (Shift+wheel scrolls lanes)"},
+    {"PgDn  /  PgUp", "next / previous lesson"},
+    {"F2", "presenter mode: large fonts, high contrast"},
+    {"Ctrl+=  /  Ctrl+-", "larger / smaller text"},
+    {"F11", "full screen"},
+    {"F1  or  ?", "this help"},
+};
+} // namespace
+
 void DrawHelpOverlay(AppState& state)
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -15,20 +32,6 @@ void DrawHelpOverlay(AppState& state)
         ImGui::End();
         return;
     }
-    static constexpr const char* kKeys[][2] = {
-        {"F5  or  Ctrl+Enter", "run (or run again)"},
-        {"Esc", "stop the run; close this help"},
-        {"Ctrl+R", "run again with the same settings"},
-        {"F", "fit the whole run in the timeline"},
-        {"+  /  -", "zoom the timeline in / out"},
-        {"mouse wheel", "zoom around the pointer"},
-        {"drag", "pan the timeline (Shift+wheel scrolls lanes)"},
-        {"PgDn  /  PgUp", "next / previous lesson"},
-        {"F2", "presenter mode: large fonts, high contrast"},
-        {"Ctrl+=  /  Ctrl+-", "larger / smaller text"},
-        {"F11", "full screen"},
-        {"F1  or  ?", "this help"},
-    };
     if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
         for (const auto& key : kKeys) {
             ImGui::TableNextRow();

@@ -116,7 +116,7 @@ void DrawListing(AppState& state)
         if (here != at_line.end()) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
             draw->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x + 2000, p.y + line_height),
-                                IM_COL32(255, 244, 200, 255));
+                                kColorCurrentLine);
         }
         ImGui::TextDisabled("%3d", number);
         ImGui::SameLine();
@@ -159,7 +159,7 @@ void DrawControls(AppState& state)
         ImGui::SetNextItemWidth(size * 9);
         const bool bad = !edit.error.empty();
         if (bad)
-            ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 215, 205, 255));
+            ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorRefusedField);
         if (ImGui::InputText(std::string(spec.name).c_str(), &edit.text))
             state.ParseParams(); // refuse bad values in place, as they are typed
         if (bad)
@@ -201,17 +201,17 @@ void DrawControls(AppState& state)
     const ImVec2 button(size * 7, size * 1.9f);
     if (!running) {
         const bool has_run = session.HasRun() && session.RunLessonPtr() == &lesson;
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 158, 115, 255));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0, 130, 95, 255));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        ImGui::PushStyleColor(ImGuiCol_Button, kColorRunButton);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, kColorRunButtonHovered);
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorButtonText);
         if (ImGui::Button(has_run ? "▶ Run again" : "▶ Run", button))
             state.Run();
         ImGui::PopStyleColor(3);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("F5");
     } else {
-        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(213, 94, 0, 255));
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+        ImGui::PushStyleColor(ImGuiCol_Button, kColorStopButton);
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorButtonText);
         if (ImGui::Button("■ Stop", button))
             state.Stop();
         ImGui::PopStyleColor(2);

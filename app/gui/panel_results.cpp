@@ -38,7 +38,7 @@ void BarChart(const std::vector<Bar>& bars)
         const ImVec2 text = ImGui::CalcTextSize(bar.text.c_str());
         const bool inside = text.x + 8 < w;
         draw->AddText(ImVec2(inside ? p.x + 4 : p.x + w + 4, p.y + (size * 1.2f - text.y) / 2),
-                      inside ? IM_COL32(255, 255, 255, 255) : IM_COL32(0, 0, 0, 255), bar.text.c_str());
+                      inside ? kColorChartTextOnBar : kColorChartText, bar.text.c_str());
         ImGui::Dummy(ImVec2(width, size * 1.25f));
     }
 }
@@ -58,14 +58,14 @@ void Histogram(const std::vector<float>& bins, const std::string& low, const std
         const ImVec2 a(p.x + float(i) * bar + 1, p.y + height - h);
         const ImVec2 b(p.x + float(i + 1) * bar - 1, p.y + height);
         // The last bin holds the runs that kept every update.
-        draw->AddRectFilled(a, b, i + 1 == bins.size() ? IM_COL32(0, 158, 115, 255) : IM_COL32(213, 94, 0, 255));
+        draw->AddRectFilled(a, b, i + 1 == bins.size() ? kColorChartGood : kColorChartLoss);
         if (bins[i] > 0) {
             const std::string count = fmt::format("{}", int(bins[i]));
             draw->AddText(ImVec2((a.x + b.x - ImGui::CalcTextSize(count.c_str()).x) / 2, a.y - size),
-                          IM_COL32(0, 0, 0, 255), count.c_str());
+                          kColorChartText, count.c_str());
         }
     }
-    draw->AddLine(ImVec2(p.x, p.y + height), ImVec2(p.x + width, p.y + height), IM_COL32(60, 60, 60, 255));
+    draw->AddLine(ImVec2(p.x, p.y + height), ImVec2(p.x + width, p.y + height), kColorAxis);
     ImGui::Dummy(ImVec2(width, height));
     ImGui::TextDisabled("%s", low.c_str());
     ImGui::SameLine(std::max(0.0f, width - ImGui::CalcTextSize(high.c_str()).x));
@@ -97,7 +97,7 @@ void DrawResults(AppState& state)
         return;
     }
     if (result->status == RunStatus::Failed) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
         Paragraph(("The run failed: " + result->failure).c_str());
         ImGui::PopStyleColor();
         return;
@@ -157,15 +157,15 @@ void DrawResults(AppState& state)
 
     if (result->Find("sequential") && result->Find("threaded")) {
         BarChart({{"sequential", result->Number("sequential"), FormatDuration(result->Number("sequential")),
-                   IM_COL32(86, 180, 233, 255)},
+                   kColorChartReference},
                   {"threaded", result->Number("threaded"), FormatDuration(result->Number("threaded")),
-                   IM_COL32(0, 158, 115, 255)}});
+                   kColorChartGood}});
     } else if (result->Find("expected") && result->Find("actual")) {
         const auto expected = int64_t(result->Number("expected"));
         const auto actual = int64_t(result->Number("actual"));
-        BarChart({{"expected", double(expected), WithCommas(expected), IM_COL32(86, 180, 233, 255)},
+        BarChart({{"expected", double(expected), WithCommas(expected), kColorChartReference},
                   {"actual", double(actual), WithCommas(actual),
-                   actual == expected ? IM_COL32(0, 158, 115, 255) : IM_COL32(213, 94, 0, 255)}});
+                   actual == expected ? kColorChartGood : kColorChartLoss}});
     }
 }
 

@@ -42,6 +42,24 @@ inline constexpr ImU32 kColorMark = IM_COL32(0, 0, 0, 255);              // ▼ 
 inline constexpr ImU32 kColorHandoff = IM_COL32(120, 40, 100, 230);      // a lock's hand-off arrow
 inline constexpr ImU32 kColorGhostLabel = IM_COL32(255, 255, 255, 230);  // behind "you: 2.0 s"
 
+// The panels':
+inline constexpr ImU32 kColorOutline = IM_COL32(90, 90, 90, 255);         // an outlined state: done, not recorded
+inline constexpr ImU32 kColorError = IM_COL32(180, 30, 0, 255);           // why an input or a run failed
+inline constexpr ImU32 kColorNotice = IM_COL32(150, 60, 0, 255);          // a notice atop the window
+inline constexpr ImU32 kColorCurrentLine = IM_COL32(255, 244, 200, 255);  // a listing line a thread is on
+inline constexpr ImU32 kColorRefusedField = IM_COL32(255, 215, 205, 255); // a parameter whose value is refused
+inline constexpr ImU32 kColorRunButton = IM_COL32(0, 158, 115, 255);      // Run: the running state's green
+inline constexpr ImU32 kColorRunButtonHovered = IM_COL32(0, 130, 95, 255);
+inline constexpr ImU32 kColorStopButton = IM_COL32(213, 94, 0, 255);      // Stop: the vermillion of a lock wait
+inline constexpr ImU32 kColorButtonText = IM_COL32(255, 255, 255, 255);   // on Run and Stop
+
+// The results' charts (Okabe–Ito too):
+inline constexpr ImU32 kColorChartReference = IM_COL32(86, 180, 233, 255);  // sequential, expected: sky blue
+inline constexpr ImU32 kColorChartGood = IM_COL32(0, 158, 115, 255);        // threaded, every update kept
+inline constexpr ImU32 kColorChartLoss = IM_COL32(213, 94, 0, 255);         // updates lost
+inline constexpr ImU32 kColorChartText = IM_COL32(0, 0, 0, 255);            // a value beside its bar, a count
+inline constexpr ImU32 kColorChartTextOnBar = IM_COL32(255, 255, 255, 255); // a value inside its bar
+
 void ApplyTheme(bool presenter);
 
 } // namespace threadlab

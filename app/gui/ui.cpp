@@ -22,7 +22,7 @@ void DrawStateRect(ImDrawList* draw, ImVec2 min, ImVec2 max, State state, bool f
     const float w = max.x - min.x;
     const float h = max.y - min.y;
     if (style.pattern == Pattern::Outline) {
-        draw->AddRect(min, max, IM_COL32(90, 90, 90, 255));
+        draw->AddRect(min, max, kColorOutline);
         return;
     }
     draw->AddRectFilled(min, max, style.fill);
@@ -93,7 +93,7 @@ void SameLineIfFits(float next_width, float spacing)
 
 void ErrorText(const char* text)
 {
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(180, 30, 0, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
     Paragraph(text);
     ImGui::PopStyleColor();
 }

@@ -110,17 +110,25 @@ void SaveTimelinePng(GLFWwindow* window, AppState& state)
         state.notices.push_back("Saved the timeline to " + state.png_request + ".");
 }
 
+// What GLFW said about its last error on this thread, or "".
+std::string LastGlfwError()
+{
+    const char* description = nullptr;
+    glfwGetError(&description);
+    return description != nullptr ? description : "";
+}
+
 class Window {
 public:
     // Opens the window and sets up ImGui; check Ok() before use.
     explicit Window(const WindowOptions& options)
     {
-        glfwSetErrorCallback([](int, const char* description) { m_last_error = description; });
         // With Mesa's software renderer, one rasteriser thread is plenty for
         // this UI and leaves the cores to the lesson's threads.
         setenv("LP_NUM_THREADS", "1", 0);
         if (!glfwInit()) {
-            m_error = "cannot open a window: " + (m_last_error.empty() ? std::string("no display") : m_last_error) +
+            const std::string why = LastGlfwError();
+            m_error = "cannot open a window: " + (why.empty() ? std::string("no display") : why) +
                       "; headless, try: threadlab run first-threads";
             return;
         }
@@ -130,7 +138,7 @@ public:
         glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
         m_window = glfwCreateWindow(options.width, options.height, "threadlab", nullptr, nullptr);
         if (m_window == nullptr) {
-            m_error = "cannot open a window: " + m_last_error;
+            m_error = "cannot open a window: " + LastGlfwError();
             return;
         }
         glfwMakeContextCurrent(m_window);
@@ -170,7 +178,6 @@ public:
     }
 
 private:
-    static inline std::string m_last_error;
     GLFWwindow* m_window = nullptr;
     std::string m_error;
     Fonts m_fonts;
