@@ -300,11 +300,10 @@ Value CallType(ThreadState& ts, Type* type, const Args& args)
             DictSet(&ts, copy, e.key, e.value);
         return Value::Obj(NewClass(ts, std::string(StrView(args.pos[0])), As<Tuple>(bases), copy));
     }
-    if (type->builtin) {
-        if (type->construct == nullptr)
-            TypeError(&ts, fmt::format("cannot create '{}' instances", type->name));
+    if (type->construct != nullptr)
         return type->construct(ts, args);
-    }
+    if (type->builtin && type->layout == Layout::Native)
+        TypeError(&ts, fmt::format("cannot create '{}' instances", type->name));
     // A user's class: __new__ (if it defines one), then __init__.
     Value instance;
     const Value new_fn = LookupInType(type, "__new__");

@@ -1,0 +1,102 @@
+// Runaway programs: recursion, memory, endless loops, too many threads.
+#include "run_program.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+TEST_CASE("recursion deeper than 1,000 raises RecursionError", "[py][limits]")
+{
+    const ProgramResult r = RunPython(R"(def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print(type(e).__name__, e)
+def depth(n):
+    return n if n == 900 else depth(n + 1)
+print(depth(0))
+)",
+                                      Model::Py312);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "RecursionError maximum recursion depth exceeded\n900\n");
+}
+
+TEST_CASE("past the heap bound a program gets MemoryError and the run's memory is given back", "[py][limits]")
+{
+    std::unique_ptr<py::Program> program = py::CompileProgram("m.py", R"(chunks = []
+try:
+    while True:
+        chunks.append("x" * 100000)
+except MemoryError:
+    n = len(chunks)
+    chunks = None
+    print("MemoryError after", "many" if n > 100 else n, "chunks")
+)");
+    py::RunSettings settings;
+    settings.heap_bound = 64 << 20;
+    RunConfig config;
+    Recorder recorder;
+    StopFlag stop;
+    std::string out;
+    const py::ProgramRun run = py::RunLive(*program, settings, config, recorder, stop,
+                                           [&](std::string_view s, bool) { out += s; });
+    CHECK(run.exit_code == 0);
+    CHECK(out == "MemoryError after many chunks\n");
+    CHECK(run.heap_used <= settings.heap_bound);
+    CHECK(run.heap_used > settings.heap_bound / 2);
+}
+
+TEST_CASE("an endless loop stops when the run is stopped", "[py][limits]")
+{
+    for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        CAPTURE(ModelName(model));
+        StopFlag stop;
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            stop.RequestStop();
+        });
+        const auto t0 = std::chrono::steady_clock::now();
+        const ProgramResult r = RunPython(R"(import threading
+def spin():
+    while True:
+        pass
+threading.Thread(target=spin).start()
+while True:
+    pass
+)",
+                                          model, 1.0, {}, &stop);
+        stopper.join();
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        CHECK(r.exit_code == 130);
+        CHECK(r.outcome.status == RunStatus::Stopped);
+        CHECK(seconds < 5.0); // the promise is a second; sanitizer builds are slow
+    }
+}
+
+TEST_CASE("daemon threads are left behind when the program ends, as at interpreter exit", "[py][limits]")
+{
+    const ProgramResult r = RunPython(R"(import threading, time
+def forever():
+    while True:
+        time.sleep(0.01)
+threading.Thread(target=forever, daemon=True).start()
+print("main ends")
+)",
+                                      Model::Py312);
+    CHECK(r.exit_code == 0);
+    CHECK(r.outcome.status == RunStatus::Finished);
+    CHECK(r.out == "main ends\n");
+}
+
+TEST_CASE("an uncaught exception in the main thread exits 1 with its traceback", "[py][limits]")
+{
+    const ProgramResult r = RunPython("def f():\n    return 1 / 0\nf()\n", Model::Py312);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "Traceback (most recent call last):\n  File \"test.py\", line 3, in <module>\n    f()\n"
+                   "  File \"test.py\", line 2, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n");
+}

@@ -1,0 +1,188 @@
+// The models at the bytecode level: the race, the latent race and the GIL's
+// behaviour emerge from where each model's table lets a thread be switched
+// out — nothing in the lesson code asks for them.
+#include "run_program.hpp"
+#include "../sanitizers.hpp"
+#include "snapshot.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+using namespace threadlab;
+using namespace threadlab::test;
+
+namespace {
+
+std::string RaceProgram(int increments, const std::string& statement)
+{
+    return fmt::format(R"(import threading
+INCREMENTS = {}
+counter = 0
+def add_many():
+    global counter
+    for _ in range(INCREMENTS):
+        {}
+threads = [threading.Thread(target=add_many) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(2 * INCREMENTS - counter)
+)",
+                       increments, statement);
+}
+
+int64_t Lost(const ProgramResult& r)
+{
+    REQUIRE(r.exit_code == 0);
+    return std::stoll(r.out);
+}
+
+// The lost updates of up to `tries` runs, stopping at the first that loses some.
+int64_t LostInSomeRun(const std::string& program, Model model, int tries)
+{
+    int64_t lost = 0;
+    for (int i = 0; i < tries && lost == 0; ++i)
+        lost = Lost(RunPython(program, model));
+    return lost;
+}
+
+const ThreadSummary& ThreadNamed(const ProgramResult& r, const std::string& name)
+{
+    for (const ThreadSummary& t : r.outcome.threads)
+        if (t.name == name)
+            return t;
+    FAIL("no thread named " << name);
+    return r.outcome.threads.front();
+}
+
+} // namespace
+
+TEST_CASE("3.12 never splits counter += 1: nothing is lost", "[py][models]")
+{
+    for (int run = 0; run < 3; ++run)
+        CHECK(Lost(RunPython(RaceProgram(200'000, "counter += 1"), Model::Py312)) == 0);
+}
+
+TEST_CASE("3.9 switches between the load and the store of counter += 1: updates are lost", "[py][models]")
+{
+    CHECK(LostInSomeRun(RaceProgram(1'000'000, "counter += 1"), Model::Py39, 3) > 0);
+}
+
+TEST_CASE("3.12 loses updates once a call sits between the read and the write", "[py][models]")
+{
+    CHECK(LostInSomeRun(RaceProgram(500'000, "counter = counter + int(1)"), Model::Py312, 3) > 0);
+}
+
+TEST_CASE("3.13t loses updates: the threads' loads and stores interleave for real", "[py][models]")
+{
+    CHECK(LostInSomeRun(RaceProgram(1'000'000, "counter += 1"), Model::Py313t, 3) > 0);
+}
+
+TEST_CASE("under a GIL two CPU-bound threads take turns; free-threaded they overlap", "[py][models]")
+{
+    const std::string program = R"(import threading
+def work():
+    total = 0
+    for i in range(300000):
+        total += i
+a = threading.Thread(target=work, name="A")
+b = threading.Thread(target=work, name="B")
+a.start(); b.start(); a.join(); b.join()
+)";
+    // Lesson time during which both A and B were running.
+    auto overlap = [](const ProgramResult& r) {
+        TraceSnapshot snapshot;
+        snapshot.Update(*r.recorder);
+        std::vector<const LaneTrace*> lanes;
+        for (const LaneTrace& lane : snapshot.lanes)
+            if (lane.name == "A" || lane.name == "B")
+                lanes.push_back(&lane);
+        REQUIRE(lanes.size() == 2);
+        int64_t both = 0;
+        for (const Span& x : lanes[0]->spans)
+            for (const Span& y : lanes[1]->spans)
+                if ((x.state == State::Running || x.state == State::HoldingLock) &&
+                    (y.state == State::Running || y.state == State::HoldingLock))
+                    both += std::max<int64_t>(0, std::min(x.t1, y.t1) - std::max(x.t0, y.t0));
+        return both;
+    };
+    const ProgramResult gil = RunPython(program, Model::Py312);
+    REQUIRE(gil.exit_code == 0);
+    // Both ran, one at a time (a hand-off may overlap by a few microseconds).
+    CHECK(overlap(gil) < 200'000);
+    const ProgramResult free = RunPython(program, Model::Py313t);
+    REQUIRE(free.exit_code == 0);
+    CHECK_TIMING(overlap(free) > 1'000'000); // needs two free cores
+}
+
+TEST_CASE("sleep, a blocked acquire and join release the GIL", "[py][models]")
+{
+    // B computes while A waits; had the wait kept the GIL, B could only run after A.
+    const std::string sleep = R"(import threading, time
+def waits():
+    time.sleep(0.3)
+def works():
+    total = 0
+    for i in range(100000):
+        total += i
+a = threading.Thread(target=waits, name="A")
+b = threading.Thread(target=works, name="B")
+a.start(); b.start(); a.join(); b.join()
+)";
+    const std::string acquire = R"(import threading, time
+lock = threading.Lock()
+lock.acquire()
+def waits():
+    lock.acquire()
+def works():
+    total = 0
+    for i in range(100000):
+        total += i
+a = threading.Thread(target=waits, name="A")
+b = threading.Thread(target=works, name="B")
+a.start(); b.start()
+time.sleep(0.3)
+lock.release()
+a.join(); b.join()
+)";
+    const std::string join = R"(import threading, time
+def waits():
+    time.sleep(0.3)
+def works():
+    total = 0
+    for i in range(100000):
+        total += i
+a = threading.Thread(target=waits, name="A")
+b = threading.Thread(target=works, name="B")
+a.start(); b.start()
+a.join()
+b.join()
+)";
+    for (const std::string* program : {&sleep, &acquire, &join}) {
+        for (Model model : {Model::Py39, Model::Py312}) {
+            CAPTURE(*program, ModelName(model));
+            const ProgramResult r = RunPython(*program, model);
+            REQUIRE(r.exit_code == 0);
+            CHECK(ThreadNamed(r, "B").end < ThreadNamed(r, "A").end);
+        }
+    }
+}
+
+TEST_CASE("an exception that escapes a thread prints as CPython's and the run goes on", "[py][models]")
+{
+    const ProgramResult r = RunPython(R"(import threading
+def boom():
+    raise ValueError("bad thing")
+t = threading.Thread(target=boom)
+t.start()
+t.join()
+print("main goes on")
+)",
+                                      Model::Py312);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "main goes on\n");
+    CHECK(r.err.rfind("Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n", 0) == 0);
+    CHECK(r.err.find("    raise ValueError(\"bad thing\")\nValueError: bad thing\n") != std::string::npos);
+}
