@@ -222,7 +222,7 @@ TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
     }
 }
 
-TEST_CASE("locked-counter: nothing lost under any model; 3.12 never contends, 3.13t does", "[lessons]")
+TEST_CASE("locked-counter: nothing lost under any model, 3.12 never contends, 3.13t does", "[lessons]")
 {
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         CAPTURE(ModelName(model));
