@@ -73,3 +73,16 @@ class nullcontext:
 
     def __exit__(self, *excinfo):
         pass
+
+
+class closing:
+    """Calls thing.close() at the end of the block."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    def __enter__(self):
+        return self.thing
+
+    def __exit__(self, *exc_info):
+        self.thing.close()

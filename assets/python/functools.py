@@ -30,6 +30,13 @@ class partial:
     def __init__(self, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
+        if isinstance(func, partial):
+            # A partial of a partial is flattened, as CPython's.
+            args = func.args + args
+            merged = dict(func.keywords)
+            merged.update(keywords)
+            keywords = merged
+            func = func.func
         self.func = func
         self.args = args
         self.keywords = keywords
@@ -85,19 +92,56 @@ def cmp_to_key(mycmp):
     return K
 
 
+class _CacheInfo:
+    def __init__(self, hits, misses, maxsize, currsize):
+        self.hits, self.misses, self.maxsize, self.currsize = hits, misses, maxsize, currsize
+
+    def __iter__(self):
+        return iter((self.hits, self.misses, self.maxsize, self.currsize))
+
+    def __eq__(self, other):
+        return tuple(self) == tuple(other)
+
+    def __repr__(self):
+        return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % tuple(self)
+
+
 def lru_cache(maxsize=128, typed=False):
+    """Remembers results; the least recently used go first once maxsize are kept."""
     def decorating_function(user_function):
         cache = {}
+        order = []
+        stats = [0, 0]  # hits, misses
 
         def wrapper(*args, **kwargs):
             key = args + tuple(sorted(kwargs.items()))
             if key in cache:
+                stats[0] += 1
+                if maxsize is not None:
+                    order.remove(key)
+                    order.append(key)
                 return cache[key]
+            stats[1] += 1
             result = user_function(*args, **kwargs)
-            if maxsize is None or len(cache) < maxsize:
+            if maxsize is None:
                 cache[key] = result
+            elif maxsize > 0:
+                if len(order) >= maxsize:
+                    del cache[order.pop(0)]
+                cache[key] = result
+                order.append(key)
             return result
-        wrapper.cache_clear = cache.clear
+
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+
+        def cache_clear():
+            cache.clear()
+            order.clear()
+            stats[0] = stats[1] = 0
+
+        wrapper.cache_info = cache_info
+        wrapper.cache_clear = cache_clear
         return update_wrapper(wrapper, user_function)
     if callable(maxsize) and not isinstance(maxsize, int):
         function, maxsize = maxsize, 128
@@ -107,3 +151,61 @@ def lru_cache(maxsize=128, typed=False):
 
 def cache(user_function):
     return lru_cache(maxsize=None)(user_function)
+
+
+def total_ordering(cls):
+    """Fills in the rich comparisons from __eq__ and one of __lt__, __le__, __gt__, __ge__."""
+    def defined(name):
+        method = getattr(cls, name, None)
+        return method is not None and method is not getattr(object, name, None)
+    roots = [name for name in ('__lt__', '__le__', '__gt__', '__ge__') if defined(name)]
+    if not roots:
+        raise ValueError('must define at least one ordering operation: < > <= >=')
+    root = roots[0]
+    given = getattr(cls, root)
+
+    def derive(negate, combine):
+        # combine: '' (just the result), 'or_eq' or 'and_ne'
+        def method(self, other):
+            result = given(self, other)
+            if result is NotImplemented:
+                return result
+            if negate:
+                result = not result
+            if combine == 'or_eq':
+                return result or self == other
+            if combine == 'and_ne':
+                return result and self != other
+            return result
+        return method
+
+    derived = {
+        '__lt__': {'__gt__': derive(True, 'and_ne'), '__le__': derive(False, 'or_eq'), '__ge__': derive(True, '')},
+        '__le__': {'__ge__': derive(True, 'or_eq'), '__lt__': derive(False, 'and_ne'), '__gt__': derive(True, '')},
+        '__gt__': {'__lt__': derive(True, 'and_ne'), '__ge__': derive(False, 'or_eq'), '__le__': derive(True, '')},
+        '__ge__': {'__le__': derive(True, 'or_eq'), '__gt__': derive(False, 'and_ne'), '__lt__': derive(True, '')},
+    }
+    for name, method in derived[root].items():
+        if name not in roots:
+            method.__name__ = name
+            setattr(cls, name, method)
+    return cls
+
+
+class cached_property:
+    """Computes the attribute once per instance, then keeps it."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        cache = instance.__dict__
+        if self.attrname in cache:
+            return cache[self.attrname]
+        value = self.func(instance)
+        cache[self.attrname] = value
+        return value

@@ -26,6 +26,17 @@ bool IsUserObject(Value v) { return v.IsObject() && !v.AsObject()->type->builtin
 
 [[noreturn]] void Unsupported(ThreadState& ts, int op, Value a, Value b)
 {
+    const TypeTable& t = Types();
+    const int base = op >= kInplace ? op - kInplace : op;
+    const Type* ta = TypeOf(a);
+    const Type* tb = TypeOf(b);
+    if (base == int(BinaryOp::Add) && (ta == t.str || ta == t.list || ta == t.tuple))
+        TypeError(&ts, fmt::format("can only concatenate {} (not \"{}\") to {}", ta->name, tb->name, ta->name));
+    if (base == int(BinaryOp::Multiply) && (ta == t.str || ta == t.list || ta == t.tuple || tb == t.str ||
+                                            tb == t.list || tb == t.tuple)) {
+        const Type* other = (ta == t.str || ta == t.list || ta == t.tuple) ? tb : ta;
+        TypeError(&ts, fmt::format("can't multiply sequence by non-int of type '{}'", other->name));
+    }
     TypeError(&ts, fmt::format("unsupported operand type(s) for {}: '{}' and '{}'", BinaryOpSymbol(op), TypeName(a),
                                TypeName(b)));
 }
@@ -49,7 +60,8 @@ Value IntOp(ThreadState& ts, BinaryOp op, int64_t a, int64_t b)
     case BinaryOp::FloorDivide:
     case BinaryOp::Remainder: {
         if (b == 0)
-            Raise(&ts, Types().ZeroDivisionError, "integer division or modulo by zero");
+            Raise(&ts, Types().ZeroDivisionError,
+                  op == BinaryOp::Remainder ? "integer modulo by zero" : "integer division or modulo by zero");
         if (a == INT64_MIN && b == -1) {
             if (op == BinaryOp::Remainder)
                 return MakeInt(0);
@@ -191,7 +203,7 @@ Value BuiltinOp(ThreadState& ts, BinaryOp op, Value a, Value b)
     if (ta == t.str) {
         if (op == BinaryOp::Add) {
             if (tb != t.str)
-                TypeError(&ts, fmt::format("can only concatenate str (not \"{}\") to str", tb->name));
+                return Value::NotImplemented();
             std::string s(StrView(a));
             s += StrView(b);
             return StrValue(s);
@@ -205,7 +217,7 @@ Value BuiltinOp(ThreadState& ts, BinaryOp op, Value a, Value b)
     if (ta == t.list || ta == t.tuple) {
         if (op == BinaryOp::Add) {
             if (tb != ta)
-                TypeError(&ts, fmt::format("can only concatenate {} (not \"{}\") to {}", ta->name, tb->name, ta->name));
+                return Value::NotImplemented();
             std::vector<Value> items = Collect(ts, a);
             for (Value v : Collect(ts, b))
                 items.push_back(v);
@@ -221,8 +233,22 @@ Value BuiltinOp(ThreadState& ts, BinaryOp op, Value a, Value b)
     }
     if ((tb == t.str || tb == t.list || tb == t.tuple) && op == BinaryOp::Multiply && IsInt(a))
         return Repeat(ts, b, IntValue(a));
-    if ((ta == t.set || ta == t.frozenset) && (tb == t.set || tb == t.frozenset))
-        return SetOperator(ts, op, As<Set>(a), As<Set>(b), ta == t.frozenset);
+    auto set_like = [&](const Type* x) {
+        return x == t.set || x == t.frozenset || x == t.dict_keys || x == t.dict_items;
+    };
+    if (set_like(ta) && set_like(tb) && (op == BinaryOp::Or || op == BinaryOp::And || op == BinaryOp::Subtract ||
+                                         op == BinaryOp::Xor)) {
+        // dict views behave as sets here: d.keys() & {...} is a set.
+        auto as_set = [&](Value v) {
+            if (IsType(v, t.set) || IsType(v, t.frozenset))
+                return As<Set>(v);
+            Set* s = NewSet();
+            for (Value item : Collect(ts, v))
+                SetAdd(&ts, s, item);
+            return s;
+        };
+        return SetOperator(ts, op, as_set(a), as_set(b), ta == t.frozenset);
+    }
     if (ta == t.dict && tb == t.dict && op == BinaryOp::Or) {
         Dict* d = NewDict();
         for (const DictEntry& e : DictItems(As<Dict>(a)))
@@ -600,6 +626,99 @@ Value Invert(ThreadState& ts, Value v)
             return Call(ts, hook, {v});
     }
     TypeError(&ts, fmt::format("bad operand type for unary ~: '{}'", TypeName(v)));
+}
+
+} // namespace threadlab::py
+
+// ---------------------------------------------------------------- operators as methods
+
+namespace threadlab::py {
+
+namespace {
+
+template <BinaryOp Op, bool Reflected>
+Value OperatorMethod(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "operator", 2, 2);
+    return Reflected ? BuiltinOp(ts, Op, args.pos[1], args.pos[0]) : BuiltinOp(ts, Op, args.pos[0], args.pos[1]);
+}
+
+template <CompareOp Op>
+Value CompareMethod(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "comparison", 2, 2);
+    return BuiltinCompare(ts, Op, args.pos[0], args.pos[1]);
+}
+
+Value NegMethod(ThreadState& ts, const Args& args) { return Negate(ts, args.pos[0]); }
+Value PosMethod(ThreadState& ts, const Args& args) { return Positive(ts, args.pos[0]); }
+Value InvertMethod(ThreadState& ts, const Args& args) { return Invert(ts, args.pos[0]); }
+Value BoolMethod(ThreadState& ts, const Args& args) { return Value::Bool(Truthy(ts, args.pos[0])); }
+Value IntMethod(ThreadState& ts, const Args& args)
+{
+    return args.pos[0].IsFloat() ? IntFromDouble(ts, args.pos[0].AsFloat()) : MakeInt(IntValue(args.pos[0]));
+}
+Value FloatMethod(ThreadState& ts, const Args& args) { return Value::Float(ToDouble(ts, args.pos[0])); }
+Value AbsMethod(ThreadState& ts, const Args& args)
+{
+    const Value v = args.pos[0];
+    if (v.IsFloat())
+        return Value::Float(std::fabs(v.AsFloat()));
+    const int64_t i = IntValue(v);
+    if (i == INT64_MIN)
+        IntOverflow(ts);
+    return MakeInt(i < 0 ? -i : i);
+}
+
+} // namespace
+
+void InitOperatorMethods(TypeTable& t)
+{
+    struct Named {
+        const char* name;
+        const char* reflected;
+        NativeFn forward;
+        NativeFn backward;
+    };
+    const Named arithmetic[] = {
+        {"__add__", "__radd__", OperatorMethod<BinaryOp::Add, false>, OperatorMethod<BinaryOp::Add, true>},
+        {"__sub__", "__rsub__", OperatorMethod<BinaryOp::Subtract, false>, OperatorMethod<BinaryOp::Subtract, true>},
+        {"__mul__", "__rmul__", OperatorMethod<BinaryOp::Multiply, false>, OperatorMethod<BinaryOp::Multiply, true>},
+        {"__truediv__", "__rtruediv__", OperatorMethod<BinaryOp::TrueDivide, false>, OperatorMethod<BinaryOp::TrueDivide, true>},
+        {"__floordiv__", "__rfloordiv__", OperatorMethod<BinaryOp::FloorDivide, false>, OperatorMethod<BinaryOp::FloorDivide, true>},
+        {"__mod__", "__rmod__", OperatorMethod<BinaryOp::Remainder, false>, OperatorMethod<BinaryOp::Remainder, true>},
+        {"__pow__", "__rpow__", OperatorMethod<BinaryOp::Power, false>, OperatorMethod<BinaryOp::Power, true>},
+        {"__lshift__", "__rlshift__", OperatorMethod<BinaryOp::LShift, false>, OperatorMethod<BinaryOp::LShift, true>},
+        {"__rshift__", "__rrshift__", OperatorMethod<BinaryOp::RShift, false>, OperatorMethod<BinaryOp::RShift, true>},
+        {"__and__", "__rand__", OperatorMethod<BinaryOp::And, false>, OperatorMethod<BinaryOp::And, true>},
+        {"__or__", "__ror__", OperatorMethod<BinaryOp::Or, false>, OperatorMethod<BinaryOp::Or, true>},
+        {"__xor__", "__rxor__", OperatorMethod<BinaryOp::Xor, false>, OperatorMethod<BinaryOp::Xor, true>},
+    };
+    const std::pair<const char*, NativeFn> compare[] = {
+        {"__lt__", CompareMethod<CompareOp::Lt>}, {"__le__", CompareMethod<CompareOp::Le>},
+        {"__gt__", CompareMethod<CompareOp::Gt>}, {"__ge__", CompareMethod<CompareOp::Ge>},
+    };
+    for (Type* type : {t.int_, t.float_}) {
+        for (const Named& n : arithmetic) {
+            AddMethod(type, n.name, n.forward);
+            AddMethod(type, n.reflected, n.backward);
+        }
+        AddMethod(type, "__neg__", NegMethod);
+        AddMethod(type, "__pos__", PosMethod);
+        AddMethod(type, "__abs__", AbsMethod);
+        AddMethod(type, "__bool__", BoolMethod);
+        AddMethod(type, "__int__", IntMethod);
+        AddMethod(type, "__float__", FloatMethod);
+    }
+    AddMethod(t.int_, "__invert__", InvertMethod);
+    for (Type* type : {t.int_, t.float_, t.str, t.list, t.tuple})
+        for (const auto& [name, fn] : compare)
+            AddMethod(type, name, fn);
+    for (Type* type : {t.str, t.list, t.tuple}) {
+        AddMethod(type, "__add__", arithmetic[0].forward);
+        AddMethod(type, "__mul__", arithmetic[2].forward);
+        AddMethod(type, "__rmul__", arithmetic[2].backward);
+    }
 }
 
 } // namespace threadlab::py

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <mutex>
+#include <tuple>
 
 namespace threadlab::py {
 
@@ -263,8 +264,20 @@ Value Pow(ThreadState& ts, const Args& args)
     const int64_t m = IntValue(p[2]);
     if (m == 0)
         ValueError(&ts, "pow() 3rd argument cannot be 0");
-    if (e < 0)
-        ValueError(&ts, "threadlab does not compute modular inverses (pow with a negative exponent and a modulus)");
+    if (e < 0) {
+        // The inverse of base modulo m, by the extended Euclidean algorithm.
+        const int64_t mod = m < 0 ? -m : m;
+        int64_t old_r = ((base % mod) + mod) % mod, r = mod, old_s = 1, s = 0;
+        while (r != 0) {
+            const int64_t q = old_r / r;
+            std::tie(old_r, r) = std::make_pair(r, old_r - q * r);
+            std::tie(old_s, s) = std::make_pair(s, old_s - q * s);
+        }
+        if (old_r != 1)
+            ValueError(&ts, "base is not invertible for the given modulus");
+        base = ((old_s % mod) + mod) % mod;
+        e = -e;
+    }
     __int128 result = 1, b = ((base % m) + m) % m;
     while (e > 0) {
         if (e & 1)
@@ -320,6 +333,13 @@ Value NextF(ThreadState& ts, const Args& args)
     if (type->iternext == nullptr && LookupInType(type, "__next__").IsNull())
         TypeError(&ts, fmt::format("'{}' object is not an iterator", type->name));
     Value v;
+    if (IsType(args.pos[0], Types().generator)) {
+        if (GenResume(ts, As<Generator>(args.pos[0]), Value::None(), Value::Null(), v))
+            return v;
+        if (args.npos == 2)
+            return args.pos[1];
+        throw PyError{NewExceptionArgs(Types().StopIteration, v.IsNone() ? NewTuple(0) : NewTuple({v}))};
+    }
     if (Next(ts, args.pos[0], v))
         return v;
     if (args.npos == 2)

@@ -17,6 +17,7 @@ void InitDictType(TypeTable& t);
 void InitSetTypes(TypeTable& t);
 void InitFunctionTypes(TypeTable& t);
 void InitIteratorTypes(TypeTable& t);
+void InitOperatorMethods(TypeTable& t);
 
 Type* NewBuiltinType(const char* name, Type* base, Layout layout, bool subclassable);
 void AddMethod(Type* type, const char* name, NativeFn fn);
@@ -59,6 +60,8 @@ int64_t IntArg(ThreadState& ts, Value v, const char* what);
 // Sorts in place as list.sort(key=…, reverse=…): stable, Python's < only.
 void SortValues(ThreadState& ts, std::vector<Value>& items, Value key, bool reverse);
 std::vector<Type*> AllExceptionTypes();
+// exc.__traceback__ / sys.exc_info()[2]: None if the exception was never raised.
+Value TracebackOf(Value exc);
 
 // A native module's contents: names bound to values, in order.
 struct NativeModuleSpec {

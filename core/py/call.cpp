@@ -140,10 +140,21 @@ Frame* PrepareCall(ThreadState& ts, Function* fn, const Args& in_args, Value sel
                     DictSet(&ts, kwargs, name, args->kwvalues[k]);
                     continue;
                 }
+                bool posonly = false;
                 for (int i = 0; i < co->posonlyargcount; ++i)
-                    if (co->varnames[size_t(i)]->View() == n)
-                        TypeError(&ts, fmt::format("{} got some positional-only arguments passed as keyword arguments: '{}'",
-                                                   FuncName(fn), n));
+                    posonly |= co->varnames[size_t(i)]->View() == n;
+                if (posonly) {
+                    // Every positional-only name given as a keyword, as CPython lists them.
+                    std::string names;
+                    for (int j = 0; j < nkw; ++j) {
+                        const std::string_view key = StrView(args->kwnames->items[size_t(j)]);
+                        for (int i = 0; i < co->posonlyargcount; ++i)
+                            if (co->varnames[size_t(i)]->View() == key)
+                                names += (names.empty() ? "" : ", ") + std::string(key);
+                    }
+                    TypeError(&ts, fmt::format("{} got some positional-only arguments passed as keyword arguments: '{}'",
+                                               FuncName(fn), names));
+                }
                 TypeError(&ts, fmt::format("{} got an unexpected keyword argument '{}'", FuncName(fn), n));
             }
             if (!locals[index].IsNull())

@@ -279,6 +279,10 @@ void CodeBuilder::Finish()
             ++pc;
         }
     }
+    // A handler cannot cut the stack to more than it holds where it covers.
+    for (const ExceptionRange& r : table)
+        if (depth_at[size_t(r.start)] >= 0 && r.depth > depth_at[size_t(r.start)])
+            throw std::logic_error("compiler: exception handler deeper than the stack it covers");
     m_code->code = std::move(m_instrs);
     m_code->lines = std::move(m_lines);
     m_code->exceptions = std::move(table);

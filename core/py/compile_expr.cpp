@@ -1,6 +1,9 @@
 // The compiler's expressions (and assignment targets).
 #include "compiler_impl.hpp"
 
+#include "containers.hpp"
+
+#include <algorithm>
 #include <stdexcept>
 
 namespace threadlab::py {
@@ -463,6 +466,22 @@ void Compiler::Sequence(const Node* e, Op build, bool is_tuple)
 {
     if (is_tuple && IsConstant(e)) {
         EmitConstant(e);
+        return;
+    }
+    if (build == Op::BUILD_SET && e->elts.size() >= 3 &&
+        std::all_of(e->elts.begin(), e->elts.end(), [&](const Node* x) { return IsConstant(x); })) {
+        // As CPython 3.12: a frozenset constant (made in source order, then
+        // remade in its own order) merged into a new set — which decides the
+        // order the set prints in.
+        Set* first = NewSet(true);
+        for (const Node* x : e->elts)
+            SetAdd(nullptr, first, ConstantValue(x));
+        Set* constant = NewSet(true);
+        for (Value v : SetItems(first))
+            SetAdd(nullptr, constant, v);
+        B().Emit(Op::BUILD_SET, 0);
+        B().Emit(Op::LOAD_CONST, B().Const(Value::Obj(constant)));
+        B().Emit(Op::SET_UPDATE, 1);
         return;
     }
     if (!HasStarred(e->elts)) {

@@ -760,7 +760,7 @@ void Compiler::With(const Node* s, size_t item_index)
     B().EmitJump(Op::POP_JUMP_IF_TRUE, suppress);
     B().Emit(Op::RERAISE, 2);
     B().Bind(suppress);
-    B().SetDepth(depth + 3);
+    B().SetDepth(depth + 2); // exit, previous exception, exception
     B().Emit(Op::POP_TOP);
     B().PopHandler();
     B().Emit(Op::POP_EXCEPT);
@@ -772,7 +772,7 @@ void Compiler::With(const Node* s, size_t item_index)
     B().Emit(Op::POP_EXCEPT);
     B().Emit(Op::RERAISE, 0);
     B().Bind(end);
-    B().SetDepth(depth);
+    B().SetDepth(depth - 1); // __exit__ is gone too
 }
 
 void Compiler::Raise(const Node* s)

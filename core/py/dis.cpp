@@ -1,5 +1,6 @@
 #include "dis.hpp"
 
+#include "containers.hpp"
 #include "format.hpp"
 
 #include <fmt/format.h>
@@ -36,6 +37,15 @@ std::string ConstRepr(Value v)
         if (t->Size() == 1)
             s += ",";
         return s + ")";
+    }
+    if (o->type == Types().frozenset) {
+        std::string s = "frozenset({";
+        bool first = true;
+        for (Value v : SetItems(static_cast<const Set*>(o))) {
+            s += (first ? "" : ", ") + ConstRepr(v);
+            first = false;
+        }
+        return s + "})";
     }
     if (o->type == Types().code) {
         const Code* c = static_cast<const Code*>(o);

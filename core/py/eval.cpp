@@ -519,8 +519,11 @@ Value Eval(ThreadState& ts, bool* yielded)
                 case Op::SET_UPDATE: {
                     const Value iterable = POP();
                     Set* s = As<Set>(sp[-ins.arg]);
-                    for (Value v : Collect(ts, iterable))
-                        SetAdd(&ts, s, v);
+                    if (IsType(iterable, types.set) || IsType(iterable, types.frozenset))
+                        SetMerge(&ts, s, As<Set>(iterable));
+                    else
+                        for (Value v : Collect(ts, iterable))
+                            SetAdd(&ts, s, v);
                     break;
                 }
                 case Op::DICT_UPDATE:

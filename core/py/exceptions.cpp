@@ -50,6 +50,36 @@ Value ExcRepr(ThreadState& ts, const Args& args)
 
 Value ExcWithTraceback(ThreadState&, const Args& args) { return args.pos[0]; }
 
+// A traceback object: enough of one to be passed around and read.
+struct TracebackObject : Object {
+    TracebackObject(Type* t, int line, Value next) : Object(t), lineno(line), tb_next(next) {}
+    int lineno;
+    Value tb_next;
+};
+
+Value TracebackSpecial(ThreadState&, Value self, std::string_view name)
+{
+    const TracebackObject* tb = static_cast<const TracebackObject*>(self.AsObject());
+    if (name == "tb_lineno")
+        return MakeInt(tb->lineno);
+    if (name == "tb_next")
+        return tb->tb_next;
+    if (name == "tb_frame" || name == "tb_lasti")
+        return Value::None();
+    return Value::Null();
+}
+
+Type* TracebackType()
+{
+    static Type* type = [] {
+        HeapScope scope(StaticHeap());
+        Type* t = NewBuiltinType("traceback", Types().object, Layout::Native, false);
+        t->special_attr = TracebackSpecial;
+        return t;
+    }();
+    return type;
+}
+
 Value ExcSpecial(ThreadState& ts, Value self, std::string_view name)
 {
     ExceptionObject* e = AsException(self);
@@ -62,7 +92,7 @@ Value ExcSpecial(ThreadState& ts, Value self, std::string_view name)
     if (name == "__suppress_context__")
         return Value::Bool(e->suppress_context);
     if (name == "__traceback__")
-        return Value::None();
+        return TracebackOf(self);
     if (name == "value" && IsInstance(self, Types().StopIteration))
         return e->args->Size() > 0 ? e->args->items[0] : Value::None();
     if (name == "code" && IsInstance(self, Types().SystemExit))
@@ -109,6 +139,18 @@ Type* Exc(const char* name, Type* base)
 }
 
 } // namespace
+
+Value TracebackOf(Value exc)
+{
+    ExceptionObject* e = AsException(exc);
+    if (e == nullptr || e->traceback.empty())
+        return Value::None();
+    // Outermost first, linked to the innermost, as CPython's tb_next chain.
+    Value next = Value::None();
+    for (const TracebackEntry& entry : e->traceback)
+        next = Value::Obj(New<TracebackObject>(TracebackType(), entry.line, next));
+    return next;
+}
 
 void InitExceptionTypes(TypeTable& t)
 {

@@ -38,6 +38,11 @@ double Fabs(double x) { return std::fabs(x); }
 double Log2(double x) { return x <= 0 ? NAN : std::log2(x); }
 double Log10(double x) { return x <= 0 ? NAN : std::log10(x); }
 double Degrees(double x) { return x * 180.0 / M_PI; }
+double Log1p(double x) { return x <= -1 ? NAN : std::log1p(x); }
+double Expm1(double x) { return std::expm1(x); }
+double Sinh(double x) { return std::sinh(x); }
+double Cosh(double x) { return std::cosh(x); }
+double Tanh(double x) { return std::tanh(x); }
 double Radians(double x) { return x * M_PI / 180.0; }
 
 Value Log(ThreadState& ts, const Args& args)
@@ -237,10 +242,72 @@ Value Fsum(ThreadState& ts, const Args& args)
         partials.resize(i);
         partials.push_back(x);
     }
-    double sum = 0;
-    for (double p : partials)
-        sum += p;
-    return Value::Float(sum);
+    // Add the partials from the largest, then correct the last rounding
+    // (half-even), as CPython's msum.
+    double hi = 0;
+    size_t n = partials.size();
+    if (n > 0) {
+        double lo = 0;
+        hi = partials[--n];
+        while (n > 0) {
+            const double x = hi, y = partials[--n];
+            hi = x + y;
+            const double yr = hi - x;
+            lo = y - yr;
+            if (lo != 0)
+                break;
+        }
+        if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+            const double y = lo * 2, x = hi + y;
+            if (y == x - hi)
+                hi = x;
+        }
+    }
+    return Value::Float(hi);
+}
+
+Value Isqrt(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "isqrt", 1, 1);
+    const int64_t n = IntArg(ts, args.pos[0], "isqrt");
+    if (n < 0)
+        ValueError(&ts, "isqrt() argument must be nonnegative");
+    int64_t r = int64_t(std::sqrt(double(n)));
+    while (r > 0 && r * r > n)
+        --r;
+    while ((r + 1) * (r + 1) <= n)
+        ++r;
+    return MakeInt(r);
+}
+
+Value Perm(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "perm", 1, 2);
+    const int64_t n = IntArg(ts, args.pos[0], "perm");
+    const int64_t k = args.npos == 2 && !args.pos[1].IsNone() ? IntArg(ts, args.pos[1], "perm") : n;
+    if (n < 0 || k < 0)
+        ValueError(&ts, n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
+    if (k > n)
+        return MakeInt(0);
+    int64_t r = 1;
+    for (int64_t i = n - k + 1; i <= n; ++i)
+        if (__builtin_mul_overflow(r, i, &r))
+            IntOverflow(ts);
+    return MakeInt(r);
+}
+
+Value Frexp(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "frexp", 1, 1);
+    int e = 0;
+    const double m = std::frexp(Arg(ts, args, 0), &e);
+    return Value::Obj(NewTuple({Value::Float(m), MakeInt(e)}));
+}
+
+Value Ldexp(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "ldexp", 2, 2);
+    return Value::Float(std::ldexp(Arg(ts, args, 0), int(IntArg(ts, args.pos[1], "ldexp"))));
 }
 
 Value Dist(ThreadState& ts, const Args& args)
@@ -275,6 +342,11 @@ Module* MakeMathModule(ThreadState&)
     s.Function("log10", Unary<Log10>);
     s.Function("degrees", Unary<Degrees>);
     s.Function("radians", Unary<Radians>);
+    s.Function("log1p", Unary<Log1p>);
+    s.Function("expm1", Unary<Expm1>);
+    s.Function("sinh", Unary<Sinh>);
+    s.Function("cosh", Unary<Cosh>);
+    s.Function("tanh", Unary<Tanh>);
     s.Function("log", Log);
     s.Function("floor", Floor);
     s.Function("ceil", Ceil);
@@ -295,6 +367,10 @@ Module* MakeMathModule(ThreadState&)
     s.Function("comb", Comb);
     s.Function("prod", Prod);
     s.Function("fsum", Fsum);
+    s.Function("isqrt", Isqrt);
+    s.Function("perm", Perm);
+    s.Function("frexp", Frexp);
+    s.Function("ldexp", Ldexp);
     s.Function("dist", Dist);
     s.Set("pi", Value::Float(M_PI));
     s.Set("e", Value::Float(M_E));

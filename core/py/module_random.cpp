@@ -81,7 +81,6 @@ public:
         return low | (high << 32);
     }
 
-private:
     static constexpr int kN = 624, kM = 397;
     uint32_t mt[kN] = {};
     int index = kN + 1;
@@ -362,6 +361,50 @@ Value Gauss(ThreadState& ts, const Args& args)
     return Value::Float(mu + z * sigma);
 }
 
+Value Triangular(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "triangular");
+    const Args rest{args.pos + 1, args.npos - 1, args.kwvalues, args.kwnames};
+    Params p(ts, rest, "triangular", {"low", "high", "mode"}, 0);
+    double low = p.Has(0) ? ToDouble(ts, p[0]) : 0.0, high = p.Has(1) ? ToDouble(ts, p[1]) : 1.0;
+    double u;
+    {
+        ObjectGuard guard(r->lock);
+        u = r->mt.Random();
+    }
+    double c;
+    try {
+        c = p.Has(2) && !p[2].IsNone() ? (ToDouble(ts, p[2]) - low) / (high - low) : 0.5;
+    } catch (...) {
+        throw;
+    }
+    if (high == low)
+        return Value::Float(low);
+    if (u > c) {
+        u = 1.0 - u;
+        c = 1.0 - c;
+        std::swap(low, high);
+    }
+    return Value::Float(low + (high - low) * std::sqrt(u * c));
+}
+
+Value NormalVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "normalvariate");
+    const Args rest{args.pos + 1, args.npos - 1, args.kwvalues, args.kwnames};
+    Params p(ts, rest, "normalvariate", {"mu", "sigma"}, 0);
+    const double mu = p.Has(0) ? ToDouble(ts, p[0]) : 0.0, sigma = p.Has(1) ? ToDouble(ts, p[1]) : 1.0;
+    const double magic = 4 * std::exp(-0.5) / std::sqrt(2.0);
+    ObjectGuard guard(r->lock);
+    for (;;) {
+        const double u1 = r->mt.Random();
+        const double u2 = 1.0 - r->mt.Random();
+        const double z = magic * (u1 - 0.5) / u2;
+        if (z * z / 4.0 <= -std::log(u2))
+            return Value::Float(mu + z * sigma);
+    }
+}
+
 Value ExpoVariate(ThreadState& ts, const Args& args)
 {
     RandomObject* r = R(ts, args, "expovariate");
@@ -369,6 +412,36 @@ Value ExpoVariate(ThreadState& ts, const Args& args)
     const double lambd = args.npos == 2 ? ToDouble(ts, args.pos[1]) : 1.0;
     ObjectGuard guard(r->lock);
     return Value::Float(-std::log(1.0 - r->mt.Random()) / lambd);
+}
+
+// getstate(): (3, the 624 words and the index, gauss_next), as CPython's.
+Value GetState(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "getstate");
+    ObjectGuard guard(r->lock);
+    Tuple* words = NewTuple(MersenneTwister::kN + 1);
+    for (int i = 0; i < MersenneTwister::kN; ++i)
+        words->items[size_t(i)] = MakeInt(r->mt.mt[i]);
+    words->items[MersenneTwister::kN] = MakeInt(r->mt.index);
+    return Value::Obj(NewTuple({MakeInt(3), Value::Obj(words), r->gauss_next}));
+}
+
+Value SetState(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "setstate");
+    ExpectPositional(ts, args, "setstate", 2, 2);
+    const Value state = args.pos[1];
+    if (!IsType(state, Types().tuple) || As<Tuple>(state)->Size() != 3 || !IsType(As<Tuple>(state)->items[1], Types().tuple))
+        TypeError(&ts, "state vector must be a tuple");
+    const Tuple* words = As<Tuple>(As<Tuple>(state)->items[1]);
+    if (words->Size() != MersenneTwister::kN + 1)
+        ValueError(&ts, "state vector is the wrong size");
+    ObjectGuard guard(r->lock);
+    for (int i = 0; i < MersenneTwister::kN; ++i)
+        r->mt.mt[i] = uint32_t(IntValue(words->items[size_t(i)]));
+    r->mt.index = int(IntValue(words->items[MersenneTwister::kN]));
+    r->gauss_next = As<Tuple>(state)->items[2];
+    return Value::None();
 }
 
 Value RandomConstruct(ThreadState& ts, const Args& args)
@@ -383,6 +456,7 @@ const std::pair<const char*, NativeFn> kMethods[] = {
     {"seed", Seed},         {"random", RandomF},   {"getrandbits", GetRandBits}, {"randrange", RandRangeF},
     {"randint", RandInt},   {"choice", Choice},    {"shuffle", Shuffle},         {"sample", Sample},
     {"choices", Choices},   {"uniform", Uniform},  {"gauss", Gauss},             {"expovariate", ExpoVariate},
+    {"getstate", GetState}, {"setstate", SetState}, {"triangular", Triangular}, {"normalvariate", NormalVariate},
 };
 
 Type* RandomType()

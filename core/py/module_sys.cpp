@@ -70,7 +70,7 @@ Value ExcInfo(ThreadState& ts, const Args& args)
     const Value e = ts.exc_info;
     if (e.IsNone())
         return Value::Obj(NewTuple({Value::None(), Value::None(), Value::None()}));
-    return Value::Obj(NewTuple({Value::Obj(TypeOf(e)), e, Value::None()}));
+    return Value::Obj(NewTuple({Value::Obj(TypeOf(e)), e, TracebackOf(e)}));
 }
 
 Value GetRecursionLimit(ThreadState&, const Args&) { return MakeInt(kMaxDepth); }

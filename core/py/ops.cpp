@@ -126,6 +126,11 @@ Value TypeAttribute(ThreadState& ts, Type* type, Str* name)
             return Value::Obj(New<BoundMethod>(t.method, As<ClassMethod>(v)->func, Value::Obj(type)));
         if (IsType(v, t.staticmethod))
             return As<StaticMethod>(v)->func;
+        if (v.IsObject() && !v.AsObject()->type->builtin) {
+            const Value get = LookupInType(v.AsObject()->type, "__get__");
+            if (!get.IsNull())
+                return Call(ts, get, {v, Value::None(), Value::Obj(type)});
+        }
         return v;
     }
     const std::string_view n = name->View();
@@ -207,6 +212,12 @@ Value SpecialAttribute(ThreadState& ts, Value obj, std::string_view n)
 Value GetAttrOrNull(ThreadState& ts, Value obj, Str* name)
 {
     const TypeTable& t = Types();
+    if (IsType(obj, t.super)) {
+        // Looks up the attribute after the given class in the object's MRO.
+        const Value v = t.super->special_attr(ts, obj, name->View());
+        if (!v.IsNull())
+            return v;
+    }
     if (IsInstance(obj, t.type))
         return TypeAttribute(ts, As<Type>(obj), name);
     if (IsType(obj, t.module)) {
@@ -223,25 +234,29 @@ Value GetAttrOrNull(ThreadState& ts, Value obj, Str* name)
             Raise(&ts, t.AttributeError, fmt::format("property '{}' of '{}' object has no getter", name->View(), type->name));
         return Call(ts, p->fget, {obj});
     }
+    // A user's descriptor: one with __set__ goes before the instance's dict.
+    Value user_get = Value::Null();
+    if (descriptor.IsObject() && !descriptor.AsObject()->type->builtin) {
+        user_get = LookupInType(descriptor.AsObject()->type, "__get__");
+        if (!user_get.IsNull() && !LookupInType(descriptor.AsObject()->type, "__set__").IsNull())
+            return Call(ts, user_get, {descriptor, obj, Value::Obj(type)});
+    }
     if (Dict* attrs = InstanceDict(ts, obj)) {
         const Value v = DictGetStr(attrs, name->View());
         if (!v.IsNull())
             return v;
     }
+    if (!user_get.IsNull())
+        return Call(ts, user_get, {descriptor, obj, Value::Obj(type)});
     if (!descriptor.IsNull())
         return BindMethod(ts, descriptor, obj);
     const Value special = SpecialAttribute(ts, obj, name->View());
     if (!special.IsNull())
         return special;
     if (type->has_getattr) {
+        // Its AttributeError (with its own message) is the caller's to see.
         const Value hook = LookupInType(type, "__getattr__");
-        try {
-            return Call(ts, hook, {obj, Value::Obj(name)});
-        } catch (const PyError& e) {
-            if (IsInstance(e.exc, t.AttributeError))
-                return Value::Null();
-            throw;
-        }
+        return Call(ts, hook, {obj, Value::Obj(name)});
     }
     return Value::Null();
 }
@@ -257,7 +272,7 @@ Value GetAttr(ThreadState& ts, Value obj, Str* name)
 bool LoadMethod(ThreadState& ts, Value obj, Str* name, Value& func)
 {
     const TypeTable& t = Types();
-    if (!IsInstance(obj, t.type) && !IsType(obj, t.module)) {
+    if (!IsInstance(obj, t.type) && !IsType(obj, t.module) && !IsType(obj, t.super)) {
         Type* type = TypeOf(obj);
         const Value descriptor = LookupInType(type, name);
         const bool plain = IsType(descriptor, t.function) ||
@@ -299,6 +314,13 @@ void SetAttr(ThreadState& ts, Value obj, Str* name, Value value)
                   fmt::format("property '{}' of '{}' object has no setter", name->View(), type->name));
         Call(ts, p->fset, {obj, value});
         return;
+    }
+    if (descriptor.IsObject() && !descriptor.AsObject()->type->builtin) {
+        const Value user_set = LookupInType(descriptor.AsObject()->type, "__set__");
+        if (!user_set.IsNull()) {
+            Call(ts, user_set, {descriptor, obj, value});
+            return;
+        }
     }
     if (type->has_setattr) {
         const Value hook = LookupInType(type, "__setattr__");

@@ -237,7 +237,7 @@ private:
                 Next();
                 Node* n = New(w == "global" ? NodeKind::Global : NodeKind::Nonlocal, t);
                 do
-                    n->names.push_back(ExpectName());
+                    n->names.push_back(Mangle(ExpectName()));
                 while (Accept(","));
                 return Finish(n);
             }
@@ -635,7 +635,7 @@ private:
                     throw Error(Peek(), "multiple exception types must be parenthesized");
                 }
                 if (AcceptName("as"))
-                    h->name = ExpectName();
+                    h->name = Mangle(ExpectName());
             }
             h->body = Block(e);
             Finish(h);
@@ -732,7 +732,7 @@ private:
         const Token& t = Next();
         Node* n = New(NodeKind::FunctionDef, t);
         n->decorators = std::move(decorators);
-        n->name = ExpectName();
+        n->name = Mangle(ExpectName());
         if (AtOp("["))
             throw Refuse(Peek(), "generic type parameters");
         Expect("(");
@@ -749,14 +749,16 @@ private:
         const Token& t = Next();
         Node* n = New(NodeKind::ClassDef, t);
         n->decorators = std::move(decorators);
-        n->name = ExpectName();
+        n->name = Mangle(ExpectName());
         if (AtOp("["))
             throw Refuse(Peek(), "generic type parameters");
         if (Accept("(")) {
             CallArguments(n, ")");
             Expect(")");
         }
+        m_classes.push_back(n->name);
         n->body = Block(t);
+        m_classes.pop_back();
         return Finish(n);
     }
 
@@ -769,7 +771,7 @@ private:
             Arg a;
             a.line = Line(Peek());
             a.col = Col(Peek());
-            a.name = ExpectName();
+            a.name = Mangle(ExpectName());
             if (annotations && Accept(":"))
                 Expression();
             return a;
@@ -875,7 +877,7 @@ private:
             const Token& t = Peek();
             Node* n = New(NodeKind::NamedExpr, t);
             Node* target = New(NodeKind::Name, t);
-            target->name = ExpectName();
+            target->name = Mangle(ExpectName());
             Finish(target);
             Next(); // :=
             n->target = target;
@@ -1080,7 +1082,7 @@ private:
                 Next();
                 Node* n = m_mod.New(NodeKind::Attribute, e->line, e->col);
                 n->value = e;
-                n->name = ExpectName();
+                n->name = Mangle(ExpectName());
                 e = Finish(n);
             } else if (t.Is("(")) {
                 Next();
@@ -1225,7 +1227,7 @@ private:
                 throw InvalidSyntax(t);
             }
             Node* n = New(NodeKind::Name, t);
-            n->name = std::string(w);
+            n->name = Mangle(std::string(w));
             return Finish(n);
         }
         case Tok::Int: {
@@ -1631,6 +1633,20 @@ private:
     int m_line_offset;
     int m_col_offset;
     bool m_direct_assign = false;
+    std::vector<std::string> m_classes; // enclosing class names, innermost last
+
+    // Private names (`__x`) inside a class become `_Class__x`, as CPython mangles them.
+    std::string Mangle(std::string name) const
+    {
+        if (m_classes.empty() || name.size() < 3 || name.compare(0, 2, "__") != 0 ||
+            (name.size() >= 4 && name.compare(name.size() - 2, 2, "__") == 0) || name.find('.') != std::string::npos)
+            return name;
+        const std::string& cls = m_classes.back();
+        const size_t first = cls.find_first_not_of('_');
+        if (first == std::string::npos)
+            return name;
+        return "_" + cls.substr(first) + name;
+    }
 };
 
 } // namespace

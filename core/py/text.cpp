@@ -228,9 +228,7 @@ std::string Format(ThreadState& ts, Value v, std::string_view spec)
         ValueError(&ts, message);
     }
     std::string error, out;
-    if (v.IsBool() && parsed.type == 0)
-        out = FormatText(v.IsTrue() ? "True" : "False", parsed, error);
-    else if (IsInt(v))
+    if (IsInt(v)) // bool too: with a spec, True formats as 1
         out = FormatInt(IntValue(v), parsed, error);
     else if (v.IsFloat())
         out = FormatFloat(v.AsFloat(), parsed, error);
@@ -279,6 +277,7 @@ std::string PercentFormat(ThreadState& ts, std::string_view format, Value args)
         }
         FormatSpec spec;
         spec.sign = '-';
+        spec.align = '>'; // % right-aligns, strings too, unless the '-' flag says otherwise
         while (i < format.size() && std::string_view("-+ #0").find(format[i]) != std::string_view::npos) {
             switch (format[i]) {
             case '-': spec.align = '<'; break;

@@ -359,6 +359,16 @@ Value DifferenceUpdate(ThreadState& ts, const Args& args)
     return Value::None();
 }
 
+Value SymmetricDifferenceUpdate(ThreadState& ts, const Args& args)
+{
+    Set* s = St(ts, args, "symmetric_difference_update");
+    ExpectPositional(ts, args, "symmetric_difference_update", 2, 2);
+    for (Value v : Collect(ts, args.pos[1]))
+        if (!SetDiscard(&ts, s, v))
+            SetAdd(&ts, s, v);
+    return Value::None();
+}
+
 Value IsSubset(ThreadState& ts, const Args& args)
 {
     ExpectPositional(ts, args, "issubset", 2, 2);
@@ -479,6 +489,7 @@ void InitSetTypes(TypeTable& t)
     AddMethod(t.set, "update", SetUpdateM);
     AddMethod(t.set, "intersection_update", IntersectionUpdate);
     AddMethod(t.set, "difference_update", DifferenceUpdate);
+    AddMethod(t.set, "symmetric_difference_update", SymmetricDifferenceUpdate);
 }
 
 } // namespace threadlab::py

@@ -191,6 +191,12 @@ Value IterSelf(ThreadState&, const Args& args) { return args.pos[0]; }
 Value IterNextMethod(ThreadState& ts, const Args& args)
 {
     Value v;
+    if (IsType(args.pos[0], Types().generator)) {
+        // A generator's return value travels in the StopIteration.
+        if (GenResume(ts, As<Generator>(args.pos[0]), Value::None(), Value::Null(), v))
+            return v;
+        throw PyError{NewExceptionArgs(Types().StopIteration, v.IsNone() ? NewTuple(0) : NewTuple({v}))};
+    }
     if (!Next(ts, args.pos[0], v))
         throw PyError{NewExceptionArgs(Types().StopIteration, NewTuple(0))};
     return v;

@@ -271,6 +271,46 @@ Value FloatAsIntegerRatio(ThreadState& ts, const Args& args)
     return Value::Obj(NewTuple({MakeInt(numerator), MakeInt(denominator)}));
 }
 
+// float.hex(): 0x1.<13 hex digits>p<exponent>, as CPython writes it.
+Value FloatHex(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "hex", 1, 1);
+    const double d = args.pos[0].AsFloat();
+    if (std::isnan(d))
+        return StrValue("nan");
+    if (std::isinf(d))
+        return StrValue(d > 0 ? "inf" : "-inf");
+    if (d == 0)
+        return StrValue(std::signbit(d) ? "-0x0.0p+0" : "0x0.0p+0");
+    int exponent = 0;
+    double m = std::frexp(std::fabs(d), &exponent); // m in [0.5, 1)
+    m *= 2;
+    exponent -= 1;
+    if (exponent < -1022) { // subnormal: 0x0.<digits>p-1022
+        m = std::ldexp(std::fabs(d), 1022);
+        exponent = -1022;
+    }
+    const uint64_t bits = uint64_t(std::ldexp(m - std::floor(m), 52));
+    return StrValue(fmt::format("{}0x{}.{:013x}p{:+d}", std::signbit(d) ? "-" : "", int(std::floor(m)), bits, exponent));
+}
+
+Value FloatFromHex(ThreadState& ts, const Args& args)
+{
+    const Value text = args.pos[args.npos - 1];
+    if (!IsType(text, Types().str))
+        TypeError(&ts, "fromhex() argument must be str");
+    const std::string s = std::string(StrView(text));
+    char* end = nullptr;
+    const double d = std::strtod(s.c_str(), &end);
+    while (end && *end && std::isspace(static_cast<unsigned char>(*end)))
+        ++end;
+    if (end == s.c_str() || (end && *end))
+        ValueError(&ts, "invalid hexadecimal floating-point string");
+    return Value::Float(d);
+}
+
+Value FloatConjugate(ThreadState&, const Args& args) { return args.pos[0]; }
+
 Value NumberFormat(ThreadState& ts, const Args& args)
 {
     ExpectPositional(ts, args, "__format__", 2, 2);
@@ -294,6 +334,9 @@ void InitNumberTypes(TypeTable& t)
     t.float_->special_attr = NumberSpecial;
     AddMethod(t.float_, "is_integer", FloatIsInteger);
     AddMethod(t.float_, "as_integer_ratio", FloatAsIntegerRatio);
+    AddMethod(t.float_, "hex", FloatHex);
+    AddMethod(t.float_, "conjugate", FloatConjugate);
+    AddAttr(t.float_, "fromhex", Value::Obj(New<StaticMethod>(t.staticmethod, Value::Obj(NewBuiltin("fromhex", FloatFromHex)))));
     AddMethod(t.float_, "__format__", NumberFormat);
 }
 

@@ -270,50 +270,94 @@ Value StripBoth(ThreadState& ts, const Args& args) { return Strip(ts, args, true
 Value StripLeft(ThreadState& ts, const Args& args) { return Strip(ts, args, true, false, "lstrip"); }
 Value StripRight(ThreadState& ts, const Args& args) { return Strip(ts, args, false, true, "rstrip"); }
 
+// Case mapping for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic:
+// the letters a lesson's strings use.
+char32_t ToUpperCp(char32_t c)
+{
+    if (c < 0x80)
+        return char32_t(std::toupper(int(c)));
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+        return c - 0x20;
+    if (c == 0xFF)
+        return 0x178;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F)
+        return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) ? ((c & 1) == 0 ? c - 1 : c) : (c & ~char32_t(1));
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2)
+        return c - 0x20;
+    if (c == 0x3C2)
+        return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F)
+        return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 0x50;
+    return c;
+}
+
+char32_t ToLowerCp(char32_t c)
+{
+    if (c < 0x80)
+        return char32_t(std::tolower(int(c)));
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 0x20;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F)
+        return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E) ? ((c & 1) == 1 ? c + 1 : c) : (c | 1);
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+        return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    return c;
+}
+
+bool IsCasedCp(char32_t c) { return ToUpperCp(c) != c || ToLowerCp(c) != c; }
+
+// Maps every code point; `f(c, starts_word)`.
 template <class F>
 Value MapCase(ThreadState& ts, const Args& args, const char* name, F f)
 {
     const Str* s = S(ts, args, name);
     ExpectPositional(ts, args, name, 1, 1);
-    std::string out(s->View());
-    for (size_t i = 0; i < out.size(); ++i)
-        if (static_cast<unsigned char>(out[i]) < 0x80)
-            out[i] = f(out[i], i == 0 || !std::isalpha(static_cast<unsigned char>(out[i - 1])));
+    std::string out;
+    bool previous_cased = false;
+    for (char32_t c : CodePoints(s->View())) {
+        out += EncodeUtf8(f(c, !previous_cased));
+        previous_cased = IsCasedCp(c) || (c < 0x80 && std::isalpha(int(c)));
+    }
     return StrValue(out);
 }
 Value Upper(ThreadState& ts, const Args& args)
 {
-    return MapCase(ts, args, "upper", [](char c, bool) { return char(std::toupper(static_cast<unsigned char>(c))); });
+    return MapCase(ts, args, "upper", [](char32_t c, bool) { return ToUpperCp(c); });
 }
 Value Lower(ThreadState& ts, const Args& args)
 {
-    return MapCase(ts, args, "lower", [](char c, bool) { return char(std::tolower(static_cast<unsigned char>(c))); });
+    return MapCase(ts, args, "lower", [](char32_t c, bool) { return ToLowerCp(c); });
 }
 Value Casefold(ThreadState& ts, const Args& args) { return Lower(ts, args); }
 Value SwapCase(ThreadState& ts, const Args& args)
 {
-    return MapCase(ts, args, "swapcase", [](char c, bool) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        return std::isupper(u) ? char(std::tolower(u)) : char(std::toupper(u));
-    });
+    return MapCase(ts, args, "swapcase", [](char32_t c, bool) { return ToUpperCp(c) != c ? ToUpperCp(c) : ToLowerCp(c); });
 }
 Value Title(ThreadState& ts, const Args& args)
 {
-    return MapCase(ts, args, "title", [](char c, bool start) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        return start ? char(std::toupper(u)) : char(std::tolower(u));
-    });
+    return MapCase(ts, args, "title", [](char32_t c, bool start) { return start ? ToUpperCp(c) : ToLowerCp(c); });
 }
 Value Capitalize(ThreadState& ts, const Args& args)
 {
     const Str* s = S(ts, args, "capitalize");
-    std::string out(s->View());
-    for (size_t i = 0; i < out.size(); ++i)
-        if (static_cast<unsigned char>(out[i]) < 0x80)
-            out[i] = i == 0 ? char(std::toupper(static_cast<unsigned char>(out[i])))
-                            : char(std::tolower(static_cast<unsigned char>(out[i])));
+    std::string out;
+    bool first = true;
+    for (char32_t c : CodePoints(s->View())) {
+        out += EncodeUtf8(first ? ToUpperCp(c) : ToLowerCp(c));
+        first = false;
+    }
     return StrValue(out);
 }
+
+Value IsAscii(ThreadState& ts, const Args& args) { return Value::Bool(S(ts, args, "isascii")->ascii); }
 
 Value StartsEnds(ThreadState& ts, const Args& args, bool starts)
 {
@@ -528,6 +572,27 @@ Value IsLower(ThreadState& ts, const Args& args)
     }
     return Value::Bool(cased);
 }
+Value IsTitle(ThreadState& ts, const Args& args)
+{
+    const Str* s = S(ts, args, "istitle");
+    bool cased = false, previous_cased = false;
+    for (char c : s->View()) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if (std::isupper(u)) {
+            if (previous_cased)
+                return Value::False();
+            previous_cased = cased = true;
+        } else if (std::islower(u)) {
+            if (!previous_cased)
+                return Value::False();
+            previous_cased = cased = true;
+        } else {
+            previous_cased = false;
+        }
+    }
+    return Value::Bool(cased);
+}
+
 Value IsIdentifier(ThreadState& ts, const Args& args)
 {
     const Str* s = S(ts, args, "isidentifier");
@@ -775,6 +840,8 @@ void InitStrType(TypeTable& t)
     AddMethod(s, "isupper", IsUpper);
     AddMethod(s, "islower", IsLower);
     AddMethod(s, "isidentifier", IsIdentifier);
+    AddMethod(s, "istitle", IsTitle);
+    AddMethod(s, "isascii", IsAscii);
     AddMethod(s, "partition", PartitionLeft);
     AddMethod(s, "rpartition", PartitionRight);
     AddMethod(s, "removeprefix", RemovePrefix);

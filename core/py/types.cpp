@@ -24,6 +24,8 @@ Type* Shell(Type* meta, const char* name, Type* base, Layout layout = Layout::Na
     return t;
 }
 
+void AddProtocolMethods(TypeTable& t);
+
 void Build(TypeTable& t)
 {
     t.type = new Type(nullptr, "type");
@@ -98,6 +100,52 @@ void Build(TypeTable& t)
     InitSetTypes(t);
     InitFunctionTypes(t);
     InitIteratorTypes(t);
+    AddProtocolMethods(t);
+    InitOperatorMethods(t);
+}
+
+// The protocol hooks as methods too, so `lst.__getitem__(0)` and
+// `d.__setitem__(k, v)` work as in CPython.
+Value DunderGetItem(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "__getitem__", 2, 2);
+    return GetItem(ts, args.pos[0], args.pos[1]);
+}
+Value DunderSetItem(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "__setitem__", 3, 3);
+    SetItem(ts, args.pos[0], args.pos[1], args.pos[2]);
+    return Value::None();
+}
+Value DunderDelItem(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "__delitem__", 2, 2);
+    DelItem(ts, args.pos[0], args.pos[1]);
+    return Value::None();
+}
+Value DunderContains(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "__contains__", 2, 2);
+    return Value::Bool(Contains(ts, args.pos[0], args.pos[1]));
+}
+Value DunderIter(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "__iter__", 1, 1);
+    return GetIter(ts, args.pos[0]);
+}
+
+void AddProtocolMethods(TypeTable& t)
+{
+    for (Type* type : {t.list, t.tuple, t.dict, t.str, t.range, t.set, t.frozenset}) {
+        if (type->getitem)
+            AddMethod(type, "__getitem__", DunderGetItem);
+        if (type->setitem)
+            AddMethod(type, "__setitem__", DunderSetItem);
+        if (type->delitem)
+            AddMethod(type, "__delitem__", DunderDelItem);
+        AddMethod(type, "__contains__", DunderContains);
+        AddMethod(type, "__iter__", DunderIter);
+    }
 }
 
 } // namespace
