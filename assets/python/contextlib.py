@@ -86,3 +86,55 @@ class closing:
 
     def __exit__(self, *exc_info):
         self.thing.close()
+
+
+class ExitStack:
+    """Undoes, at the end of the block, every context entered and callback pushed, newest first."""
+
+    def __init__(self):
+        self._exits = []
+
+    def __enter__(self):
+        return self
+
+    def enter_context(self, cm):
+        result = type(cm).__enter__(cm)
+        self._exits.append(lambda exc_type, exc, tb: type(cm).__exit__(cm, exc_type, exc, tb))
+        return result
+
+    def push(self, exit):
+        self._exits.append(exit)
+        return exit
+
+    def callback(self, callback, /, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        self._exits.append(_exit_wrapper)
+        return callback
+
+    def pop_all(self):
+        new_stack = ExitStack()
+        new_stack._exits = self._exits
+        self._exits = []
+        return new_stack
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __exit__(self, exc_type, exc, tb):
+        original = exc
+        pending_raise = exc is not None
+        suppressed = False
+        while self._exits:
+            exit = self._exits.pop()
+            try:
+                if exit(exc_type, exc, tb):
+                    suppressed = True
+                    pending_raise = False
+                    exc_type = exc = tb = None
+            except BaseException as new_exc:
+                exc_type, exc, tb = type(new_exc), new_exc, None
+                pending_raise = True
+        if pending_raise and exc is not original:
+            raise exc
+        return suppressed

@@ -86,6 +86,7 @@ struct Node;
 struct Arg {
     std::string name;
     int line = 0, col = 0;
+    Node* annotation = nullptr;
 };
 
 struct Arguments {

@@ -278,6 +278,10 @@ Code* Compiler::CompileModule(const ModuleAst& ast)
         NameOp("__doc__", NameCtx::Store);
         first = 1;
     }
+    if (HasModuleAnnotations(ast.body)) {
+        B().Emit(Op::BUILD_MAP, 0);
+        NameOp("__annotations__", NameCtx::Store);
+    }
     for (size_t i = first; i < ast.body.size(); ++i)
         Statement(ast.body[i]);
     B().Emit(Op::RETURN_CONST, B().Const(Value::None()));
@@ -312,10 +316,17 @@ void Compiler::Statement(const Node* s)
         return;
     case NodeKind::AugAssign: AugAssign(s); return;
     case NodeKind::AnnAssign:
-        // The annotation is not evaluated (as with `from __future__ import annotations`).
         if (s->value != nullptr) {
             Expr(s->value);
             Store(s->target);
+        }
+        // A module's or a class's `name: annotation` goes into __annotations__
+        // (a function's is never evaluated), as CPython does.
+        if (s->target->kind == NodeKind::Name && !m_unit->scope->IsFunctionLike()) {
+            Annotation(s->annotation);
+            NameOp("__annotations__", NameCtx::Load);
+            B().Emit(Op::LOAD_CONST, B().ConstStr(s->target->name));
+            B().Emit(Op::STORE_SUBSCR);
         }
         return;
     case NodeKind::If: If(s); return;
@@ -835,6 +846,9 @@ void Compiler::ImportFrom(const Node* s)
         Refuse(s, "relative imports");
     if (s->name == "__future__") {
         for (const Alias& a : s->aliases)
+            if (a.name == "annotations")
+                m_future_annotations = true;
+        for (const Alias& a : s->aliases)
             if (a.name != "annotations" && a.name != "division" && a.name != "print_function" &&
                 a.name != "generator_stop" && a.name != "absolute_import" && a.name != "with_statement" &&
                 a.name != "nested_scopes" && a.name != "unicode_literals" && a.name != "generators")
@@ -935,9 +949,10 @@ void Compiler::FunctionDef(const Node* s)
             }
         B().Emit(Op::BUILD_MAP, n);
     }
+    const int annotations = FunctionAnnotations(s);
     Code* code = FunctionBody(s, s->name, &s->body, nullptr);
     B().SetLine(s->line);
-    MakeClosure(code, flags);
+    MakeClosure(code, flags | annotations);
     for (size_t i = 0; i < s->decorators.size(); ++i)
         B().Emit(Op::CALL, 0);
     NameOp(s->name, NameCtx::Store);
@@ -1003,6 +1018,82 @@ Code* Compiler::FunctionBody(const Node* def, const std::string& name, const std
     return LeaveUnit();
 }
 
+void Compiler::Annotation(const Node* annotation)
+{
+    if (!m_future_annotations) {
+        Expr(annotation);
+        return;
+    }
+    // Under the future import an annotation is its own source text.
+    std::string text;
+    if (annotation->line == annotation->end_line && size_t(annotation->line) <= m_lines.size()) {
+        const std::string& line = m_lines[size_t(annotation->line) - 1];
+        size_t a = 0, cp = 1;
+        while (a < line.size() && int(cp) < annotation->col) {
+            a += 1;
+            while (a < line.size() && (static_cast<unsigned char>(line[a]) & 0xC0) == 0x80)
+                ++a;
+            ++cp;
+        }
+        size_t b = a;
+        while (b < line.size() && int(cp) < annotation->end_col) {
+            b += 1;
+            while (b < line.size() && (static_cast<unsigned char>(line[b]) & 0xC0) == 0x80)
+                ++b;
+            ++cp;
+        }
+        text = line.substr(a, b - a);
+    }
+    B().Emit(Op::LOAD_CONST, B().ConstStr(text));
+}
+
+int Compiler::FunctionAnnotations(const Node* def)
+{
+    const Arguments& a = *def->arguments;
+    std::vector<const Arg*> annotated;
+    for (const auto* list : {&a.posonly, &a.args})
+        for (const Arg& arg : *list)
+            if (arg.annotation)
+                annotated.push_back(&arg);
+    if (a.vararg && a.vararg->annotation)
+        annotated.push_back(&*a.vararg);
+    for (const Arg& arg : a.kwonly)
+        if (arg.annotation)
+            annotated.push_back(&arg);
+    if (a.kwarg && a.kwarg->annotation)
+        annotated.push_back(&*a.kwarg);
+    if (annotated.empty() && def->annotation == nullptr)
+        return 0;
+    for (const Arg* arg : annotated) {
+        B().Emit(Op::LOAD_CONST, B().ConstStr(arg->name));
+        Annotation(arg->annotation);
+    }
+    int n = int(annotated.size());
+    if (def->annotation != nullptr) {
+        B().Emit(Op::LOAD_CONST, B().ConstStr("return"));
+        Annotation(def->annotation);
+        ++n;
+    }
+    B().Emit(Op::BUILD_MAP, n);
+    return kFnAnnotations;
+}
+
+bool Compiler::HasModuleAnnotations(const std::vector<Node*>& body) const
+{
+    // Any `name: annotation` directly in this body (also inside if/for/while/try/with).
+    for (const Node* s : body) {
+        if (s->kind == NodeKind::AnnAssign && s->target->kind == NodeKind::Name)
+            return true;
+        for (const auto* list : {&s->body, &s->orelse, &s->finalbody})
+            if (s->kind != NodeKind::FunctionDef && s->kind != NodeKind::ClassDef && HasModuleAnnotations(*list))
+                return true;
+        for (const Node* h : s->handlers)
+            if (HasModuleAnnotations(h->body))
+                return true;
+    }
+    return false;
+}
+
 void Compiler::ClassDef(const Node* s)
 {
     for (const Node* d : s->decorators)
@@ -1036,6 +1127,10 @@ void Compiler::ClassDef(const Node* s)
         B().Emit(Op::LOAD_CONST, B().ConstStr(s->body[0]->value->constant.str));
         B().Emit(Op::STORE_NAME, B().Name("__doc__", -1));
         first = 1;
+    }
+    if (HasModuleAnnotations(s->body)) {
+        B().Emit(Op::BUILD_MAP, 0);
+        B().Emit(Op::STORE_NAME, B().Name("__annotations__", -1));
     }
     for (size_t i = first; i < s->body.size(); ++i)
         Statement(s->body[i]);

@@ -128,6 +128,12 @@ private:
     Unit* m_unit = nullptr;
     std::vector<std::string> m_qualname_stack;
     std::vector<std::pair<std::string, int>> m_imports;
+    bool m_future_annotations = false; // `from __future__ import annotations`: kept as text
+
+    // annotations: the value of an annotation (or its text under the future import).
+    void Annotation(const Node* annotation);
+    int FunctionAnnotations(const Node* def); // pushes a dict if there are any; returns MAKE_FUNCTION's flag
+    bool HasModuleAnnotations(const std::vector<Node*>& body) const;
 };
 
 } // namespace threadlab::py

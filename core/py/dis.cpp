@@ -132,6 +132,8 @@ std::string ArgMeaning(const Code& code, const Instr& ins, bool short_form)
             add("defaults");
         if (arg & kFnKwDefaults)
             add("kwdefaults");
+        if (arg & kFnAnnotations)
+            add("annotations");
         if (arg & kFnClosure)
             add("closure");
         return s;

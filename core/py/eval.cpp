@@ -727,6 +727,8 @@ Value Eval(ThreadState& ts, bool* yielded)
                     Function* fn = New<Function>(types.function, fcode, f->module);
                     if (ins.arg & kFnClosure)
                         fn->closure = As<Tuple>(POP());
+                    if (ins.arg & kFnAnnotations)
+                        fn->annotations = As<Dict>(POP());
                     if (ins.arg & kFnKwDefaults)
                         fn->kwdefaults = As<Dict>(POP());
                     if (ins.arg & kFnDefaults)

@@ -161,10 +161,12 @@ public:
         return d.thread->Join(static_cast<LiveThread&>(thread).handle, timeout);
     }
 
-    double SwitchInterval() const override { return m_switch_interval.load(); }
+    // CPython keeps the interval in whole microseconds.
+    double SwitchInterval() const override { return 1e-6 * double(int64_t(1e6 * m_switch_interval.load() + 1e-9)); }
 
     void SetSwitchInterval(double seconds) override
     {
+        seconds = 1e-6 * double(uint64_t(1e6 * seconds));
         m_switch_interval.store(seconds);
         if (Gil* gil = m_runtime_gil)
             gil->SetInterval(std::max<int64_t>(1000, int64_t(seconds * m_config.time_scale * 1e9)));

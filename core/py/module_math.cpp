@@ -43,6 +43,13 @@ double Expm1(double x) { return std::expm1(x); }
 double Sinh(double x) { return std::sinh(x); }
 double Cosh(double x) { return std::cosh(x); }
 double Tanh(double x) { return std::tanh(x); }
+double Asinh(double x) { return std::asinh(x); }
+double Acosh(double x) { return x < 1 ? NAN : std::acosh(x); }
+double Atanh(double x) { return std::fabs(x) >= 1 ? NAN : std::atanh(x); }
+double Erf(double x) { return std::erf(x); }
+double Erfc(double x) { return std::erfc(x); }
+double Gamma(double x) { return (x <= 0 && x == std::floor(x)) ? NAN : std::tgamma(x); }
+double Lgamma(double x) { return (x <= 0 && x == std::floor(x)) ? INFINITY : std::lgamma(x); }
 double Radians(double x) { return x * M_PI / 180.0; }
 
 Value Log(ThreadState& ts, const Args& args)
@@ -347,6 +354,13 @@ Module* MakeMathModule(ThreadState&)
     s.Function("sinh", Unary<Sinh>);
     s.Function("cosh", Unary<Cosh>);
     s.Function("tanh", Unary<Tanh>);
+    s.Function("asinh", Unary<Asinh>);
+    s.Function("acosh", Unary<Acosh>);
+    s.Function("atanh", Unary<Atanh>);
+    s.Function("erf", Unary<Erf>);
+    s.Function("erfc", Unary<Erfc>);
+    s.Function("gamma", Unary<Gamma>);
+    s.Function("lgamma", Unary<Lgamma>);
     s.Function("log", Log);
     s.Function("floor", Floor);
     s.Function("ceil", Ceil);

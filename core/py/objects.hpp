@@ -203,6 +203,7 @@ struct Function : Object {
     Str* name = nullptr;
     Str* qualname = nullptr;
     Dict* attrs = nullptr;       // func.__dict__, made on first use
+    Dict* annotations = nullptr; // func.__annotations__
     Value doc = Value::None();
     mutable ObjectLock lock;
 };

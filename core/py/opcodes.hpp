@@ -57,6 +57,7 @@ enum class Intrinsic : uint8_t { Print = 1, ImportStar = 2, StopIterationError =
 // MAKE_FUNCTION's flags.
 inline constexpr int kFnDefaults = 0x01;
 inline constexpr int kFnKwDefaults = 0x02;
+inline constexpr int kFnAnnotations = 0x04;
 inline constexpr int kFnClosure = 0x08;
 
 // FORMAT_VALUE's flags.

@@ -773,7 +773,7 @@ private:
             a.col = Col(Peek());
             a.name = Mangle(ExpectName());
             if (annotations && Accept(":"))
-                Expression();
+                a.annotation = Expression();
             return a;
         };
         while (!AtOp(close)) {

@@ -76,6 +76,8 @@ private:
         case NodeKind::FunctionDef: {
             Expressions(s->decorators);
             Defaults(*s->arguments);
+            Annotations(*s->arguments);
+            Expression(s->annotation);
             Assign(s->name, s);
             ScopeInfo* saved = m_current;
             m_current = NewScope(ScopeInfo::Kind::Function, s->name, s);
@@ -121,6 +123,8 @@ private:
             break;
         case NodeKind::AnnAssign:
             Expression(s->value);
+            if (!m_current->IsFunctionLike())
+                Expression(s->annotation); // evaluated at module and class level only
             if (s->target->kind == NodeKind::Name) {
                 if (s->value != nullptr || m_current->kind != ScopeInfo::Kind::Module)
                     Assign(s->target->name, s->target);
@@ -218,6 +222,17 @@ private:
         Expressions(a.defaults);
         for (const Node* d : a.kw_defaults)
             Expression(d);
+    }
+
+    void Annotations(const py::Arguments& a)
+    {
+        for (const auto* list : {&a.posonly, &a.args, &a.kwonly})
+            for (const Arg& arg : *list)
+                Expression(arg.annotation);
+        if (a.vararg)
+            Expression(a.vararg->annotation);
+        if (a.kwarg)
+            Expression(a.kwarg->annotation);
     }
 
     void Params(const py::Arguments& a)

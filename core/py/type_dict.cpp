@@ -194,6 +194,17 @@ Value ViewIter(ThreadState&, Value self)
 
 Value ViewLen(ThreadState& ts, const Args& args) { return MakeInt(Len(ts, args.pos[0])); }
 
+Value ViewReversed(ThreadState& ts, const Args& args)
+{
+    const DictView* v = As<DictView>(args.pos[0]);
+    const TypeTable& t = Types();
+    Type* type = v->kind == DictIterator::Keys     ? t.dict_keyiterator
+                 : v->kind == DictIterator::Values ? t.dict_valueiterator
+                                                   : t.dict_itemiterator;
+    (void)ts;
+    return Value::Obj(New<DictIterator>(type, v->dict, v->kind, true));
+}
+
 Value ItemsContains(ThreadState& ts, const Args& args)
 {
     const DictView* v = As<DictView>(args.pos[0]);
@@ -460,6 +471,7 @@ void InitDictType(TypeTable& t)
     for (Type* view : {t.dict_keys, t.dict_values, t.dict_items}) {
         view->iter = ViewIter;
         AddMethod(view, "__len__", ViewLen);
+        AddMethod(view, "__reversed__", ViewReversed);
     }
     AddMethod(t.dict_items, "__contains__", ItemsContains);
     AddMethod(t.dict_values, "__contains__", ValuesContains);

@@ -100,6 +100,12 @@ Value FunctionSpecial(ThreadState&, Value self, std::string_view name)
         return Value::Obj(const_cast<Code*>(f->code));
     if (name == "__globals__")
         return Value::Obj(f->module);
+    if (name == "__annotations__") {
+        ObjectGuard guard(f->lock);
+        if (f->annotations == nullptr)
+            f->annotations = NewDict();
+        return Value::Obj(f->annotations);
+    }
     return Value::Null();
 }
 

@@ -330,13 +330,36 @@ Value MapCase(ThreadState& ts, const Args& args, const char* name, F f)
 }
 Value Upper(ThreadState& ts, const Args& args)
 {
-    return MapCase(ts, args, "upper", [](char32_t c, bool) { return ToUpperCp(c); });
+    const Value upper = MapCase(ts, args, "upper", [](char32_t c, bool) { return ToUpperCp(c); });
+    // 'ß' has no capital of its own: it becomes 'SS'.
+    const std::string_view text = StrView(upper);
+    if (text.find("\xC3\x9F") == std::string_view::npos)
+        return upper;
+    std::string out(text);
+    for (size_t at; (at = out.find("\xC3\x9F")) != std::string::npos;)
+        out.replace(at, 2, "SS");
+    return StrValue(out);
 }
 Value Lower(ThreadState& ts, const Args& args)
 {
     return MapCase(ts, args, "lower", [](char32_t c, bool) { return ToLowerCp(c); });
 }
-Value Casefold(ThreadState& ts, const Args& args) { return Lower(ts, args); }
+Value Casefold(ThreadState& ts, const Args& args)
+{
+    const std::string_view text = StrView(Lower(ts, args));
+    std::string out(text);
+    for (size_t at; (at = out.find("\xC3\x9F")) != std::string::npos;)
+        out.replace(at, 2, "ss");
+    return StrValue(out);
+}
+
+Value IsPrintable(ThreadState& ts, const Args& args)
+{
+    for (char32_t c : CodePoints(S(ts, args, "isprintable")->View()))
+        if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c == 0xAD || c == 0x2028 || c == 0x2029)
+            return Value::False();
+    return Value::True();
+}
 Value SwapCase(ThreadState& ts, const Args& args)
 {
     return MapCase(ts, args, "swapcase", [](char32_t c, bool) { return ToUpperCp(c) != c ? ToUpperCp(c) : ToLowerCp(c); });
@@ -842,6 +865,7 @@ void InitStrType(TypeTable& t)
     AddMethod(s, "isidentifier", IsIdentifier);
     AddMethod(s, "istitle", IsTitle);
     AddMethod(s, "isascii", IsAscii);
+    AddMethod(s, "isprintable", IsPrintable);
     AddMethod(s, "partition", PartitionLeft);
     AddMethod(s, "rpartition", PartitionRight);
     AddMethod(s, "removeprefix", RemovePrefix);

@@ -4,6 +4,7 @@ threading and queue modules."""
 
 import threading
 import queue
+import sys as _sys
 import time as _time
 
 __all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
@@ -90,7 +91,7 @@ class Future:
             try:
                 callback(self)
             except Exception as error:
-                print('exception calling callback for %r: %r' % (self, error))
+                print('exception calling callback for %r: %r' % (self, error), file=_sys.stderr)
 
     def __repr__(self):
         with self._condition:
@@ -141,7 +142,7 @@ class Future:
         try:
             fn(self)
         except Exception as error:
-            print('exception calling callback for %r: %r' % (self, error))
+            print('exception calling callback for %r: %r' % (self, error), file=_sys.stderr)
 
     def result(self, timeout=None):
         with self._condition:
@@ -366,7 +367,7 @@ def _worker(executor, work_queue, initializer, initargs):
         try:
             initializer(*initargs)
         except BaseException:
-            print('Exception in initializer:')
+            print('Exception in initializer:', file=_sys.stderr)
             executor._initializer_failed()
             return
     while True:
