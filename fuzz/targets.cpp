@@ -273,3 +273,74 @@ std::optional<std::string> CheckTrace(std::string_view text)
 }
 
 } // namespace threadlab::fuzz
+
+// ---------------------------------------------------------------- python
+
+#include "code_builder.hpp"
+#include "compiler.hpp"
+#include "dis.hpp"
+#include "source_file.hpp"
+
+namespace threadlab::fuzz {
+
+namespace {
+
+std::optional<std::string> CheckCode(const py::Code& code)
+{
+    const int n = int(code.code.size());
+    if (n == 0 || code.lines.size() != code.code.size())
+        return "code " + code.qualname + " has no instructions or no line for each";
+    for (int pc = 0; pc < n; ++pc) {
+        const py::Instr& ins = code.code[size_t(pc)];
+        if (py::IsJump(ins.op) && (ins.arg < 0 || ins.arg > n))
+            return "code " + code.qualname + ": a jump leaves the code";
+    }
+    if (!py::IsTerminal(code.code.back().op))
+        return "code " + code.qualname + " can run off its end";
+    for (const py::ExceptionRange& r : code.exceptions)
+        if (r.start < 0 || r.end > n || r.start >= r.end || r.target < 0 || r.target >= n || r.depth < 0)
+            return "code " + code.qualname + ": an exception-table row is out of range";
+    for (py::Value c : code.consts)
+        if (c.IsObject() && c.AsObject()->type == py::Types().code)
+            if (auto broken = CheckCode(*static_cast<const py::Code*>(c.AsObject())))
+                return broken;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> CheckPython(std::string_view text)
+{
+    const std::string source(text);
+    if (py::CheckSourceText(source))
+        return std::nullopt; // refused before compiling: not a program
+    // Lines end at \n, \r\n or a lone \r, as Python's tokenizer reads them.
+    int lines = 1;
+    for (size_t i = 0; i < source.size(); ++i)
+        if (source[i] == '\n' || (source[i] == '\r' && (i + 1 == source.size() || source[i + 1] != '\n')))
+            ++lines;
+    std::unique_ptr<py::Program> program;
+    try {
+        program = py::CompileProgram("fuzz.py", source);
+    } catch (const py::SourceError& e) {
+        const std::string line = py::FormatSourceError("fuzz.py", e);
+        if (line.find('\n') != std::string::npos)
+            return "a refusal spans lines: " + line;
+        if (e.line < 1 || e.line > lines + 1 || e.col < 1)
+            return "a refusal's place is outside the text: " + line;
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return std::string("compiling threw ") + e.what();
+    }
+    const py::ModuleInfo* main = program->Find(program->main);
+    if (main == nullptr || main->code == nullptr)
+        return "a compiled program has no main module";
+    if (auto broken = CheckCode(*main->code))
+        return broken;
+    for (Model model : {Model::Py39, Model::Py312, Model::Py313t})
+        if (py::Disassemble(*main, model).empty())
+            return "dis printed nothing";
+    return std::nullopt;
+}
+
+} // namespace threadlab::fuzz

@@ -32,4 +32,10 @@ std::optional<std::string> CheckProgress(std::string_view bytes, const std::stri
 // lane in a run that exists, spans in order) and writes out again.
 std::optional<std::string> CheckTrace(std::string_view text);
 
+// The text as a Python program (CompileProgram, then dis under each model).
+// Properties: only a SourceError is ever thrown, as one line with a line and
+// column inside the text; a program that compiles disassembles, and every
+// jump and handler of its code stays inside the code.
+std::optional<std::string> CheckPython(std::string_view text);
+
 } // namespace threadlab::fuzz

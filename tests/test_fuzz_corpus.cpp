@@ -78,3 +78,14 @@ TEST_CASE("the trace corpus keeps every property", "[fuzz][trace]")
         CHECK(broken.value_or("") == "");
     }
 }
+
+TEST_CASE("the python corpus keeps every property", "[fuzz][python]")
+{
+    const auto files = Files("python");
+    CHECK(files.size() >= 20);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const auto broken = threadlab::fuzz::CheckPython(Read(file));
+        CHECK(broken.value_or("") == "");
+    }
+}

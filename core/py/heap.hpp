@@ -104,7 +104,8 @@ struct HeapAllocator {
     {
         // Freed at the end of a run, when the current heap may be another:
         // refunds are not worth tracking then.
-        ::operator delete(p, n * sizeof(T));
+        (void)n;
+        ::operator delete(p);
     }
     template <class U>
     bool operator==(const HeapAllocator<U>&) const noexcept

@@ -1,0 +1,6 @@
+with a as b, c as d:
+    while True:
+        try:
+            continue
+        except E as e:
+            break

@@ -1,0 +1,22 @@
+# Checks less common random APIs: Random instances, getrandbits, getstate/setstate, expovariate, triangular, betavariate.
+# Note: paretovariate prints 1.2783918082383299 on 3.9 (formula changed); this file follows 3.12.
+import random
+random.seed(12345)
+print(random.getrandbits(16), random.getrandbits(1), random.getrandbits(40))
+r = random.Random(7)
+print(r.random(), r.randint(1, 6), r.choice([True, False]))
+r2 = random.Random(7)
+print(r2.random() == random.Random(7).random())
+st = random.getstate()
+x1 = random.random()
+random.setstate(st)
+print(x1 == random.random())
+random.seed(99)
+print([round(random.expovariate(1.0), 6) for _ in range(3)])
+print([random.triangular(0, 10) for _ in range(2)])
+print(random.betavariate(2, 3), random.normalvariate(0, 1))
+print(random.lognormvariate(0, 0.5), random.vonmisesvariate(1, 1))
+print(random.paretovariate(2), random.weibullvariate(1, 2), random.gammavariate(2, 1))
+random.seed(5)
+print(random.choices(range(10), cum_weights=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], k=4))
+print(random.sample(range(10), 3))

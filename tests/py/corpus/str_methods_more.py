@@ -1,0 +1,11 @@
+# Checks less common str methods: istitle, isascii, isprintable, expandtabs, translate/maketrans, format_map, isdecimal/isnumeric.
+print("Abc".istitle(), "ABC".istitle(), "Hello World".istitle(), "hello World".istitle())
+print("abc".isascii(), "é".isascii(), "".isascii())
+print("abc".isprintable(), "a\nb".isprintable(), "".isprintable())
+print("a\tb".expandtabs(4), "a\tbc\td".expandtabs(3), repr("\t".expandtabs()))
+print("a1b2".translate({ord("1"): "one", ord("2"): None}))
+table = str.maketrans("abc", "xyz")
+print("aabbcc".translate(table), sorted(table.items()))
+print(str.maketrans("ab", "12", "c") == {97: 49, 98: 50, 99: None})
+print("{a}-{b}".format_map({"a": 1, "b": 2}))
+print("123".isdecimal(), "12.3".isdecimal(), "123".isnumeric(), "½".isnumeric(), "½".isdigit())
