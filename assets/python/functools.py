@@ -209,3 +209,51 @@ class cached_property:
         value = self.func(instance)
         cache[self.attrname] = value
         return value
+
+
+def singledispatch(func):
+    """One function, an implementation per type of its first argument."""
+    registry = {object: func}
+    cache = {}
+
+    def dispatch(cls):
+        if cls in cache:
+            return cache[cls]
+        impl = None
+        for base in cls.__mro__:
+            if base in registry:
+                impl = registry[base]
+                break
+        if impl is None:
+            impl = func
+        cache[cls] = impl
+        return impl
+
+    def register(cls, f=None):
+        if f is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            # @f.register with an annotated first parameter.
+            f = cls
+            annotations = getattr(f, '__annotations__', {})
+            if not annotations:
+                raise TypeError(f"Invalid first argument to `register()`: {f!r}. "
+                                "Use either `@register(some_class)` or plain `@register` "
+                                "on an annotated function.")
+            cls = next(iter(annotations.values()))
+            if not isinstance(cls, type):
+                raise TypeError(f"Invalid annotation for {next(iter(annotations))!r}. {cls!r} is not a class.")
+        registry[cls] = f
+        cache.clear()
+        return f
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError(f'{getattr(func, "__name__", "singledispatch function")} requires at least 1 positional argument')
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper

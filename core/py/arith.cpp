@@ -160,6 +160,24 @@ Value FloatOp(ThreadState& ts, BinaryOp op, double a, double b)
     }
 }
 
+// Key and item views behave as the sets they hold: in &, |, -, ^ and in
+// comparisons, in any order.
+bool IsSetLike(const Type* x)
+{
+    const TypeTable& t = Types();
+    return x == t.set || x == t.frozenset || x == t.dict_keys || x == t.dict_items;
+}
+
+Set* AsSet(ThreadState& ts, Value v)
+{
+    if (IsType(v, Types().set) || IsType(v, Types().frozenset))
+        return As<Set>(v);
+    Set* s = NewSet();
+    for (Value item : Collect(ts, v))
+        SetAdd(&ts, s, item);
+    return s;
+}
+
 Value Repeat(ThreadState& ts, Value seq, int64_t n)
 {
     const TypeTable& t = Types();
@@ -233,21 +251,9 @@ Value BuiltinOp(ThreadState& ts, BinaryOp op, Value a, Value b)
     }
     if ((tb == t.str || tb == t.list || tb == t.tuple) && op == BinaryOp::Multiply && IsInt(a))
         return Repeat(ts, b, IntValue(a));
-    auto set_like = [&](const Type* x) {
-        return x == t.set || x == t.frozenset || x == t.dict_keys || x == t.dict_items;
-    };
-    if (set_like(ta) && set_like(tb) && (op == BinaryOp::Or || op == BinaryOp::And || op == BinaryOp::Subtract ||
+    if (IsSetLike(ta) && IsSetLike(tb) && (op == BinaryOp::Or || op == BinaryOp::And || op == BinaryOp::Subtract ||
                                          op == BinaryOp::Xor)) {
-        // dict views behave as sets here: d.keys() & {...} is a set.
-        auto as_set = [&](Value v) {
-            if (IsType(v, t.set) || IsType(v, t.frozenset))
-                return As<Set>(v);
-            Set* s = NewSet();
-            for (Value item : Collect(ts, v))
-                SetAdd(&ts, s, item);
-            return s;
-        };
-        return SetOperator(ts, op, as_set(a), as_set(b), ta == t.frozenset);
+        return SetOperator(ts, op, AsSet(ts, a), AsSet(ts, b), ta == t.frozenset);
     }
     if (ta == t.dict && tb == t.dict && op == BinaryOp::Or) {
         Dict* d = NewDict();
@@ -421,10 +427,9 @@ Value BuiltinCompare(ThreadState& ts, CompareOp op, Value a, Value b)
     }
     if ((ta == t.list && tb == t.list) || (ta == t.tuple && tb == t.tuple))
         return CompareSequences(ts, op, Collect(ts, a), Collect(ts, b));
-    const bool sa = ta == t.set || ta == t.frozenset, sb = tb == t.set || tb == t.frozenset;
-    if (sa && sb) {
-        const Set* x = As<Set>(a);
-        const Set* y = As<Set>(b);
+    if (IsSetLike(ta) && IsSetLike(tb)) {
+        const Set* x = AsSet(ts, a);
+        const Set* y = AsSet(ts, b);
         auto subset = [&](const Set* p, const Set* q) {
             for (Value v : SetItems(p))
                 if (!SetHas(&ts, q, v))
@@ -459,8 +464,6 @@ Value BuiltinCompare(ThreadState& ts, CompareOp op, Value a, Value b)
             const Range* x = As<Range>(a);
             const Range* y = As<Range>(b);
             equal = x->length == y->length && (x->length == 0 || (x->start == y->start && (x->length == 1 || x->step == y->step)));
-        } else if (!equal && (ta == t.dict_keys || ta == t.dict_items) && ta == tb) {
-            equal = CompareSequences(ts, CompareOp::Eq, Collect(ts, a), Collect(ts, b)).IsTrue();
         } else if (!equal && a.IsObject() && b.IsObject() && ta == t.int_ && tb == t.int_) {
             equal = IntValue(a) == IntValue(b);
         }

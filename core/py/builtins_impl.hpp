@@ -12,6 +12,7 @@ void InitExceptionTypes(TypeTable& t);
 void InitObjectType(TypeTable& t);
 void InitNumberTypes(TypeTable& t);
 void InitStrType(TypeTable& t);
+void AddStrFormatMethods(Type* str); // str_format.cpp
 void InitSequenceTypes(TypeTable& t);
 void InitDictType(TypeTable& t);
 void InitSetTypes(TypeTable& t);

@@ -75,7 +75,7 @@ std::vector<std::string> SplitLines(std::string_view source)
 }
 
 ModuleInfo& CompileModule(Program& program, const std::string& name, const std::string& filename,
-                          std::string_view source, bool library, std::vector<std::pair<std::string, int>>& imports)
+                          std::string_view source, bool library, std::vector<ImportSite>& imports)
 {
     auto info = std::make_unique<ModuleInfo>();
     info->name = name;
@@ -112,22 +112,25 @@ std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_v
 {
     auto program = std::make_unique<Program>();
     program->main = "__main__";
-    std::vector<std::pair<std::string, int>> imports;
+    std::vector<ImportSite> imports;
     CompileModule(*program, "__main__", std::string(filename), source, false, imports);
     // The main file's imports are checked with their lines; the library's
     // are threadlab's own and must all exist.
     std::vector<std::pair<std::string, bool>> pending;
     std::set<std::string> seen{"__main__"};
-    for (const auto& [name, line] : imports) {
-        if (line < 0) {
+    for (const ImportSite& site : imports) {
+        if (site.maybe_submodule) {
             // `from a import b`: b may be a submodule (concurrent.futures).
-            if ((IsNativeModule(name) || !LibrarySource(name).empty()) && seen.insert(name).second)
-                pending.emplace_back(name, true);
+            if ((IsNativeModule(site.module) || !LibrarySource(site.module).empty()) && seen.insert(site.module).second)
+                pending.emplace_back(site.module, true);
             continue;
         }
-        for (const std::string& prefix : Prefixes(name)) {
-            if (!IsNativeModule(prefix) && LibrarySource(prefix).empty() && prefix != "concurrent")
-                throw SourceError(line, 1,
+        for (const std::string& prefix : Prefixes(site.module)) {
+            const bool known = IsNativeModule(prefix) || !LibrarySource(prefix).empty() || prefix == "concurrent";
+            if (!known && site.guarded)
+                break; // `try: import x / except ImportError:` — raises ModuleNotFoundError when it runs
+            if (!known)
+                throw SourceError(site.line, 1,
                                   "threadlab does not have the module '" + prefix + "' (it has " +
                                       AvailableModulesText() + ")");
             if (seen.insert(prefix).second)
@@ -142,20 +145,20 @@ std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_v
         const std::string_view text = LibrarySource(name);
         if (text.empty())
             continue; // a package with no code of its own ("concurrent")
-        std::vector<std::pair<std::string, int>> more;
+        std::vector<ImportSite> more;
         try {
             CompileModule(*program, name, "<threadlab>/" + name + ".py", text, true, more);
         } catch (const SourceError& e) {
             throw std::logic_error("threadlab's own module " + name + " does not compile: " +
                                    FormatSourceError(name + ".py", e));
         }
-        for (const auto& [imported, line] : more) {
-            if (line < 0) {
-                if ((IsNativeModule(imported) || !LibrarySource(imported).empty()) && seen.insert(imported).second)
-                    pending.emplace_back(imported, true);
+        for (const ImportSite& site : more) {
+            if (site.maybe_submodule) {
+                if ((IsNativeModule(site.module) || !LibrarySource(site.module).empty()) && seen.insert(site.module).second)
+                    pending.emplace_back(site.module, true);
                 continue;
             }
-            for (const std::string& prefix : Prefixes(imported))
+            for (const std::string& prefix : Prefixes(site.module))
                 if (seen.insert(prefix).second)
                     pending.emplace_back(prefix, true);
         }
@@ -815,10 +818,18 @@ void Compiler::Assert(const Node* s)
     B().Bind(end);
 }
 
+bool Compiler::InsideTry() const
+{
+    for (const FBlock& f : m_unit->fblocks)
+        if (f.kind == FBlock::Kind::TryBody)
+            return true;
+    return false;
+}
+
 void Compiler::Import(const Node* s)
 {
     for (const Alias& a : s->aliases) {
-        m_imports.emplace_back(a.name, a.line);
+        m_imports.push_back(ImportSite{a.name, a.line, false, InsideTry()});
         B().Emit(Op::LOAD_CONST, B().Const(MakeInt(0)));
         B().Emit(Op::LOAD_CONST, B().Const(Value::None()));
         B().Emit(Op::IMPORT_NAME, B().Name(a.name, -1));
@@ -857,7 +868,7 @@ void Compiler::ImportFrom(const Node* s)
     }
     if (s->aliases.size() == 1 && s->aliases[0].name == "*")
         Refuse(s, "'from " + s->name + " import *' (import the names you use)");
-    m_imports.emplace_back(s->name, s->line);
+    m_imports.push_back(ImportSite{s->name, s->line, false, InsideTry()});
     Tuple* names = NewTuple(s->aliases.size());
     for (size_t i = 0; i < s->aliases.size(); ++i)
         names->items[i] = Value::Obj(Intern(s->aliases[i].name));
@@ -866,7 +877,7 @@ void Compiler::ImportFrom(const Node* s)
     B().Emit(Op::IMPORT_NAME, B().Name(s->name, -1));
     for (const Alias& a : s->aliases) {
         // `from concurrent import futures` imports a submodule: make sure it compiles too.
-        m_imports.emplace_back(s->name + "." + a.name, -s->line);
+        m_imports.push_back(ImportSite{s->name + "." + a.name, s->line, true, InsideTry()});
         B().Emit(Op::IMPORT_FROM, B().Name(a.name, -1));
         NameOp(a.asname.empty() ? a.name : a.asname, NameCtx::Store);
     }

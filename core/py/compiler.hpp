@@ -2,7 +2,8 @@
 // The compiler: a syntax tree to CPython-3.12-shaped code objects, and a
 // whole program — the main file and every module it imports — to a
 // Program a run executes. Imports are resolved here, before anything runs:
-// a module threadlab does not have is refused with its line.
+// a module threadlab does not have is refused with its line, unless the
+// import stands in a `try:` that may catch the ModuleNotFoundError it raises.
 #include "code.hpp"
 #include "source_error.hpp"
 

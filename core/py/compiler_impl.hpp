@@ -36,13 +36,21 @@ struct FBlock {
     std::string name;           // NamedHandler
 };
 
+// One name an import statement loads, where it stands.
+struct ImportSite {
+    std::string module;
+    int line = 0;
+    bool maybe_submodule = false; // `from a import b`: b may be a module or a name in a
+    bool guarded = false;         // inside `try:` with handlers: a missing module raises at run time
+};
+
 class Compiler {
 public:
     Compiler(ModuleInfo& module, SymbolTable& symbols, const std::vector<std::string>& source_lines);
     Code* CompileModule(const ModuleAst& ast);
 
     // Imports the module names (for the program to load next).
-    const std::vector<std::pair<std::string, int>>& Imports() const { return m_imports; }
+    const std::vector<ImportSite>& Imports() const { return m_imports; }
 
 private:
     struct Unit {
@@ -77,6 +85,7 @@ private:
     void BreakContinue(const Node* s, bool is_break);
     void Raise(const Node* s);
     void Assert(const Node* s);
+    bool InsideTry() const; // an import there may name a module threadlab lacks
     void Import(const Node* s);
     void ImportFrom(const Node* s);
     void Delete(const Node* target);
@@ -127,7 +136,7 @@ private:
     std::vector<std::unique_ptr<Unit>> m_units;
     Unit* m_unit = nullptr;
     std::vector<std::string> m_qualname_stack;
-    std::vector<std::pair<std::string, int>> m_imports;
+    std::vector<ImportSite> m_imports;
     bool m_future_annotations = false; // `from __future__ import annotations`: kept as text
 
     // annotations: the value of an annotation (or its text under the future import).

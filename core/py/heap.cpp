@@ -57,9 +57,10 @@ void SetCurrentHeap(Heap* heap)
 
 void Register(Object* object)
 {
+    // The static heap keeps its list too, though it never frees: values hide
+    // their pointers in tagged words, and the list is what shows a leak
+    // checker that the type table's objects are still reachable.
     Heap* heap = &CurrentHeap();
-    if (heap == &StaticHeap())
-        return; // lives for ever
     if (t_batch.heap != heap) {
         if (t_batch.heap != nullptr && !t_batch.objects.empty())
             t_batch.heap->Adopt(t_batch.objects);

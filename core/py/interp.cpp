@@ -76,7 +76,7 @@ Interpreter::Interpreter(const Program& p, RunSettings s)
         const OpInfo& info = Info(Op(op));
         const Switch rule = model == Model::Py39 ? info.py39 : info.py312;
         switch_after[op] = rule == Switch::Always || rule == Switch::UnlessExactBool;
-        const double ns = InstructionCostNs(model, Op(op));
+        const double ns = settings.charge_costs ? InstructionCostNs(model, Op(op)) : 0.0;
         cost_ps[op] = int64_t(std::llround(ns * settings.time_scale * 1000.0));
     }
     switch_after[int(Op::CALL)] = switch_after[int(Op::CALL_FUNCTION_EX)] = true;
@@ -84,7 +84,8 @@ Interpreter::Interpreter(const Program& p, RunSettings s)
     switch_after_native_call = true;
     switch_after_python_call = model == Model::Py39;
     exact_bool_skips = model == Model::Py39;
-    native_call_cost_ps = int64_t(std::llround(NativeCallCostNs(model) * settings.time_scale * 1000.0));
+    native_call_cost_ps =
+        settings.charge_costs ? int64_t(std::llround(NativeCallCostNs(model) * settings.time_scale * 1000.0)) : 0;
 }
 
 Interpreter::~Interpreter() = default;
@@ -156,7 +157,7 @@ Module* Interpreter::Import(ThreadState& ts, std::string_view name)
         std::lock_guard lock(m_modules_mutex);
         m_modules[std::string(name)] = module;
     } else {
-        Raise(&ts, Types().ModuleNotFoundError, "No module named '" + std::string(name) + "'");
+        RaiseModuleNotFound(&ts, name);
     }
     if (parent != nullptr)
         parent->Set(name.substr(dot + 1), Value::Obj(module));

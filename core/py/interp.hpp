@@ -62,6 +62,9 @@ struct RunSettings {
     std::vector<std::string> argv;
     uint64_t seed = 0;
     bool seeded = false;
+    // Instructions cost their model's time (live runs burn it). Off: the VM
+    // runs at its own speed, for measuring that speed.
+    bool charge_costs = true;
 };
 
 inline constexpr int64_t kDefaultHeapBound = int64_t(1) << 30;

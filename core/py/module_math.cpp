@@ -1,5 +1,6 @@
 // math: the functions a program of this size uses, with CPython's errors.
 #include "builtins_impl.hpp"
+#include "math_gamma.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -48,8 +49,6 @@ double Acosh(double x) { return x < 1 ? NAN : std::acosh(x); }
 double Atanh(double x) { return std::fabs(x) >= 1 ? NAN : std::atanh(x); }
 double Erf(double x) { return std::erf(x); }
 double Erfc(double x) { return std::erfc(x); }
-double Gamma(double x) { return (x <= 0 && x == std::floor(x)) ? NAN : std::tgamma(x); }
-double Lgamma(double x) { return (x <= 0 && x == std::floor(x)) ? INFINITY : std::lgamma(x); }
 double Radians(double x) { return x * M_PI / 180.0; }
 
 Value Log(ThreadState& ts, const Args& args)
@@ -125,6 +124,18 @@ Value Fmod(ThreadState& ts, const Args& args)
     if (y == 0)
         DomainError(ts);
     return Value::Float(std::fmod(Arg(ts, args, 0), y));
+}
+
+// IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even.
+Value Remainder(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "remainder", 2, 2);
+    const double x = Arg(ts, args, 0), y = Arg(ts, args, 1);
+    if (std::isnan(x) || std::isnan(y))
+        return Value::Float(NAN);
+    if (std::isinf(x) || y == 0)
+        DomainError(ts);
+    return Value::Float(std::isinf(y) ? x : std::remainder(x, y));
 }
 
 Value Modf(ThreadState& ts, const Args& args)
@@ -359,8 +370,8 @@ Module* MakeMathModule(ThreadState&)
     s.Function("atanh", Unary<Atanh>);
     s.Function("erf", Unary<Erf>);
     s.Function("erfc", Unary<Erfc>);
-    s.Function("gamma", Unary<Gamma>);
-    s.Function("lgamma", Unary<Lgamma>);
+    s.Function("gamma", Unary<CPythonGamma>);
+    s.Function("lgamma", Unary<CPythonLgamma>);
     s.Function("log", Log);
     s.Function("floor", Floor);
     s.Function("ceil", Ceil);
@@ -371,6 +382,7 @@ Module* MakeMathModule(ThreadState&)
     s.Function("copysign", Copysign);
     s.Function("fmod", Fmod);
     s.Function("modf", Modf);
+    s.Function("remainder", Remainder);
     s.Function("isclose", IsClose);
     s.Function("isnan", IsNan);
     s.Function("isinf", IsInf);

@@ -372,14 +372,9 @@ Value Triangular(ThreadState& ts, const Args& args)
         ObjectGuard guard(r->lock);
         u = r->mt.Random();
     }
-    double c;
-    try {
-        c = p.Has(2) && !p[2].IsNone() ? (ToDouble(ts, p[2]) - low) / (high - low) : 0.5;
-    } catch (...) {
-        throw;
-    }
     if (high == low)
-        return Value::Float(low);
+        return Value::Float(low); // CPython: the ZeroDivisionError of (mode - low) / (high - low)
+    double c = p.Has(2) && !p[2].IsNone() ? (ToDouble(ts, p[2]) - low) / (high - low) : 0.5;
     if (u > c) {
         u = 1.0 - u;
         c = 1.0 - c;
@@ -412,6 +407,134 @@ Value ExpoVariate(ThreadState& ts, const Args& args)
     const double lambd = args.npos == 2 ? ToDouble(ts, args.pos[1]) : 1.0;
     ObjectGuard guard(r->lock);
     return Value::Float(-std::log(1.0 - r->mt.Random()) / lambd);
+}
+
+// The distributions random.py writes in Python, with its formulas and the
+// same draws in the same order, so a seeded program prints CPython's numbers.
+struct Draws {
+    RandomObject* r;
+    double Random()
+    {
+        ObjectGuard guard(r->lock);
+        return r->mt.Random();
+    }
+};
+
+double PythonFloatMod(double x, double y)
+{
+    double m = std::fmod(x, y);
+    if (m != 0) {
+        if ((y < 0) != (m < 0))
+            m += y;
+    } else {
+        m = std::copysign(0.0, y);
+    }
+    return m;
+}
+
+double Gamma(ThreadState& ts, Draws d, double alpha, double beta)
+{
+    if (alpha <= 0.0 || beta <= 0.0)
+        ValueError(&ts, "gammavariate: alpha and beta must be > 0.0");
+    if (alpha > 1.0) {
+        // Cheng's rejection method.
+        const double ainv = std::sqrt(2.0 * alpha - 1.0);
+        const double bbb = alpha - std::log(4.0);
+        const double ccc = alpha + ainv;
+        const double sg_magic = 1.0 + std::log(4.5);
+        for (;;) {
+            const double u1 = d.Random();
+            if (!(1e-7 < u1 && u1 < 0.9999999))
+                continue;
+            const double u2 = 1.0 - d.Random();
+            const double v = std::log(u1 / (1.0 - u1)) / ainv;
+            const double x = alpha * std::exp(v);
+            const double z = u1 * u1 * u2;
+            const double r = bbb + ccc * v - x;
+            if (r + sg_magic - 4.5 * z >= 0.0 || r >= std::log(z))
+                return x * beta;
+        }
+    }
+    if (alpha == 1.0)
+        return -std::log(1.0 - d.Random()) * beta;
+    // Ahrens and Dieter's GS.
+    for (;;) {
+        const double u = d.Random();
+        const double b = (M_E + alpha) / M_E;
+        const double p = b * u;
+        const double x = p <= 1.0 ? std::pow(p, 1.0 / alpha) : -std::log((b - p) / alpha);
+        const double u1 = d.Random();
+        if (p > 1.0 ? u1 <= std::pow(x, alpha - 1.0) : u1 <= std::exp(-x))
+            return x * beta;
+    }
+}
+
+// The receiver and two float parameters (both required).
+std::pair<double, double> TwoParams(ThreadState& ts, const Args& args, const char* name, const char* a, const char* b)
+{
+    const Args rest{args.pos + 1, args.npos - 1, args.kwvalues, args.kwnames};
+    Params p(ts, rest, name, {a, b}, 2);
+    return {ToDouble(ts, p[0]), ToDouble(ts, p[1])};
+}
+
+Value GammaVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "gammavariate");
+    const auto [alpha, beta] = TwoParams(ts, args, "gammavariate", "alpha", "beta");
+    return Value::Float(Gamma(ts, Draws{r}, alpha, beta));
+}
+
+Value BetaVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "betavariate");
+    const auto [alpha, beta] = TwoParams(ts, args, "betavariate", "alpha", "beta");
+    const double y = Gamma(ts, Draws{r}, alpha, 1.0);
+    return Value::Float(y != 0 ? y / (y + Gamma(ts, Draws{r}, beta, 1.0)) : 0.0);
+}
+
+Value LognormVariate(ThreadState& ts, const Args& args)
+{
+    R(ts, args, "lognormvariate");
+    return Value::Float(std::exp(NormalVariate(ts, args).AsFloat()));
+}
+
+Value VonMisesVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "vonmisesvariate");
+    const auto [mu, kappa] = TwoParams(ts, args, "vonmisesvariate", "mu", "kappa");
+    Draws d{r};
+    if (kappa <= 1e-6)
+        return Value::Float(2 * M_PI * d.Random());
+    const double s = 0.5 / kappa;
+    const double rr = s + std::sqrt(1.0 + s * s);
+    double z;
+    for (;;) {
+        z = std::cos(M_PI * d.Random());
+        const double dd = z / (rr + z);
+        const double u2 = d.Random();
+        if (u2 < 1.0 - dd * dd || u2 <= (1.0 - dd) * std::exp(dd))
+            break;
+    }
+    const double q = 1.0 / rr;
+    const double f = (q + z) / (1.0 + q * z);
+    const double theta = d.Random() > 0.5 ? mu + std::acos(f) : mu - std::acos(f);
+    return Value::Float(PythonFloatMod(theta, 2 * M_PI));
+}
+
+Value ParetoVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "paretovariate");
+    ExpectPositional(ts, args, "paretovariate", 2, 2);
+    const double alpha = ToDouble(ts, args.pos[1]);
+    return Value::Float(std::pow(1.0 - Draws{r}.Random(), -1.0 / alpha));
+}
+
+Value WeibullVariate(ThreadState& ts, const Args& args)
+{
+    RandomObject* r = R(ts, args, "weibullvariate");
+    const auto [alpha, beta] = TwoParams(ts, args, "weibullvariate", "alpha", "beta");
+    const double u = 1.0 - Draws{r}.Random();
+    return Value::Float(alpha * std::pow(-std::log(u), 1.0 / beta));
 }
 
 // getstate(): (3, the 624 words and the index, gauss_next), as CPython's.
@@ -457,6 +580,8 @@ const std::pair<const char*, NativeFn> kMethods[] = {
     {"randint", RandInt},   {"choice", Choice},    {"shuffle", Shuffle},         {"sample", Sample},
     {"choices", Choices},   {"uniform", Uniform},  {"gauss", Gauss},             {"expovariate", ExpoVariate},
     {"getstate", GetState}, {"setstate", SetState}, {"triangular", Triangular}, {"normalvariate", NormalVariate},
+    {"gammavariate", GammaVariate}, {"betavariate", BetaVariate}, {"lognormvariate", LognormVariate},
+    {"vonmisesvariate", VonMisesVariate}, {"paretovariate", ParetoVariate}, {"weibullvariate", WeibullVariate},
 };
 
 Type* RandomType()

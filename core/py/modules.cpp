@@ -58,7 +58,7 @@ Module* MakeNativeModule(ThreadState& ts, std::string_view name)
         return MakeMathModule(ts);
     if (name == "random")
         return MakeRandomModule(ts);
-    Raise(&ts, Types().ModuleNotFoundError, "No module named '" + std::string(name) + "'");
+    RaiseModuleNotFound(&ts, name);
 }
 
 } // namespace threadlab::py

@@ -22,6 +22,13 @@ void RaiseObject(Value exc) { throw PyError{exc}; }
 
 void Raise(ThreadState* ts, Type* type, std::string_view message) { throw PyError{NewException(ts, type, message)}; }
 
+void RaiseModuleNotFound(ThreadState* ts, std::string_view module)
+{
+    const Value exc = NewException(ts, Types().ModuleNotFoundError, "No module named '" + std::string(module) + "'");
+    DictSet(ts, AsException(exc)->attrs, Value::Obj(Intern("name")), StrValue(module));
+    throw PyError{exc};
+}
+
 void TypeError(ThreadState* ts, std::string_view message) { Raise(ts, Types().TypeError, message); }
 void ValueError(ThreadState* ts, std::string_view message) { Raise(ts, Types().ValueError, message); }
 

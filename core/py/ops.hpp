@@ -19,6 +19,7 @@ Value NewException(ThreadState* ts, Type* type, std::string_view message);
 Value NewExceptionArgs(Type* type, Tuple* args);
 [[noreturn]] void Raise(ThreadState* ts, Type* type, std::string_view message);
 [[noreturn]] void RaiseObject(Value exc);
+[[noreturn]] void RaiseModuleNotFound(ThreadState* ts, std::string_view module); // with its .name
 [[noreturn]] void RaiseMemoryError(ThreadState& ts);
 // RaiseFmt(ts, TypeError, "'%s' object is not callable", name)
 [[noreturn]] void TypeError(ThreadState* ts, std::string_view message);

@@ -1,4 +1,5 @@
-// str: indexing by code point, the common methods, str.format.
+// str: indexing by code point and the common methods (str.format is in
+// str_format.cpp).
 #include "builtins_impl.hpp"
 #include "containers.hpp"
 #include "format.hpp"
@@ -563,14 +564,13 @@ Value Test(ThreadState& ts, const Args& args, const char* name, Pred pred)
     return Value::True();
 }
 bool IsAlphaCp(char32_t c) { return c < 0x80 ? std::isalpha(int(c)) != 0 : IsIdentifierCodePoint(c) && !(c >= 0x660 && c <= 0x669); }
-bool IsDigitCp(char32_t c) { return c >= '0' && c <= '9'; }
-Value IsDigit(ThreadState& ts, const Args& args) { return Test(ts, args, "isdigit", IsDigitCp); }
-Value IsDecimal(ThreadState& ts, const Args& args) { return Test(ts, args, "isdecimal", IsDigitCp); }
-Value IsNumeric(ThreadState& ts, const Args& args) { return Test(ts, args, "isnumeric", IsDigitCp); }
+Value IsDigit(ThreadState& ts, const Args& args) { return Test(ts, args, "isdigit", IsDigitCodePoint); }
+Value IsDecimal(ThreadState& ts, const Args& args) { return Test(ts, args, "isdecimal", IsDecimalCodePoint); }
+Value IsNumeric(ThreadState& ts, const Args& args) { return Test(ts, args, "isnumeric", IsNumericCodePoint); }
 Value IsAlpha(ThreadState& ts, const Args& args) { return Test(ts, args, "isalpha", IsAlphaCp); }
 Value IsAlnum(ThreadState& ts, const Args& args)
 {
-    return Test(ts, args, "isalnum", [](char32_t c) { return IsAlphaCp(c) || IsDigitCp(c); });
+    return Test(ts, args, "isalnum", [](char32_t c) { return IsAlphaCp(c) || IsNumericCodePoint(c); });
 }
 Value IsSpaceM(ThreadState& ts, const Args& args) { return Test(ts, args, "isspace", IsSpace); }
 Value IsUpper(ThreadState& ts, const Args& args)
@@ -669,8 +669,6 @@ Value RemoveSuffix(ThreadState& ts, const Args& args)
 
 Value Encode(ThreadState& ts, const Args&) { TypeError(&ts, "threadlab does not run bytes (str.encode)"); }
 
-Value StrFormatMethod(ThreadState& ts, const Args& args);
-
 Value StrDunderFormat(ThreadState& ts, const Args& args)
 {
     ExpectPositional(ts, args, "__format__", 2, 2);
@@ -685,140 +683,94 @@ Value StrMod(ThreadState& ts, const Args& args)
 
 Value StrLen(ThreadState& ts, const Args& args) { return MakeInt(S(ts, args, "__len__")->length); }
 
-// ---------------------------------------------------------------- str.format
-
-// Resolves "name", "0", "name.attr", "items[2]" against the call's arguments.
-Value FormatField(ThreadState& ts, std::string_view field, const Args& args, int& auto_index)
+Value ExpandTabs(ThreadState& ts, const Args& args)
 {
-    size_t end = 0;
-    while (end < field.size() && field[end] != '.' && field[end] != '[')
-        ++end;
-    const std::string_view head = field.substr(0, end);
-    Value v;
-    const int npos = args.npos - 1; // args.pos[0] is the format string
-    if (head.empty() || std::isdigit(static_cast<unsigned char>(head[0]))) {
-        int index;
-        if (head.empty()) {
-            if (auto_index < 0)
-                ValueError(&ts, "cannot switch from manual field specification to automatic field numbering");
-            index = auto_index++;
-        } else {
-            if (auto_index > 0)
-                ValueError(&ts, "cannot switch from automatic field numbering to manual field specification");
-            auto_index = -1;
-            index = std::stoi(std::string(head));
-        }
-        if (index >= npos)
-            Raise(&ts, Types().IndexError, fmt::format("Replacement index {} out of range for positional args tuple", index));
-        v = args.pos[index + 1];
-    } else {
-        v = Value::Null();
-        for (int k = 0; k < args.NumKw(); ++k)
-            if (StrView(args.kwnames->items[size_t(k)]) == head)
-                v = args.kwvalues[k];
-        if (v.IsNull())
-            Raise(&ts, Types().KeyError, std::string(head));
-    }
-    while (end < field.size()) {
-        if (field[end] == '.') {
-            size_t next = end + 1;
-            while (next < field.size() && field[next] != '.' && field[next] != '[')
-                ++next;
-            v = GetAttr(ts, v, Intern(field.substr(end + 1, next - end - 1)));
-            end = next;
-        } else {
-            const size_t close = field.find(']', end);
-            if (close == std::string_view::npos)
-                ValueError(&ts, "Missing ']' in format string");
-            const std::string key(field.substr(end + 1, close - end - 1));
-            const bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
-            v = GetItem(ts, v, numeric ? MakeInt(std::stoll(key)) : StrValue(key));
-            end = close + 1;
-        }
-    }
-    return v;
-}
-
-std::string FormatString(ThreadState& ts, std::string_view format, const Args& args, int& auto_index, int depth)
-{
-    if (depth > 2)
-        ValueError(&ts, "Max string recursion exceeded");
+    const Str* s = S(ts, args, "expandtabs");
+    Params p(ts, args, "expandtabs", {"self", "tabsize"}, 1, 1);
+    const int64_t tabsize = p.Has(1) ? IntArg(ts, p[1], "tabsize") : 8;
     std::string out;
-    for (size_t i = 0; i < format.size(); ++i) {
-        const char c = format[i];
-        if (c == '{') {
-            if (i + 1 < format.size() && format[i + 1] == '{') {
-                out += '{';
-                ++i;
-                continue;
+    int64_t column = 0;
+    for (char32_t c : CodePoints(s->View())) {
+        if (c == '\t') {
+            if (tabsize > 0) {
+                const int64_t pad = tabsize - column % tabsize;
+                out.append(size_t(pad), ' ');
+                column += pad;
             }
-            // The field ends at the matching '}' (a spec may nest fields).
-            int nesting = 1;
-            size_t j = i + 1;
-            for (; j < format.size(); ++j) {
-                if (format[j] == '{')
-                    ++nesting;
-                else if (format[j] == '}' && --nesting == 0)
-                    break;
-            }
-            if (j >= format.size())
-                ValueError(&ts, "expected '}' before end of string");
-            std::string_view field = format.substr(i + 1, j - i - 1);
-            std::string_view spec;
-            char conversion = 0;
-            size_t colon = std::string_view::npos, bang = std::string_view::npos;
-            int bracket = 0;
-            for (size_t k = 0; k < field.size(); ++k) {
-                if (field[k] == '[')
-                    ++bracket;
-                else if (field[k] == ']')
-                    --bracket;
-                else if (bracket == 0 && field[k] == '!' && bang == std::string_view::npos && colon == std::string_view::npos)
-                    bang = k;
-                else if (bracket == 0 && field[k] == ':') {
-                    colon = k;
-                    break;
-                }
-            }
-            if (colon != std::string_view::npos) {
-                spec = field.substr(colon + 1);
-                field = field.substr(0, colon);
-            }
-            if (bang != std::string_view::npos) {
-                if (bang + 2 != field.size())
-                    ValueError(&ts, "expected ':' after conversion specifier");
-                conversion = field[bang + 1];
-                field = field.substr(0, bang);
-            }
-            Value v = FormatField(ts, field, args, auto_index);
-            if (conversion == 'r' || conversion == 'a')
-                v = ReprValue(ts, v);
-            else if (conversion == 's')
-                v = StrOf(ts, v);
-            else if (conversion != 0)
-                ValueError(&ts, fmt::format("Unknown conversion specifier {}", conversion));
-            const std::string expanded_spec = FormatString(ts, spec, args, auto_index, depth + 1);
-            out += Format(ts, v, expanded_spec);
-            i = j;
-        } else if (c == '}') {
-            if (i + 1 < format.size() && format[i + 1] == '}') {
-                out += '}';
-                ++i;
-                continue;
-            }
-            ValueError(&ts, "Single '}' encountered in format string");
         } else {
-            out += c;
+            out += EncodeUtf8(c);
+            column = (c == '\n' || c == '\r') ? 0 : column + 1;
         }
     }
-    return out;
+    return StrValue(out);
 }
 
-Value StrFormatMethod(ThreadState& ts, const Args& args)
+// str.translate: table[ord(c)] is a str, a code point or None (delete);
+// a LookupError leaves the character as it is.
+Value Translate(ThreadState& ts, const Args& args)
 {
-    const Str* s = S(ts, args, "format");
-    int auto_index = 0;
-    return StrValue(FormatString(ts, s->View(), args, auto_index, 0));
+    const Str* s = S(ts, args, "translate");
+    ExpectPositional(ts, args, "translate", 2, 2);
+    const Value table = args.pos[1];
+    std::string out;
+    for (char32_t c : CodePoints(s->View())) {
+        Value to;
+        try {
+            to = GetItem(ts, table, MakeInt(int64_t(c)));
+        } catch (const PyError& e) {
+            if (!IsInstance(e.exc, Types().LookupError))
+                throw;
+            out += EncodeUtf8(c);
+            continue;
+        }
+        if (to.IsNone())
+            continue;
+        if (IsInt(to)) {
+            const int64_t cp = IntValue(to);
+            if (cp < 0 || cp > 0x10FFFF)
+                ValueError(&ts, "character mapping must be in range(0x110000)");
+            out += EncodeUtf8(char32_t(cp));
+        } else if (IsInstance(to, Types().str)) {
+            out += StrView(to);
+        } else {
+            TypeError(&ts, "character mapping must return integer, None or str");
+        }
+    }
+    return StrValue(out);
+}
+
+// str.maketrans(dict) / (from, to) / (from, to, delete): a table for translate.
+Value MakeTrans(ThreadState& ts, const Args& args)
+{
+    // Reached through the type or an instance: the receiver is not an argument.
+    ExpectPositional(ts, args, "maketrans", 1, 3);
+    Dict* table = NewDict();
+    if (args.npos == 1) {
+        if (!IsInstance(args.pos[0], Types().dict))
+            TypeError(&ts, "if you give only one argument to maketrans it must be a dict");
+        for (const DictEntry& e : DictItems(As<Dict>(args.pos[0]))) {
+            Value key = e.key;
+            if (IsInstance(key, Types().str)) {
+                if (As<Str>(key)->length != 1)
+                    ValueError(&ts, "string keys in translate table must be of length 1");
+                key = MakeInt(int64_t(CodePoints(StrView(key)).front()));
+            } else if (!IsInt(key)) {
+                TypeError(&ts, "keys in translate table must be strings or integers");
+            }
+            DictSet(&ts, table, key, e.value);
+        }
+        return Value::Obj(table);
+    }
+    const std::vector<char32_t> from = CodePoints(StrArg(ts, args.pos[0], "maketrans() argument 1"));
+    const std::vector<char32_t> to = CodePoints(StrArg(ts, args.pos[1], "maketrans() argument 2"));
+    if (from.size() != to.size())
+        ValueError(&ts, "the first two maketrans arguments must have equal length");
+    for (size_t i = 0; i < from.size(); ++i)
+        DictSet(&ts, table, MakeInt(int64_t(from[i])), MakeInt(int64_t(to[i])));
+    if (args.npos == 3)
+        for (char32_t c : CodePoints(StrArg(ts, args.pos[2], "maketrans() argument 3")))
+            DictSet(&ts, table, MakeInt(int64_t(c)), Value::None());
+    return Value::Obj(table);
 }
 
 } // namespace
@@ -871,7 +823,10 @@ void InitStrType(TypeTable& t)
     AddMethod(s, "removeprefix", RemovePrefix);
     AddMethod(s, "removesuffix", RemoveSuffix);
     AddMethod(s, "encode", Encode);
-    AddMethod(s, "format", StrFormatMethod);
+    AddStrFormatMethods(s);
+    AddMethod(s, "expandtabs", ExpandTabs);
+    AddMethod(s, "translate", Translate);
+    AddAttr(s, "maketrans", Value::Obj(New<StaticMethod>(t.staticmethod, Value::Obj(NewBuiltin("maketrans", MakeTrans)))));
     AddMethod(s, "__format__", StrDunderFormat);
     AddMethod(s, "__mod__", StrMod);
     AddMethod(s, "__len__", StrLen);

@@ -1,6 +1,31 @@
 #include "unicode.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace threadlab::py {
+
+namespace {
+
+struct CodePointRange {
+    char32_t first, last;
+};
+
+#include "unicode_numeric.inc"
+
+template <size_t N>
+bool InRanges(const CodePointRange (&table)[N], char32_t cp)
+{
+    const auto* it = std::upper_bound(std::begin(table), std::end(table), cp,
+                                      [](char32_t c, const CodePointRange& r) { return c < r.first; });
+    return it != std::begin(table) && cp <= std::prev(it)->last;
+}
+
+} // namespace
+
+bool IsDecimalCodePoint(char32_t cp) { return InRanges(kDecimal, cp); }
+bool IsDigitCodePoint(char32_t cp) { return InRanges(kDigit, cp); }
+bool IsNumericCodePoint(char32_t cp) { return InRanges(kNumeric, cp); }
 
 bool IsValidUtf8(std::string_view s)
 {

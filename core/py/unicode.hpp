@@ -68,4 +68,10 @@ bool IsValidUtf8(std::string_view text);
 // accepts the common scripts and refuses the look-alike symbols.
 bool IsIdentifierCodePoint(char32_t cp);
 
+// str.isdecimal, isdigit and isnumeric per code point, as CPython 3.12
+// (Unicode 15.0) classifies them.
+bool IsDecimalCodePoint(char32_t cp);
+bool IsDigitCodePoint(char32_t cp);
+bool IsNumericCodePoint(char32_t cp);
+
 } // namespace threadlab::py

@@ -223,22 +223,40 @@ class DoneAndNotDoneFutures:
         return 'DoneAndNotDoneFutures(done=%r, not_done=%r)' % (self.done, self.not_done)
 
 
+class _AcquireFutures:
+    """Holds every future's condition, in one order so two waiters cannot deadlock.
+
+    wait() and as_completed() look at which futures are done and install their
+    waiter under it: a future that finished in between would never tell them."""
+
+    def __init__(self, futures):
+        self.futures = sorted(futures, key=id)
+
+    def __enter__(self):
+        for future in self.futures:
+            future._condition.acquire()
+
+    def __exit__(self, *args):
+        for future in self.futures:
+            future._condition.release()
+
+
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     fs = set(fs)
-    done = set(f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
-    not_done = fs - done
-    if return_when == FIRST_COMPLETED and done:
-        return DoneAndNotDoneFutures(done, not_done)
-    if return_when == FIRST_EXCEPTION and done:
-        if any(f for f in done if not f.cancelled() and f.exception() is not None):
+    with _AcquireFutures(fs):
+        done = set(f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
+        not_done = fs - done
+        if return_when == FIRST_COMPLETED and done:
             return DoneAndNotDoneFutures(done, not_done)
-    if len(done) == len(fs):
-        return DoneAndNotDoneFutures(done, not_done)
-    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
-        raise ValueError("Invalid return condition: %r" % return_when)
-    waiter = _Waiter(return_when, len(not_done))
-    for f in fs:
-        with f._condition:
+        if return_when == FIRST_EXCEPTION and done:
+            if any(f for f in done if not f.cancelled() and f.exception() is not None):
+                return DoneAndNotDoneFutures(done, not_done)
+        if len(done) == len(fs):
+            return DoneAndNotDoneFutures(done, not_done)
+        if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+            raise ValueError("Invalid return condition: %r" % return_when)
+        waiter = _Waiter(return_when, len(not_done))
+        for f in fs:
             f._waiters.append(waiter)
     waiter.event.wait(timeout)
     for f in fs:
@@ -253,11 +271,11 @@ def as_completed(fs, timeout=None):
         end_time = timeout + _time.monotonic()
     fs = set(fs)
     total_futures = len(fs)
-    finished = set(f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
-    pending = fs - finished
-    waiter = _Waiter('AS_COMPLETED')
-    for f in fs:
-        with f._condition:
+    with _AcquireFutures(fs):
+        finished = set(f for f in fs if f._state in [CANCELLED_AND_NOTIFIED, FINISHED])
+        pending = fs - finished
+        waiter = _Waiter('AS_COMPLETED')
+        for f in fs:
             f._waiters.append(waiter)
     try:
         finished = list(finished)

@@ -34,9 +34,13 @@ def gen_finally():
         yield 2
     finally:
         print("gen finalised")
-for v in gen_finally():
+# close() is explicit: CPython would also finalise an unreachable generator
+# at once, by reference counting, which threadlab does not have.
+g = gen_finally()
+for v in g:
     print("got", v)
     break
+g.close()
 print("after break")
 it = iter(range(5))
 print(list(zip(it, it)))
