@@ -66,6 +66,16 @@ ThreadRecord& Runtime::NewThread(std::string name)
     return *m_threads.back();
 }
 
+Gil* Runtime::NewProcessGil()
+{
+    if (m_gil == nullptr)
+        return nullptr;
+    auto gil = std::make_unique<Gil>(m_gil->Interval(), m_stop);
+    std::lock_guard lock(m_threads_mutex);
+    m_process_gils.push_back(std::move(gil));
+    return m_process_gils.back().get();
+}
+
 void Runtime::Fail(std::string reason)
 {
     {
@@ -92,6 +102,7 @@ RunOutcome Runtime::Run(const ThreadFn& main)
 {
     m_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
     ThreadRecord& main_record = NewThread("MainThread");
+    main_record.gil = m_gil.get();
     {
         Thread self(*this, main_record);
         try {
@@ -172,7 +183,7 @@ void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
 
 Thread::Thread(Runtime& runtime, ThreadRecord& record)
     : m_runtime(runtime), m_record(record), m_lane_info(runtime.m_recorder.Lane(record.lane)),
-      m_gil(runtime.m_gil.get()), m_recording(runtime.m_recorder.Recording()), m_previous_current(t_current)
+      m_gil(record.gil), m_recording(runtime.m_recorder.Recording()), m_previous_current(t_current)
 {
     t_current = this;
 }
@@ -393,12 +404,13 @@ void Thread::Sleep(double seconds, std::string_view why)
     SetState(RunningState());
 }
 
-ThreadHandle Thread::Start(std::string name, ThreadFn fn)
+ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
 {
     SwitchPoint();
     ThreadRecord* child = nullptr;
     try {
         child = &m_runtime.NewThread(std::move(name));
+        child->gil = gil != nullptr ? gil : m_gil;
         if (g_threads_left_for_testing.load() >= 0 && g_threads_left_for_testing.fetch_sub(1) <= 0)
             throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
         child->os = std::thread(&Runtime::ThreadMain, &m_runtime, std::ref(*child), std::move(fn));

@@ -12,6 +12,8 @@
 // - GIL models: a thread holds the GIL whenever it runs Python. Sleep, a
 //   blocked acquire, join and start's handshake release it and win it back
 //   after (recorded as waiting for the GIL). Free-threaded: no GIL at all.
+//   An emulated process (ProcessPoolExecutor's workers) has a GIL of its
+//   own, shared by the threads it starts.
 // - Recording: each thread writes only its own lane, so recording is a
 //   couple of stores. A lane has an event budget; past it the lane records
 //   State::Unrecorded and then only its end, so a huge run cannot eat memory.
@@ -87,6 +89,9 @@ struct ThreadRecord {
     // Locks this thread acquired and nobody has released yet. Atomic because
     // a Lock is not owned: another thread may release it.
     std::atomic<int> locks_held{0};
+    // The GIL this thread's interpreter has: the run's, or its emulated
+    // process's own (null when free-threaded). Set before the thread starts.
+    Gil* gil = nullptr;
 };
 
 // For tests: after `count` more threads are created, creating one fails as
@@ -128,6 +133,10 @@ public:
     // The run still counts as finished.
     void EndDaemonThreads();
 
+    // A GIL for a new emulated process (null when free-threaded): each
+    // process has its own, as each CPython process does. Lives until the run ends.
+    Gil* NewProcessGil();
+
     // Per-lane event budget (see design notes).
     static constexpr uint32_t kLaneEventBudget = 1'000'000;
 
@@ -144,6 +153,7 @@ private:
     std::string m_name;
     int m_group = -1;
     std::unique_ptr<Gil> m_gil; // null when free-threaded
+    std::vector<std::unique_ptr<Gil>> m_process_gils; // guarded by m_threads_mutex
     uint64_t m_step_iterations = 1;
     uint64_t m_increment_half_iterations = 1; // half of one `counter += 1`
     std::atomic<uint64_t> m_split_increments{0};
@@ -177,7 +187,9 @@ public:
     // for its back-edge, as Python checks there.
     void Increment(SharedCounter& counter);
     // threading.Thread(name=…, target=fn).start(): returns once the child runs.
-    ThreadHandle Start(std::string name, ThreadFn fn);
+    // With `gil`, the child is the main thread of an emulated process that
+    // has that GIL (Runtime::NewProcessGil).
+    ThreadHandle Start(std::string name, ThreadFn fn, Gil* gil = nullptr);
     // Thread.join(timeout); timeout < 0 waits for ever. True if it ended.
     bool Join(const ThreadHandle& thread, double timeout = -1);
     // A loop back-edge or function entry: where any GIL model may switch.

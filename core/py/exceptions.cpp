@@ -186,6 +186,8 @@ void InitExceptionTypes(TypeTable& t)
     t.OSError = Exc("OSError", t.Exception);
     t.TimeoutError = Exc("TimeoutError", t.OSError);
     t.EOFError = Exc("EOFError", t.Exception);
+    t.PicklingError = Exc("PicklingError", t.Exception);
+    t.PicklingError->module = "_pickle";
     t.Warning = Exc("Warning", t.Exception);
     t.UserWarning = Exc("UserWarning", t.Warning);
     t.DeprecationWarning = Exc("DeprecationWarning", t.Warning);

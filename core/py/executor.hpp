@@ -19,6 +19,8 @@
 // - Blocking: sleep, a contended acquire and join go through the executor,
 //   which releases the GIL while waiting and wins it back after (GIL.md).
 //   They throw RunStopped when the run is stopped.
+// - Processes: StartProcess makes another interpreter of the same program
+//   with a GIL of its own; values reach it only as copies (portable.hpp).
 // - Everything the executor records (spans, marks) is its own business; the
 //   VM only reports what it alone knows: the line a thread is on (through
 //   ThreadState::line_hint) and reads and writes of watched globals.
@@ -53,6 +55,16 @@ struct ThreadStart {
     std::function<void(ThreadState&)> body;
 };
 
+// An emulated process (ProcessPoolExecutor's worker): a new interpreter of
+// the same program with its own GIL, whose main thread imports the main
+// module as __mp_main__ and then runs `body`.
+struct ProcessStart {
+    std::string name; // "SpawnProcess-1"
+    std::function<void(ThreadState&)> body;
+    // Called on the process's main thread when it is over, with its exit code.
+    std::function<void(ThreadState&, int exit_code)> exited;
+};
+
 // What kind of wait a blocked acquire is, so the timeline can say so.
 enum class WaitKind : uint8_t { Lock, Join, Queue, Event, Condition, Semaphore };
 
@@ -82,6 +94,10 @@ public:
     // new thread") when the thread cannot be made.
     virtual std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) = 0;
     virtual bool Join(ThreadState& ts, ExecThread& thread, double timeout) = 0;
+    // A new emulated process; joined like a thread. Throws as Start does.
+    virtual std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) = 0;
+    // The cores a program sees (os.cpu_count(), a process pool's default size).
+    virtual int Cores() const = 0;
 
     virtual double SwitchInterval() const = 0;
     virtual void SetSwitchInterval(double seconds) = 0;

@@ -21,7 +21,9 @@ thread_local Heap* t_heap = nullptr;
 thread_local ThreadBatch t_batch;
 } // namespace
 
-Heap::Heap(int64_t bound) : m_bound(bound) {}
+Heap::Heap(int64_t bound) : m_bound(bound), m_account(&m_used) {}
+
+Heap::Heap(Heap& budget) : m_bound(budget.m_bound), m_account(budget.m_account) {}
 
 Heap::~Heap()
 {

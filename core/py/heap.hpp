@@ -32,20 +32,23 @@ class Heap {
 public:
     // `bound` in bytes; 0 = unbounded (static and program heaps).
     explicit Heap(int64_t bound = 0);
+    // An emulated process's heap: its objects are its own, its charges go to
+    // `budget`, so a run's processes share the run's one bound.
+    explicit Heap(Heap& budget);
     ~Heap();
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
 
     void Charge(size_t bytes)
     {
-        const int64_t now = m_used.fetch_add(int64_t(bytes), std::memory_order_relaxed) + int64_t(bytes);
+        const int64_t now = m_account->fetch_add(int64_t(bytes), std::memory_order_relaxed) + int64_t(bytes);
         if (m_bound > 0 && now > m_bound) {
-            m_used.fetch_sub(int64_t(bytes), std::memory_order_relaxed);
+            m_account->fetch_sub(int64_t(bytes), std::memory_order_relaxed);
             throw HeapExhausted{};
         }
     }
-    void Refund(size_t bytes) { m_used.fetch_sub(int64_t(bytes), std::memory_order_relaxed); }
-    int64_t Used() const { return m_used.load(std::memory_order_relaxed); }
+    void Refund(size_t bytes) { m_account->fetch_sub(int64_t(bytes), std::memory_order_relaxed); }
+    int64_t Used() const { return m_account->load(std::memory_order_relaxed); }
     int64_t Bound() const { return m_bound; }
 
     // Takes ownership of an object (called through the thread's batch).
@@ -54,6 +57,7 @@ public:
 private:
     const int64_t m_bound;
     std::atomic<int64_t> m_used{0};
+    std::atomic<int64_t>* const m_account; // m_used, or the budget heap's
     std::mutex m_mutex;
     std::vector<Object*> m_objects;
 };

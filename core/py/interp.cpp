@@ -69,7 +69,18 @@ void ThreadState::FreeFrame(Frame* f)
 // ---------------------------------------------------------------- the interpreter
 
 Interpreter::Interpreter(const Program& p, RunSettings s)
-    : program(p), settings(std::move(s)), model(settings.model), heap(settings.heap_bound)
+    : program(p), settings(std::move(s)), model(settings.model), heap(settings.heap_bound), process_name("MainProcess")
+{
+    Init();
+}
+
+Interpreter::Interpreter(const Program& p, RunSettings s, Heap& budget, std::string name)
+    : program(p), settings(std::move(s)), model(settings.model), heap(budget), process_name(std::move(name))
+{
+    Init();
+}
+
+void Interpreter::Init()
 {
     // Each model is a column of the opcode table (opcodes.def).
     for (int op = 0; op < kOpCount; ++op) {
@@ -90,10 +101,10 @@ Interpreter::Interpreter(const Program& p, RunSettings s)
 
 Interpreter::~Interpreter() = default;
 
-Module* Interpreter::NewModule(const ModuleInfo& info)
+Module* Interpreter::NewModule(const ModuleInfo& info, const std::string& name)
 {
-    Module* m = New<Module>(Types().module, info.name, &info.globals);
-    m->Set("__name__", StrValue(info.name));
+    Module* m = New<Module>(Types().module, name, &info.globals);
+    m->Set("__name__", StrValue(name));
     m->Set("__file__", StrValue(info.filename));
     m->Set("__doc__", Value::None());
     if (&info == program.Find(program.main)) {
@@ -137,7 +148,7 @@ Module* Interpreter::Import(ThreadState& ts, std::string_view name)
         std::lock_guard lock(m_modules_mutex);
         m_modules[std::string(name)] = module;
     } else if (info != nullptr) {
-        module = NewModule(*info);
+        module = NewModule(*info, info->name);
         {
             std::lock_guard lock(m_modules_mutex);
             m_modules[std::string(name)] = module;
@@ -166,16 +177,47 @@ Module* Interpreter::Import(ThreadState& ts, std::string_view name)
 
 int Interpreter::RunMain(ThreadState& ts)
 {
-    const ModuleInfo* info = program.Find(program.main);
-    int exit_code = 0;
-    try {
+    return RunAndFinish(ts, [&] {
+        const ModuleInfo* info = program.Find(program.main);
         builtins = Import(ts, "builtins");
-        main = NewModule(*info);
+        main = NewModule(*info, "__main__");
         {
             std::lock_guard lock(m_modules_mutex);
             m_modules["__main__"] = main;
         }
         RunModuleCode(ts, main, *info);
+    });
+}
+
+int Interpreter::RunProcess(ThreadState& ts, const std::function<void(ThreadState&)>& body)
+{
+    return RunAndFinish(ts, [&] {
+        const ModuleInfo* info = program.Find(program.main);
+        builtins = Import(ts, "builtins");
+        main = NewModule(*info, "__mp_main__");
+        {
+            // Pickled references to __main__ find the same module, as spawn's.
+            std::lock_guard lock(m_modules_mutex);
+            m_modules["__main__"] = main;
+            m_modules["__mp_main__"] = main;
+        }
+        bootstrapping = true;
+        try {
+            RunModuleCode(ts, main, *info);
+        } catch (...) {
+            bootstrapping = false;
+            throw;
+        }
+        bootstrapping = false;
+        body(ts);
+    });
+}
+
+int Interpreter::RunAndFinish(ThreadState& ts, const std::function<void()>& body)
+{
+    int exit_code = 0;
+    try {
+        body();
     } catch (const PyError& e) {
         exit_code = ExitCodeFor(ts, e.exc);
     } catch (const HeapExhausted&) {

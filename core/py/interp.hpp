@@ -18,6 +18,7 @@
 #include "objects.hpp"
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -111,6 +112,9 @@ private:
 class Interpreter {
 public:
     Interpreter(const Program& program, RunSettings settings);
+    // An emulated process's interpreter: its own modules and objects, its
+    // allocations charged to `budget` (the run's heap).
+    Interpreter(const Program& program, RunSettings settings, Heap& budget, std::string process_name);
     ~Interpreter();
     Interpreter(const Interpreter&) = delete;
     Interpreter& operator=(const Interpreter&) = delete;
@@ -125,6 +129,16 @@ public:
     // Runs the main module on `ts` (the main thread). Returns the exit code
     // python3 would give: 0, or 1 after an uncaught exception (printed).
     int RunMain(ThreadState& ts);
+    // An emulated process's main thread: imports the main module as
+    // __mp_main__ (so its `if __name__ == "__main__":` block does not run, as
+    // under CPython's spawn start method), then runs `body`. Returns the
+    // process's exit code.
+    int RunProcess(ThreadState& ts, const std::function<void(ThreadState&)>& body);
+
+    const std::string process_name; // "MainProcess", or the emulated process's
+    static constexpr int64_t kMainPid = 1000;
+    int64_t pid = kMainPid; // its emulated process id (set before it runs)
+    bool bootstrapping = false;     // importing __mp_main__: starting a process now is an error
 
     // import: the module, executed on first use.
     Module* Import(ThreadState& ts, std::string_view name);
@@ -151,7 +165,11 @@ public:
     Value recursion_message = Value::Null();
 
 private:
-    Module* NewModule(const ModuleInfo& info);
+    void Init();
+    // Runs `body` with python3's handling of what escapes it, then waits for
+    // the non-daemon threads as interpreter exit does.
+    int RunAndFinish(ThreadState& ts, const std::function<void()>& body);
+    Module* NewModule(const ModuleInfo& info, const std::string& name);
     void RunModuleCode(ThreadState& ts, Module* module, const ModuleInfo& info);
     std::mutex m_modules_mutex;
     std::map<std::string, Module*, std::less<>> m_modules;

@@ -30,6 +30,8 @@
 #include <chrono>
 #include <ctime>
 #include <mutex>
+#include <thread>
+#include <vector>
 
 namespace threadlab::py {
 
@@ -65,9 +67,11 @@ struct LiveThreadData {
 
 class LiveExecutor final : public Executor {
 public:
-    LiveExecutor(Runtime& runtime, const RunConfig& config, const OutputFn& output)
+    LiveExecutor(Runtime& runtime, const RunConfig& config, const OutputFn& output, std::string lane_prefix = {},
+                 LiveExecutor* root = nullptr)
         : m_runtime(runtime), m_config(config), m_output(output),
-          m_wall_origin(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count())
+          m_wall_origin(std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count()),
+          m_lane_prefix(std::move(lane_prefix)), m_root(root != nullptr ? *root : *this)
     {
         m_switch_interval.store(config.switch_interval);
     }
@@ -142,7 +146,7 @@ public:
         record->ident.store(ident);
         std::function<void(ThreadState&)> body = std::move(start.body);
         record->started.store(true);
-        record->handle = d.thread->Start(start.name, [this, &interp, ident, body](Thread& child) {
+        record->handle = d.thread->Start(m_lane_prefix + start.name, [this, &interp, ident, body](Thread& child) {
             ThreadState ts(interp, *this);
             ts.ident = ident;
             LiveThreadData data;
@@ -153,6 +157,52 @@ public:
         });
         return record;
     }
+
+    std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) override
+    {
+        LiveThreadData& d = Data(parent);
+        Spend(parent, d);
+        // The process's interpreter and executor live until the run ends: a
+        // daemon thread of it may outlive its main thread.
+        Gil* gil = m_runtime.NewProcessGil();
+        Interpreter* interp;
+        LiveExecutor* exec;
+        uint64_t number;
+        {
+            std::lock_guard lock(m_root.m_processes_mutex);
+            number = uint64_t(m_root.m_processes.size() + 1);
+            RunSettings settings = parent.interp.settings;
+            settings.seed = settings.seed * 1'000'003 + number; // a process's random is its own
+            m_root.m_processes.push_back(Process{
+                std::make_unique<Interpreter>(parent.interp.program, settings, parent.interp.heap, start.name),
+                std::make_unique<LiveExecutor>(m_runtime, m_config, m_output, start.name + ": ", &m_root)});
+            interp = m_root.m_processes.back().interp.get();
+            exec = m_root.m_processes.back().exec.get();
+        }
+        exec->SetGil(gil);
+        interp->pid = Interpreter::kMainPid + int64_t(number); // numbered across the run, as pids are
+        auto record = std::make_shared<LiveThread>();
+        record->ident.store(interp->pid);
+        record->started.store(true);
+        std::string lane = start.name; // before `start` moves into the thread
+        record->handle = d.thread->Start(
+            std::move(lane),
+            [exec, interp, start = std::move(start)](Thread& child) {
+                ThreadState ts(*interp, *exec);
+                ts.ident = interp->next_ident.fetch_add(1);
+                LiveThreadData data;
+                exec->Attach(ts, child, data);
+                HeapScope scope(interp->heap);
+                const int code = interp->RunProcess(ts, start.body);
+                exec->Spend(ts, data);
+                if (start.exited)
+                    start.exited(ts, code);
+            },
+            gil);
+        return record;
+    }
+
+    int Cores() const override { return int(std::max(1u, std::thread::hardware_concurrency())); }
 
     bool Join(ThreadState& ts, ExecThread& thread, double timeout) override
     {
@@ -179,7 +229,7 @@ public:
 
     void Write(ThreadState&, const std::string& text, bool to_stderr) override
     {
-        std::lock_guard lock(m_output_mutex);
+        std::lock_guard lock(m_root.m_output_mutex);
         m_output(text, to_stderr);
     }
 
@@ -238,6 +288,15 @@ private:
     std::atomic<double> m_switch_interval{0.005};
     Gil* m_runtime_gil = nullptr;
     std::mutex m_output_mutex;
+    const std::string m_lane_prefix; // a process's threads: "SpawnProcess-1: "
+    // The main process's executor owns every emulated process and prints for all.
+    LiveExecutor& m_root;
+    struct Process {
+        std::unique_ptr<Interpreter> interp;
+        std::unique_ptr<LiveExecutor> exec;
+    };
+    std::mutex m_processes_mutex;
+    std::vector<Process> m_processes;
 };
 
 } // namespace

@@ -7,7 +7,7 @@
 namespace threadlab::py {
 
 namespace {
-constexpr std::array<std::string_view, 6> kNative = {"time", "_thread", "math", "random", "sys", "builtins"};
+constexpr std::array<std::string_view, 7> kNative = {"time", "_thread", "_process", "math", "random", "sys", "builtins"};
 constexpr std::array<std::string_view, 10> kOffered = {"threading", "time", "queue", "concurrent.futures", "random",
                                                        "math", "sys", "typing", "functools", "contextlib"};
 } // namespace
@@ -43,6 +43,7 @@ Module* MakeThreadModule(ThreadState& ts);
 Module* MakeSysModule(ThreadState& ts);
 Module* MakeMathModule(ThreadState& ts);
 Module* MakeRandomModule(ThreadState& ts);
+Module* MakeProcessModule(ThreadState& ts);
 
 Module* MakeNativeModule(ThreadState& ts, std::string_view name)
 {
@@ -58,6 +59,8 @@ Module* MakeNativeModule(ThreadState& ts, std::string_view name)
         return MakeMathModule(ts);
     if (name == "random")
         return MakeRandomModule(ts);
+    if (name == "_process")
+        return MakeProcessModule(ts);
     RaiseModuleNotFound(&ts, name);
 }
 

@@ -277,6 +277,10 @@ struct Type : Object {
     DelItemFn delitem = nullptr;
     IterFn iter = nullptr;
     IterNextFn iternext = nullptr;
+    // A native object that may go to another emulated process as itself
+    // (a process queue): what it shares, and how the other side wraps it.
+    std::shared_ptr<void> (*share)(Value self) = nullptr;
+    Value (*unshare)(ThreadState& ts, const std::shared_ptr<void>& shared) = nullptr;
     // Set on user classes that define these (a quick "does it?").
     bool has_getattr = false;
     bool has_setattr = false;
@@ -468,6 +472,7 @@ struct TypeTable {
     Type* OSError;
     Type* TimeoutError;
     Type* EOFError;
+    Type* PicklingError; // _pickle.PicklingError, raised when a value cannot go to another process
     Type* Warning;
     Type* UserWarning;
     Type* DeprecationWarning;
