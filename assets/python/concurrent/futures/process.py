@@ -248,12 +248,7 @@ class ProcessPoolExecutor(Executor):
                                     "future was running or pending.")
             if not work_item.future.done():
                 work_item.future.set_exception(bpe)
-        for p in list(self._processes.values()):
-            self._call_queue.put(None)
-        for p in list(self._processes.values()):
-            p.join()
-        if self in _executors:
-            _executors.remove(self)
+        self._join_executor_internals()
 
     def _join_executor_internals(self):
         for p in list(self._processes.values()):
