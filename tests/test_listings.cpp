@@ -1,11 +1,14 @@
 // Each lesson's Python listing runs under a real CPython and agrees with the
 // engine's nearest model. Skips where no interpreter is installed.
+#include "compiler.hpp"
 #include "lesson.hpp"
+#include "live_executor.hpp"
 #include "process.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <future>
 #include <fstream>
 #include <regex>
 
@@ -231,6 +234,54 @@ int SwitchesInsideWithLock(const std::string& python)
 }
 
 } // namespace
+
+namespace {
+
+// What a listing prints with its measured times (every decimal number) blanked.
+std::string WithoutTimes(const std::string& output) { return std::regex_replace(output, std::regex(R"([0-9]+\.[0-9]+)"), "#"); }
+
+// A listing run on threadlab's own interpreter under the 3.12 model.
+std::string RunOnInterpreter(const std::string& source)
+{
+    const std::unique_ptr<py::Program> program = py::CompileProgram("listing.py", source);
+    py::RunSettings settings;
+    RunConfig config;
+    Recorder recorder;
+    StopFlag stop;
+    std::string out;
+    const py::ProgramRun run =
+        py::RunLive(*program, settings, config, recorder, stop, [&](std::string_view s, bool) { out += s; });
+    INFO(out);
+    REQUIRE(run.exit_code == 0);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("every lesson's listing, with its defaults, prints on the interpreter what CPython 3.12 prints",
+          "[python][pyenv]")
+{
+    std::string python = PyenvPython("3.12");
+    if (python.empty() && MinorVersion(SystemPython()) >= 12)
+        python = SystemPython();
+    if (python.empty()) {
+        WARN("no CPython 3.12 or newer: skipping");
+        return;
+    }
+    for (const Lesson* lesson : AllLessons()) {
+        INFO(lesson->id);
+        const std::string source = RenderListing(*lesson, DefaultValues(lesson->params)).Text();
+        const auto path = std::filesystem::temp_directory_path() / ("threadlab-default-" + std::string(lesson->id) + ".py");
+        std::ofstream(path) << source;
+        // CPython runs beside the interpreter: the listings mostly sleep.
+        auto cpython = std::async(std::launch::async, [&] { return Capture(Quote(python) + " " + Quote(path.string()) + " 2>&1"); });
+        const std::string ours = RunOnInterpreter(source);
+        const Output theirs = cpython.get();
+        std::filesystem::remove(path);
+        REQUIRE(theirs.status == 0);
+        CHECK(WithoutTimes(ours) == WithoutTimes(theirs.out));
+    }
+}
 
 TEST_CASE("CPython switches inside `with lock:` on 3.9 and never on 3.12, as the models do", "[python][pyenv]")
 {
