@@ -90,7 +90,7 @@ private:
     uint32_t m_tail_used = 0; // writer only
     uint64_t m_written = 0;   // writer only
     alignas(64) std::atomic<uint64_t> m_count{0};
-    char m_pad[64 - sizeof(std::atomic<uint64_t>)] = {};
+    [[maybe_unused]] char m_pad[64 - sizeof(std::atomic<uint64_t>)] = {}; // keeps the next object off this cache line
 };
 
 } // namespace threadlab

@@ -915,6 +915,23 @@ Value Eval(ThreadState& ts, bool* yielded)
             const Value exc = MemoryErrorFor(ts);
             if (!Unwind(exc))
                 throw PyError{exc};
+        } catch (...) {
+            // A stop leaves this loop at once; its frames go back to the pool
+            // (a generator's stay with the generator).
+            for (;;) {
+                Frame* back = f->back;
+                const bool entry = f->entry;
+                if (!entry)
+                    LeaveRecursion(ts);
+                if (f->gen == nullptr)
+                    ts.FreeFrame(f);
+                if (entry) {
+                    ts.frame = back;
+                    break;
+                }
+                f = back;
+            }
+            throw;
         }
     }
 #undef LOAD_FRAME

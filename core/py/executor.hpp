@@ -32,7 +32,7 @@
 namespace threadlab::py {
 
 class ThreadState;
-struct Value;
+class Value;
 
 // An emulated lock (`_thread.lock`), owned by the executor that made it.
 class ExecLock {

@@ -17,9 +17,9 @@ thread_local std::vector<const Object*> t_repr_stack;
 
 class ReprGuard {
 public:
-    explicit ReprGuard(const Object* o) : m_o(o)
+    explicit ReprGuard(const Object* o)
+        : m_recursive(std::find(t_repr_stack.begin(), t_repr_stack.end(), o) != t_repr_stack.end())
     {
-        m_recursive = std::find(t_repr_stack.begin(), t_repr_stack.end(), o) != t_repr_stack.end();
         if (!m_recursive)
             t_repr_stack.push_back(o);
     }
@@ -31,8 +31,7 @@ public:
     bool Recursive() const { return m_recursive; }
 
 private:
-    const Object* m_o;
-    bool m_recursive;
+    const bool m_recursive;
 };
 
 std::string Address(const void* p) { return fmt::format("0x{:x}", reinterpret_cast<uintptr_t>(p)); }
