@@ -32,9 +32,10 @@ int Recorder::AddGroup(std::string name, std::string python, double time_scale)
     return index;
 }
 
-void Recorder::EndGroup(int group)
+void Recorder::EndGroup(int group, int64_t at_ns)
 {
-    m_group_ptrs[group].load(std::memory_order_acquire)->end_ns.store(Now(), std::memory_order_release);
+    m_group_ptrs[group].load(std::memory_order_acquire)->end_ns.store(at_ns >= 0 ? at_ns : Now(),
+                                                                       std::memory_order_release);
 }
 
 int Recorder::AddLane(int group, std::string name)

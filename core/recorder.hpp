@@ -51,7 +51,8 @@ public:
 
     // Set-up, any thread. AddLane throws std::length_error past kMaxLanes.
     int AddGroup(std::string name, std::string python, double time_scale);
-    void EndGroup(int group);
+    // At `at_ns` (a simulated run's virtual end), or now.
+    void EndGroup(int group, int64_t at_ns = -1);
     int AddLane(int group, std::string name);
     uint16_t InternLabel(std::string_view text);
 

@@ -28,6 +28,7 @@ std::string_view RunStatusName(RunStatus status)
     case RunStatus::Finished: return "finished";
     case RunStatus::Stopped: return "stopped";
     case RunStatus::Failed: return "failed";
+    case RunStatus::Deadlocked: return "deadlocked";
     }
     return "?";
 }

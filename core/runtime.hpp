@@ -53,7 +53,9 @@ struct PythonError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class RunStatus { Finished, Stopped, Failed };
+// Deadlocked: a simulated run in which every thread waited with nothing
+// left to wake it.
+enum class RunStatus { Finished, Stopped, Failed, Deadlocked };
 std::string_view RunStatusName(RunStatus status);
 
 struct ThreadSummary {

@@ -179,6 +179,11 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     run->add_option("--trace", trace_path, "also write a Chrome Trace Event JSON file (of the last run)");
     run->add_option("--watch", watch, "FILE.py: a global whose reads and writes are marked on the timeline (repeatable)")
         ->take_all();
+    std::string run_seed, run_cores;
+    run->add_option("--seed", run_seed,
+                    "FILE.py: run simulated, on a virtual clock, from this seed (a whole number): the same result on "
+                    "any machine");
+    run->add_option("--cores", run_cores, "FILE.py, simulated: virtual cores, 1 to 256 (default 2)");
 
     std::string dis_target, dis_python = "3.12";
     CLI::App* dis = app.add_subcommand("dis", "print the bytecode of a Python file or a lesson's listing, marking where the model may switch");
@@ -228,6 +233,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
             return UsageError("--repeat is for lessons; run a program file once per command");
         ProgramOptions program;
         program.file = run_options.lesson;
+        program.seed = run_seed;
+        program.cores = run_cores;
         program.python = run_options.python;
         program.switch_interval = run_options.switch_interval;
         program.time_scale = run_options.time_scale;
@@ -241,6 +248,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         });
         return RunProgramFile(program, g_program_stop);
     }
+    if (run->parsed() && (!run_seed.empty() || !run_cores.empty()))
+        return UsageError("--seed and --cores run a Python file (FILE.py) simulated; lessons run live");
     if (run->parsed())
         return Run(run_options, run_json, trace_path);
     if (shot->parsed()) {

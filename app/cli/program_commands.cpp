@@ -6,6 +6,7 @@
 #include "dis.hpp"
 #include "lesson.hpp"
 #include "live_executor.hpp"
+#include "sim_executor.hpp"
 #include "params.hpp"
 #include "snapshot.hpp"
 #include "source_file.hpp"
@@ -47,6 +48,30 @@ std::optional<std::string> ResolveConfig(const ProgramOptions& o, RunConfig& con
     return std::nullopt;
 }
 
+// The simulated executor's settings, when --seed or --cores asks for it.
+std::optional<std::string> ResolveSim(const ProgramOptions& o, std::optional<py::SimSettings>& sim)
+{
+    if (o.seed.empty() && o.cores.empty())
+        return std::nullopt;
+    py::SimSettings settings;
+    ParamValue value;
+    if (!o.seed.empty()) {
+        // Seeds are whole numbers a double holds exactly, so every one can be typed back.
+        const ParamSpec seed{"--seed", ParamKind::Integer, "", 0, 9007199254740991.0, ""};
+        if (auto error = ParseParam(seed, o.seed, value))
+            return error;
+        settings.seed = uint64_t(std::get<int64_t>(value));
+    }
+    if (!o.cores.empty()) {
+        const ParamSpec cores{"--cores", ParamKind::Integer, "", 1, double(py::kMaxSimCores), ""};
+        if (auto error = ParseParam(cores, o.cores, value))
+            return error;
+        settings.cores = int(std::get<int64_t>(value));
+    }
+    sim = settings;
+    return std::nullopt;
+}
+
 std::unique_ptr<py::Program> CompileOrReport(const std::string& file, const std::string& text, int& exit_code)
 {
     try {
@@ -80,6 +105,9 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
     RunConfig config;
     if (auto error = ResolveConfig(options, config))
         return Refuse(*error);
+    std::optional<py::SimSettings> sim;
+    if (auto error = ResolveSim(options, sim))
+        return Refuse(*error);
     std::string text;
     if (auto error = py::ReadSourceFile(options.file, text))
         return Refuse(*error);
@@ -108,7 +136,8 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
     Recorder recorder;
     StopFlag stop;
     interrupt.store(&stop);
-    const py::ProgramRun run = py::RunLive(*program, settings, config, recorder, stop, output);
+    const py::ProgramRun run = sim ? py::RunSimulated(*program, settings, config, *sim, recorder, stop, output)
+                                   : py::RunLive(*program, settings, config, recorder, stop, output);
     interrupt.store(nullptr);
     std::cout.flush();
 
@@ -129,6 +158,7 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                            {"time_scale", config.time_scale},
                            {"switch_interval", config.switch_interval},
                            {"status", RunStatusName(run.outcome.status)},
+                           {"executor", sim ? "simulated" : "live"},
                            {"exit_code", run.exit_code},
                            {"output", out},
                            {"stderr", err},
@@ -136,7 +166,17 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                                                             {"status", RunStatusName(run.outcome.status)},
                                                             {"elapsed", run.outcome.elapsed},
                                                             {"threads", ThreadsJson(run.outcome)}}})}};
+        if (sim) {
+            doc["seed"] = sim->seed;
+            doc["cores"] = sim->cores;
+        }
+        if (run.outcome.status == RunStatus::Deadlocked)
+            doc["deadlock"] = run.outcome.failure;
         std::cout << doc.dump(2) << std::endl;
+    }
+    if (run.outcome.status == RunStatus::Deadlocked) {
+        std::cerr << "threadlab: deadlock: " << run.outcome.failure << "\n";
+        return 1;
     }
     if (run.outcome.status == RunStatus::Failed) {
         std::cerr << "threadlab: " << run.outcome.failure << "\n";

@@ -19,6 +19,10 @@ struct ProgramOptions {
     std::vector<std::string> argv;  // sys.argv[1:]
     bool json = false;
     std::string trace_path;
+    // Either given: the simulated executor (virtual time, the same result on
+    // any machine); neither: a live run.
+    std::string seed;
+    std::string cores;
 };
 
 // An argument that names a program file rather than a lesson: it ends in

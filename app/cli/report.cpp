@@ -85,6 +85,8 @@ std::string HumanSummary(const Lesson& lesson, const LessonResult& result, Model
         return "stopped before the end: no result";
     case RunStatus::Failed:
         return "failed: " + result.failure;
+    case RunStatus::Deadlocked:
+        return "deadlocked: " + result.failure;
     }
     return {};
 }

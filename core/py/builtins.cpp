@@ -318,7 +318,8 @@ Value Pow(ThreadState& ts, const Args& args)
         base = ((old_s % mod) + mod) % mod;
         e = -e;
     }
-    __int128 result = 1, b = ((base % m) + m) % m;
+    __extension__ typedef __int128 Wide; // a product of two int64 moduli
+    Wide result = 1, b = ((base % m) + m) % m;
     while (e > 0) {
         if (e & 1)
             result = (result * b) % m;

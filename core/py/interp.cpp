@@ -86,7 +86,8 @@ void Interpreter::Init()
     for (int op = 0; op < kOpCount; ++op) {
         const OpInfo& info = Info(Op(op));
         const Switch rule = model == Model::Py39 ? info.py39 : info.py312;
-        switch_after[op] = rule == Switch::Always || rule == Switch::UnlessExactBool;
+        switch_after[op] = rule == Switch::Always || rule == Switch::UnlessExactBool ||
+                           (settings.simulated && model == Model::Py313t && info.shared);
         const double ns = settings.charge_costs ? InstructionCostNs(model, Op(op)) : 0.0;
         cost_ps[op] = int64_t(std::llround(ns * settings.time_scale * 1000.0));
     }

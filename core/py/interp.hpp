@@ -66,6 +66,9 @@ struct RunSettings {
     // Instructions cost their model's time (live runs burn it). Off: the VM
     // runs at its own speed, for measuring that speed.
     bool charge_costs = true;
+    // On the simulated executor: under 3.13t every instruction that touches
+    // shared state is a point where threads interleave.
+    bool simulated = false;
 };
 
 inline constexpr int64_t kDefaultHeapBound = int64_t(1) << 30;

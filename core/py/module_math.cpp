@@ -222,7 +222,8 @@ Value Comb(ThreadState& ts, const Args& args)
         ValueError(&ts, n < 0 ? "n must be a non-negative integer" : "k must be a non-negative integer");
     if (k > n)
         return MakeInt(0);
-    __int128 r = 1;
+    __extension__ typedef __int128 Wide; // an intermediate product that may pass int64
+    Wide r = 1;
     for (int64_t i = 1; i <= std::min(k, n - k); ++i) {
         r = r * (n - std::min(k, n - k) + i) / i;
         if (r > INT64_MAX)

@@ -1,0 +1,1068 @@
+// The simulated executor.
+//
+// Design notes
+// - Every Python thread runs on an OS thread of its own, but exactly one of
+//   them runs at a time: the baton (m_running) passes under m_mutex, so the
+//   interpreter needs no other synchronisation and the order of everything
+//   is decided here. What decides it is the schedule below, the run's seed
+//   and nothing else: no real clock is read.
+// - Time is virtual, in picoseconds "real" at the run's time scale (the unit
+//   of ThreadState::clock_ps). A running thread's clock grows by each
+//   instruction's model cost; the run's now (m_now) is the clock of the
+//   thread that runs. A thread that gets to run again starts at now.
+// - GIL models, per process (a "domain"): one holder. A waiter that has
+//   waited one switch interval with no switch meanwhile sets the drop
+//   request; the holder gives the GIL up at its next switch point to the
+//   longest waiter and waits for it again (forced switching). Blocking
+//   calls give it up at once. GIL.md's rules, in virtual time.
+// - 3.13t: no GIL; threads that can run share the virtual cores and
+//   interleave at every instruction that touches shared state (the
+//   opcode table's `shared` column): the one whose clock is furthest behind
+//   runs, for a slice of a few microseconds drawn from the seed.
+// - The OS's noise: wake-ups (a lock released to a waiter, the GIL handed
+//   over, a sleep ending, a thread starting) take a latency drawn from the
+//   seed, of the size measured on this kind of machine.
+// - Waiting costs no real time: when nothing can run, now jumps to the next
+//   timed event. When nothing can run and nothing is timed, the run is
+//   deadlocked: it ends, saying who waits for whom.
+// - Stop, deadlock and the end of the main thread unwind the other threads
+//   one at a time, each on its own OS thread (RunStopped).
+#include "sim_executor.hpp"
+
+#include "builtins_impl.hpp"
+#include "vm.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <fmt/format.h>
+#include <mutex>
+#include <cmath>
+#include <map>
+#include <random>
+#include <thread>
+
+namespace threadlab::py {
+
+namespace {
+
+using Ps = int64_t;
+constexpr Ps kNever = INT64_MAX;
+constexpr Ps kUs = 1'000'000; // picoseconds in a microsecond
+
+// The OS's latencies on this kind of machine (GIL.md), real time: they do
+// not stretch with the time scale.
+constexpr Ps kWakeBase = 5 * kUs;        // a condition variable's waiter running again
+constexpr Ps kWakeMean = 10 * kUs;       // … plus an exponential part of this mean
+constexpr Ps kTimerSlack = 50 * kUs;     // a sleep ends this late at least
+constexpr Ps kTimerMean = 20 * kUs;
+constexpr Ps kThreadCreate = 50 * kUs;   // pthread_create until the child runs
+constexpr Ps kSliceMean = 2 * kUs;       // 3.13t: how long one thread runs before another catches up
+constexpr Ps kOsTimeslice = 4000 * kUs;  // more runnable threads than cores: the OS's round robin
+
+enum class Wait : uint8_t { None, Gil, Core, Sleep, Lock, Join, Done };
+
+struct SimThread;
+
+struct SimLock final : ExecLock {
+    uint32_t id = 0;
+    bool visible = false;
+    bool locked = false;
+    SimThread* holder = nullptr; // who took it last (a Lock is not owned: for the drawing)
+    std::deque<SimThread*> waiters;
+    bool waking = false; // a waiter has been woken and is on its way
+};
+
+// A GIL: one per emulated process.
+struct Domain {
+    SimThread* holder = nullptr;
+    uint64_t switches = 0;
+    bool drop_request = false;
+    Ps interval = 5000 * kUs;
+    double interval_seconds = 0.005;
+};
+
+struct SimThread {
+    int index = 0;
+    std::string name;
+    int32_t lane = kNoLane;
+    int domain = 0;
+    bool daemon = false;
+    Interpreter* interp = nullptr;
+    std::function<void(ThreadState&)> body;
+    std::function<void(ThreadState&, int)> exited; // an emulated process's main thread
+    std::thread os;
+    std::condition_variable turn;
+    ThreadState* ts = nullptr;
+    int64_t ident = 0;
+
+    Wait wait = Wait::Gil;
+    Ps clock = 0;        // while it does not run (its ThreadState's clock while it does)
+    Ps gil_since = 0;    // waiting for the GIL since (the longest waiter is served first)
+    Ps interval_end = 0; // its current timed wait of one switch interval times out (timer slack included)
+    uint64_t gil_switches_seen = 0;
+    Ps wake = kNever;     // when it must next be looked at: a sleep's end, a wake-up, a timeout
+    Ps deadline = kNever; // a blocked acquire's or join's timeout
+    Ps slice_end = kNever;
+    bool timed_out = false;
+    SimLock* lock = nullptr;         // the lock it waits for
+    SimThread* joining = nullptr;    // the thread it joins
+    std::vector<SimThread*> joiners;
+    int locks_held = 0;
+    State recorded = State::Done;
+    bool started = false;
+    std::atomic<bool> done{false};
+    Ps start_ps = 0, end_ps = 0;
+};
+
+class SimThreadHandle final : public ExecThread {
+public:
+    explicit SimThreadHandle(SimThread* t) : m_thread(t) {}
+    bool Done() const override { return m_thread->done.load(); }
+    int64_t Ident() const override { return m_thread->ident; }
+    SimThread* Thread() const { return m_thread; }
+
+private:
+    SimThread* m_thread;
+};
+
+// Ends a thread's Python at once: a stop, a deadlock, the end of the program.
+struct Unwind {};
+
+class SimExecutor final : public Executor {
+public:
+    SimExecutor(const RunConfig& config, const SimSettings& sim, Recorder& recorder, StopFlag& stop,
+                const OutputFn& output, std::string run_name)
+        : m_config(config), m_sim(sim), m_recorder(recorder), m_stop(stop), m_output(output),
+          m_run_name(std::move(run_name)), m_rng(sim.seed)
+    {
+        m_domains.push_back(NewDomain());
+    }
+
+    ~SimExecutor() override
+    {
+        for (auto& t : m_threads)
+            if (t->os.joinable())
+                t->os.join();
+    }
+
+    ProgramRun Run(Interpreter& interp)
+    {
+        ProgramRun result;
+        m_group = m_recorder.AddGroup(m_run_name, std::string(ModelName(m_config.model)), m_config.time_scale);
+        m_origin_ns = m_recorder.Group(m_group).origin_ns;
+        SimThread* main = NewThread("MainThread", 0, &interp, false);
+        main->body = [&](ThreadState& ts) {
+            result.exit_code = interp.RunMain(ts);
+        };
+        {
+            std::unique_lock lock(m_mutex);
+            TakeGilNow(main, 0);
+            LaunchOs(main);
+            m_running = main;
+            main->turn.notify_one();
+            m_all_done.wait(lock, [&] { return m_live_threads == 0; });
+        }
+        for (auto& t : m_threads)
+            if (t->os.joinable())
+                t->os.join();
+        m_recorder.EndGroup(m_group, m_origin_ns + m_end / 1000);
+        result.outcome = Outcome();
+        if (result.outcome.status == RunStatus::Stopped)
+            result.exit_code = 130;
+        if (result.outcome.status == RunStatus::Deadlocked)
+            result.exit_code = 1;
+        result.heap_used = interp.heap.Used();
+        return result;
+    }
+
+    // ------------------------------------------------------------ Executor
+
+    void SwitchPoint(ThreadState& ts) override
+    {
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(ts);
+        Advance(self);
+        if (m_stop.StopRequested())
+            BeginUnwind(Ending::Stopped);
+        if (m_unwinding)
+            throw Unwind{};
+        ProcessDue(); // a waiter's drop request may be due by now
+        Domain& d = m_domains[size_t(self->domain)];
+        if (HasGil() && d.holder == self && d.drop_request && HasGilWaiter(self->domain)) {
+            // Forced switching: give the GIL to the longest waiter and wait for it again.
+            // Forced switching: it may ask again only once the other has the GIL.
+            const Ps switched = GiveUpGil(self);
+            ReleaseCore(self);
+            BecomeGilWaiter(self, switched);
+        } else if (self->slice_end <= m_now) {
+            // 3.13t, or more threads than cores: another thread's turn on the core.
+            Requeue(self);
+        }
+        Reschedule(lock, self);
+    }
+
+    double Now(ThreadState& ts) override { return Seconds(ts.clock_ps); }
+    // Deterministic: the run starts at a fixed moment (2026-01-01 00:00 UTC).
+    double WallTime(ThreadState& ts) override { return 1767225600.0 + Now(ts); }
+
+    void Sleep(ThreadState& ts, double seconds) override
+    {
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(ts);
+        Advance(self);
+        CheckUnwind();
+        const Ps duration = Ps(std::llround(seconds * m_config.time_scale * 1e12));
+        GiveUpGil(self);
+        ReleaseCore(self);
+        if (duration <= 0) {
+            BecomeGilWaiter(self, m_now); // sleep(0): only the GIL is given up and asked for again
+        } else {
+            self->wait = Wait::Sleep;
+            self->wake = m_now + duration + kTimerSlack + Exponential(kTimerMean);
+            Record(self, State::Sleeping, m_now, kNoLane, 0, m_recorder.InternLabel(CallSite(ts)), duration / 1000);
+        }
+        Reschedule(lock, self);
+    }
+
+    std::unique_ptr<ExecLock> NewLock(ThreadState& ts) override
+    {
+        auto lock = std::make_unique<SimLock>();
+        std::lock_guard guard(m_mutex);
+        lock->id = ++m_lock_ids;
+        lock->visible = MadeByProgram(ts);
+        return lock;
+    }
+
+    bool Acquire(ThreadState& ts, ExecLock& exec_lock, bool blocking, double timeout, WaitKind) override
+    {
+        SimLock& l = static_cast<SimLock&>(exec_lock);
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(ts);
+        Advance(self);
+        CheckUnwind();
+        if (!l.locked) {
+            Take(self, l);
+            Continue(self);
+            return true;
+        }
+        if (!blocking || timeout == 0)
+            return false;
+        // Contended: wait with the GIL released, then win it back.
+        l.waiters.push_back(self);
+        self->lock = &l;
+        self->timed_out = false;
+        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * m_config.time_scale * 1e12));
+        GiveUpGil(self);
+        ReleaseCore(self);
+        self->wait = Wait::Lock;
+        self->wake = self->deadline;
+        Record(self, State::WaitingLock, m_now, l.holder ? l.holder->lane : kNoLane, l.visible ? l.id : 0,
+               m_recorder.InternLabel(CallSite(ts)));
+        Reschedule(lock, self);
+        return !self->timed_out;
+    }
+
+    bool Release(ThreadState& ts, ExecLock& exec_lock) override
+    {
+        SimLock& l = static_cast<SimLock&>(exec_lock);
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(ts);
+        Advance(self);
+        if (!l.locked)
+            return false;
+        l.locked = false;
+        if (l.visible && l.holder != nullptr) {
+            l.holder->locks_held = std::max(0, l.holder->locks_held - 1);
+            Mark(self, MarkKind::LockReleased, m_now, 0, kNoLane, l.id, m_recorder.NextSeq());
+            if (self->wait == Wait::None)
+                Record(self, RunningState(self), m_now);
+        }
+        WakeLockWaiter(l);
+        Continue(self);
+        return true;
+    }
+
+    bool Locked(const ExecLock& exec_lock) const override
+    {
+        std::lock_guard guard(m_mutex);
+        return static_cast<const SimLock&>(exec_lock).locked;
+    }
+
+    std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) override
+    {
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(parent);
+        Advance(self);
+        CheckUnwind();
+        const std::string lane_name =
+            self->domain == 0 ? start.name : m_domain_names[size_t(self->domain)] + ": " + start.name;
+        SimThread* child = NewThread(lane_name, self->domain, &parent.interp, start.daemon);
+        child->ident = parent.interp.next_ident.fetch_add(1);
+        child->body = std::move(start.body);
+        BecomeGilWaiter(child, m_now + kThreadCreate + Exponential(kWakeMean));
+        if (!LaunchOs(child)) {
+            lock.unlock();
+            Raise(&parent, Types().RuntimeError, "can't start new thread");
+        }
+        Continue(self);
+        return std::make_shared<SimThreadHandle>(child);
+    }
+
+    bool Join(ThreadState& ts, ExecThread& thread, double timeout) override
+    {
+        SimThread* target = static_cast<SimThreadHandle&>(thread).Thread();
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(ts);
+        Advance(self);
+        CheckUnwind();
+        if (target->done.load()) {
+            Mark(self, MarkKind::JoinReturned, m_now, 0, target->lane);
+            return true;
+        }
+        if (timeout == 0)
+            return false;
+        target->joiners.push_back(self);
+        self->joining = target;
+        self->timed_out = false;
+        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * m_config.time_scale * 1e12));
+        self->wake = self->deadline;
+        GiveUpGil(self);
+        ReleaseCore(self);
+        self->wait = Wait::Join;
+        Record(self, State::Joining, m_now, target->lane);
+        Reschedule(lock, self);
+        if (!self->timed_out)
+            Mark(self, MarkKind::JoinReturned, m_now, 0, target->lane);
+        return !self->timed_out;
+    }
+
+    std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) override
+    {
+        std::unique_lock lock(m_mutex);
+        SimThread* self = Self(parent);
+        Advance(self);
+        CheckUnwind();
+        const int domain = int(m_domains.size());
+        m_domains.push_back(NewDomain());
+        m_domain_names.push_back(start.name);
+        RunSettings settings = parent.interp.settings;
+        settings.seed = settings.seed * 1'000'003 + uint64_t(domain);
+        m_interps.push_back(std::make_unique<Interpreter>(parent.interp.program, settings, parent.interp.heap, start.name));
+        Interpreter* interp = m_interps.back().get();
+        interp->pid = Interpreter::kMainPid + domain;
+        SimThread* child = NewThread(start.name, domain, interp, false);
+        child->ident = interp->next_ident.fetch_add(1);
+        auto body = std::move(start.body);
+        child->exited = std::move(start.exited);
+        child->body = [interp, body, child](ThreadState& ts) {
+            const int code = interp->RunProcess(ts, body);
+            if (child->exited)
+                child->exited(ts, code);
+        };
+        // A process's main thread holds its own GIL from the start.
+        const Ps at = m_now + kThreadCreate + Exponential(kWakeMean);
+        if (HasGil()) {
+            m_domains[size_t(domain)].holder = child;
+            m_last_holder[domain] = child;
+        }
+        child->wait = Wait::Core;
+        child->clock = at;
+        child->wake = at;
+        if (!LaunchOs(child)) {
+            lock.unlock();
+            Raise(&parent, Types().RuntimeError, "can't start new process");
+        }
+        Continue(self);
+        return std::make_shared<SimThreadHandle>(child);
+    }
+
+    int Cores() const override { return m_sim.cores; }
+
+    double SwitchInterval() const override
+    {
+        std::lock_guard guard(m_mutex);
+        return m_domains.front().interval_seconds;
+    }
+
+    void SetSwitchInterval(double seconds) override
+    {
+        std::lock_guard guard(m_mutex);
+        seconds = 1e-6 * double(uint64_t(1e6 * seconds));
+        for (Domain& d : m_domains) {
+            d.interval_seconds = seconds;
+            d.interval = std::max<Ps>(kUs, Ps(std::llround(seconds * m_config.time_scale * 1e12)));
+        }
+    }
+
+    void Watched(ThreadState& ts, const std::string&, int64_t value, bool write) override
+    {
+        std::lock_guard guard(m_mutex);
+        SimThread* self = Self(ts);
+        Mark(self, write ? MarkKind::CounterWrite : MarkKind::CounterRead, ts.clock_ps, value);
+    }
+
+    void Write(ThreadState&, const std::string& text, bool to_stderr) override { m_output(text, to_stderr); }
+
+    // The body of a thread: on its own OS thread, once it is its turn.
+    void ThreadMain(SimThread* t)
+    {
+        {
+            std::unique_lock lock(m_mutex);
+            t->turn.wait(lock, [&] { return m_running == t; });
+        }
+        bool unwound = false;
+        {
+            std::unique_lock lock(m_mutex);
+            unwound = m_unwinding;
+        }
+        if (!unwound) {
+            ThreadState ts(*t->interp, *this);
+            ts.ident = t->ident;
+            ts.exec_data = t;
+            ts.clock_ps = t->clock;
+            ts.flag_b = &m_stop.Flag();
+            ts.line_hint = &m_recorder.Lane(t->lane).current_line;
+            {
+                std::lock_guard lock(m_mutex);
+                t->ts = &ts;
+                t->started = true;
+                t->start_ps = t->clock;
+                Mark(t, MarkKind::Start, t->clock);
+                Record(t, State::Running, t->clock);
+                ts.attention_ps = Attention(t);
+            }
+            HeapScope scope(t->interp->heap);
+            try {
+                t->body(ts);
+            } catch (const Unwind&) {
+            } catch (const RunStopped&) {
+            } catch (const PyError&) {
+            } catch (const HeapExhausted&) {
+            }
+            std::unique_lock lock(m_mutex);
+            Advance(t);
+            t->ts = nullptr;
+            t->clock = ts.clock_ps;
+            Finish(lock, t);
+            return;
+        }
+        std::unique_lock lock(m_mutex);
+        t->start_ps = t->end_ps = m_now;
+        Finish(lock, t);
+    }
+
+private:
+    enum class Ending { Stopped, Deadlocked, ProgramEnded };
+
+    Domain NewDomain() const
+    {
+        Domain d;
+        d.interval_seconds = 1e-6 * double(int64_t(1e6 * m_config.switch_interval + 1e-9));
+        d.interval = std::max<Ps>(kUs, Ps(std::llround(m_config.switch_interval * m_config.time_scale * 1e12)));
+        return d;
+    }
+
+    bool HasGil() const { return threadlab::HasGil(m_config.model); }
+    double Seconds(Ps ps) const { return double(ps) / 1e12 / m_config.time_scale; }
+    static SimThread* Self(ThreadState& ts) { return static_cast<SimThread*>(ts.exec_data); }
+
+    // The seed's noise: an exponential delay of the given mean.
+    Ps Exponential(Ps mean)
+    {
+        const double u = double(m_rng() >> 11) * 0x1.0p-53; // [0, 1), the same on every machine
+        return Ps(-std::log1p(-u) * double(mean));
+    }
+
+    SimThread* NewThread(std::string name, int domain, Interpreter* interp, bool daemon)
+    {
+        auto t = std::make_unique<SimThread>();
+        t->index = int(m_threads.size());
+        t->name = std::move(name);
+        t->domain = domain;
+        t->interp = interp;
+        t->daemon = daemon;
+        t->lane = m_recorder.AddLane(m_group, t->name);
+        t->clock = m_now;
+        m_threads.push_back(std::move(t));
+        ++m_live_threads;
+        return m_threads.back().get();
+    }
+
+    bool LaunchOs(SimThread* t)
+    {
+        try {
+            t->os = std::thread(&SimExecutor::ThreadMain, this, t);
+            return true;
+        } catch (const std::system_error&) {
+            --m_live_threads;
+            t->done.store(true);
+            t->wait = Wait::Done;
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------ time
+
+    // The running thread's clock is the run's now (under 3.13t the threads
+    // on other cores may be a slice ahead).
+    void Advance(SimThread* self)
+    {
+        if (self->ts != nullptr)
+            self->clock = self->ts->clock_ps;
+        m_now = self->clock;
+    }
+
+    // The running thread goes back to Python: it must come back here by the
+    // next event (which what it just did may have changed).
+    void Continue(SimThread* self)
+    {
+        if (self->ts != nullptr)
+            self->ts->attention_ps = Attention(self);
+    }
+
+    // When the running thread must next come back here.
+    Ps Attention(SimThread* self) const
+    {
+        Ps at = NextEvent();
+        if (self->slice_end < at)
+            at = self->slice_end;
+        // A drop request already made: the holder honours it at its next switch point.
+        if (HasGil() && m_domains[size_t(self->domain)].holder == self && m_domains[size_t(self->domain)].drop_request)
+            at = m_now;
+        return at;
+    }
+
+    Ps NextEvent() const
+    {
+        Ps at = kNever;
+        for (const auto& t : m_threads) {
+            if (t->wait == Wait::Sleep || t->wait == Wait::Lock || t->wait == Wait::Join || t->wait == Wait::Core)
+                at = std::min(at, t->wake);
+            if (t->wait == Wait::Gil && HasGil()) {
+                const Domain& d = m_domains[size_t(t->domain)];
+                if (t->gil_since > m_now)
+                    at = std::min(at, t->gil_since); // not waiting yet (a thread being created)
+                else if (d.holder == nullptr)
+                    at = std::min(at, m_now);
+                else if (!d.drop_request)
+                    at = std::min(at, t->interval_end);
+            }
+        }
+        return at;
+    }
+
+    // Everything due by now: sleeps end, timeouts fire, wake-ups land, GIL
+    // waiters ask for the drop.
+    void ProcessDue()
+    {
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (const auto& owned : m_threads) {
+                SimThread* t = owned.get();
+                if (t->wake > m_now)
+                    continue;
+                switch (t->wait) {
+                case Wait::Sleep:
+                    BecomeGilWaiter(t, t->wake);
+                    changed = true;
+                    break;
+                case Wait::Lock: {
+                    SimLock& l = *t->lock;
+                    const bool woken = l.waking && l.waiters.front() == t;
+                    if (woken && !l.locked) {
+                        // Woken by a release and the lock still free: it is this thread's.
+                        l.waiters.pop_front();
+                        l.waking = false;
+                        t->lock = nullptr;
+                        const Ps at = t->wake;
+                        Take(t, l, at);
+                        BecomeGilWaiter(t, at);
+                    } else if (t->deadline <= m_now) {
+                        l.waiters.erase(std::find(l.waiters.begin(), l.waiters.end(), t));
+                        if (woken) {
+                            l.waking = false;
+                            WakeLockWaiter(l);
+                        }
+                        t->lock = nullptr;
+                        t->timed_out = true;
+                        BecomeGilWaiter(t, t->deadline);
+                    } else {
+                        // Woken to find it taken again (the releaser came back first): wait on.
+                        l.waking = false;
+                        t->wake = t->deadline;
+                    }
+                    changed = true;
+                    break;
+                }
+                case Wait::Join:
+                    t->deadline = kNever;
+                    if (t->joining != nullptr) {
+                        auto& j = t->joining->joiners;
+                        j.erase(std::remove(j.begin(), j.end(), t), j.end());
+                        t->joining = nullptr;
+                        t->timed_out = true;
+                    }
+                    BecomeGilWaiter(t, t->wake);
+                    changed = true;
+                    break;
+                case Wait::Core:
+                    GetCore(t, t->wake);
+                    changed = true;
+                    break;
+                default: break;
+                }
+            }
+            if (HasGil())
+                for (const auto& owned : m_threads) {
+                    SimThread* t = owned.get();
+                    if (t->wait != Wait::Gil || t->gil_since > m_now)
+                        continue;
+                    Domain& d = m_domains[size_t(t->domain)];
+                    if (d.holder == nullptr) {
+                        TakeGil(t, m_now);
+                        changed = true;
+                    } else if (t->interval_end <= m_now) {
+                        // The timed wait of one interval ran out: with no switch meanwhile it
+                        // asks for the drop; either way it waits another interval.
+                        if (d.switches == t->gil_switches_seen)
+                            d.drop_request = true;
+                        t->gil_switches_seen = d.switches;
+                        t->interval_end += d.interval + kTimerSlack + Exponential(kTimerMean);
+                        changed = true;
+                    }
+                }
+        }
+    }
+
+    // ------------------------------------------------------------ the GIL and the cores
+
+    bool HasGilWaiter(int domain) const
+    {
+        for (const auto& t : m_threads)
+            if (t->wait == Wait::Gil && t->domain == domain && t->gil_since <= m_now)
+                return true;
+        return false;
+    }
+
+    void BecomeGilWaiter(SimThread* t, Ps since)
+    {
+        t->wake = kNever;
+        t->deadline = kNever;
+        if (!HasGil()) {
+            // No GIL: straight to a core.
+            t->wait = Wait::Core;
+            t->wake = since;
+            return;
+        }
+        Domain& d = m_domains[size_t(t->domain)];
+        t->wait = Wait::Gil;
+        t->gil_since = since;
+        t->interval_end = since + d.interval + kTimerSlack + Exponential(kTimerMean);
+        t->gil_switches_seen = d.switches;
+        Record(t, State::WaitingGil, since, d.holder ? d.holder->lane : kNoLane);
+    }
+
+    // The holder lets go (it blocks, ends, or honours a drop request); the
+    // longest waiter takes the GIL once the OS has woken it.
+    // Returns when the next holder takes it (now if nobody waits).
+    Ps GiveUpGil(SimThread* self)
+    {
+        if (!HasGil())
+            return m_now;
+        Domain& d = m_domains[size_t(self->domain)];
+        if (d.holder != self)
+            return m_now;
+        d.holder = nullptr;
+        d.drop_request = false;
+        SimThread* next = nullptr;
+        for (const auto& t : m_threads)
+            if (t->wait == Wait::Gil && t->domain == self->domain && t->gil_since <= m_now &&
+                (next == nullptr || t->gil_since < next->gil_since))
+                next = t.get();
+        if (next == nullptr)
+            return m_now;
+        const Ps at = m_now + kWakeBase + Exponential(kWakeMean);
+        TakeGil(next, at);
+        return at;
+    }
+
+    void TakeGil(SimThread* t, Ps at)
+    {
+        Domain& d = m_domains[size_t(t->domain)];
+        d.holder = t;
+        d.drop_request = false;
+        ++d.switches;
+        ++m_gil_switches;
+        // Those not waiting yet (a thread still being created) count from this switch on.
+        for (const auto& w : m_threads)
+            if (w->wait == Wait::Gil && w->domain == t->domain && w->gil_since >= at)
+                w->gil_switches_seen = d.switches;
+        if (m_last_holder[t->domain] != nullptr && m_last_holder[t->domain] != t)
+            Mark(t, MarkKind::GilTaken, at, 0, m_last_holder[t->domain]->lane, 0, m_recorder.NextSeq());
+        m_last_holder[t->domain] = t;
+        t->wait = Wait::Core;
+        t->wake = at;
+    }
+
+    void TakeGilNow(SimThread* t, Ps at)
+    {
+        if (HasGil()) {
+            Domain& d = m_domains[size_t(t->domain)];
+            d.holder = t;
+            m_last_holder[t->domain] = t;
+        }
+        t->wait = Wait::None;
+        t->clock = at;
+        t->slice_end = SliceEnd(at);
+        ++m_on_cores;
+    }
+
+    // A thread that may run (it holds its GIL, or there is none) gets a core
+    // when one is free; else it queues for one.
+    void GetCore(SimThread* t, Ps at)
+    {
+        if (m_on_cores >= m_sim.cores) {
+            t->wake = kNever; // queued: ReleaseCore hands it one
+            if (std::find(m_core_queue.begin(), m_core_queue.end(), t) == m_core_queue.end())
+                m_core_queue.push_back(t);
+            return;
+        }
+        ++m_on_cores;
+        t->wait = Wait::None;
+        t->wake = kNever;
+        t->clock = std::max(t->clock, at);
+        t->slice_end = SliceEnd(t->clock);
+        if (t->ts != nullptr)
+            t->ts->clock_ps = t->clock;
+        if (t->started)
+            Record(t, RunningState(t), t->clock);
+    }
+
+    void ReleaseCore(SimThread* self)
+    {
+        if (self->wait != Wait::None)
+            return;
+        --m_on_cores;
+        self->wait = Wait::Core; // callers set what it waits for next
+        self->slice_end = kNever;
+        if (!m_core_queue.empty()) {
+            SimThread* next = m_core_queue.front();
+            m_core_queue.pop_front();
+            GetCore(next, m_now);
+        }
+    }
+
+    // A thread that has had its slice goes to the back of the queue for a core.
+    void Requeue(SimThread* self)
+    {
+        if (m_core_queue.empty()) {
+            self->slice_end = SliceEnd(m_now);
+            return;
+        }
+        ReleaseCore(self);
+        self->wait = Wait::Core;
+        self->wake = kNever;
+        m_core_queue.push_back(self);
+    }
+
+    Ps SliceEnd(Ps from)
+    {
+        if (!HasGil())
+            return from + kUs / 2 + Exponential(kSliceMean);
+        return m_on_cores + Ps(m_core_queue.size()) > m_sim.cores ? from + kOsTimeslice : kNever;
+    }
+
+    // ------------------------------------------------------------ locks
+
+    void Take(SimThread* t, SimLock& l, Ps at = -1)
+    {
+        l.locked = true;
+        l.holder = t;
+        if (l.visible) {
+            ++t->locks_held;
+            Mark(t, MarkKind::LockAcquired, at >= 0 ? at : m_now, 0, kNoLane, l.id, m_recorder.NextSeq());
+            if (t->wait == Wait::None)
+                Record(t, RunningState(t), at >= 0 ? at : m_now);
+        }
+    }
+
+    // A release wakes the first waiter; it takes the lock when it runs, if
+    // nobody (the releaser, say) has taken it again by then.
+    void WakeLockWaiter(SimLock& l)
+    {
+        if (l.waiters.empty() || l.waking)
+            return;
+        SimThread* w = l.waiters.front();
+        l.waking = true;
+        w->wake = std::min(w->deadline, m_now + kWakeBase + Exponential(kWakeMean));
+    }
+
+    // ------------------------------------------------------------ the schedule
+
+    // `self` has done what it came for (blocked, yielded, ended): run whoever
+    // is next, and return when it is `self`'s turn again.
+    void Reschedule(std::unique_lock<std::mutex>& lock, SimThread* self)
+    {
+        SimThread* next = PickNext();
+        if (next == nullptr) {
+            // Threads remain and nothing can ever wake one: a deadlock.
+            m_deadlock = Describe();
+            BeginUnwind(Ending::Deadlocked);
+            next = PickNext();
+            if (next == nullptr)
+                return;
+        }
+        if (next != self) {
+            m_running = next;
+            next->turn.notify_one();
+            if (self->wait == Wait::Done)
+                return;
+            self->turn.wait(lock, [&] { return m_running == self; });
+        }
+        if (m_unwinding && self->started)
+            throw Unwind{};
+        m_now = self->clock;
+        if (self->ts != nullptr) {
+            self->ts->clock_ps = self->clock;
+            self->ts->attention_ps = Attention(self);
+        }
+    }
+
+    // Who runs next: the thread on a core furthest behind; when nobody can
+    // run, time jumps to the next event. Null: nothing will ever run again.
+    SimThread* PickNext()
+    {
+        for (;;) {
+            if (m_unwinding) {
+                for (const auto& t : m_threads)
+                    if (t->wait != Wait::Done)
+                        return t.get();
+                return nullptr;
+            }
+            ProcessDue();
+            SimThread* best = nullptr;
+            for (const auto& t : m_threads)
+                if (t->wait == Wait::None && (best == nullptr || t->clock < best->clock))
+                    best = t.get();
+            if (best != nullptr) {
+                m_now = best->clock;
+                return best;
+            }
+            const Ps at = NextEvent();
+            if (at == kNever)
+                return nullptr;
+            m_now = std::max(m_now, at);
+        }
+    }
+
+    void CheckUnwind()
+    {
+        if (m_stop.StopRequested())
+            BeginUnwind(Ending::Stopped);
+        if (m_unwinding)
+            throw Unwind{};
+    }
+
+    void BeginUnwind(Ending why)
+    {
+        if (m_unwinding)
+            return;
+        m_unwinding = true;
+        m_ending = why;
+        m_unwind_at = m_now; // the threads unwound end here, not where they blocked
+    }
+
+    void Finish(std::unique_lock<std::mutex>& lock, SimThread* t)
+    {
+        t->end_ps = std::max({t->clock, m_now, m_unwind_at});
+        m_end = std::max(m_end, t->end_ps);
+        if (t->started) {
+            Mark(t, MarkKind::End, t->end_ps);
+            Record(t, State::Done, t->end_ps);
+        }
+        GiveUpGil(t);
+        ReleaseCore(t);
+        // A thread unwound while it waited leaves every queue it was in.
+        m_core_queue.erase(std::remove(m_core_queue.begin(), m_core_queue.end(), t), m_core_queue.end());
+        if (t->lock != nullptr) {
+            auto& w = t->lock->waiters;
+            w.erase(std::remove(w.begin(), w.end(), t), w.end());
+            t->lock = nullptr;
+        }
+        if (t->joining != nullptr) {
+            auto& j = t->joining->joiners;
+            j.erase(std::remove(j.begin(), j.end(), t), j.end());
+            t->joining = nullptr;
+        }
+        t->wait = Wait::Done;
+        t->done.store(true);
+        for (SimThread* j : t->joiners) {
+            j->joining = nullptr;
+            BecomeGilWaiter(j, m_now + kWakeBase + Exponential(kWakeMean));
+        }
+        t->joiners.clear();
+        if (t->index == 0 && !m_unwinding)
+            BeginUnwind(Ending::ProgramEnded); // daemon threads are abandoned, as at interpreter exit
+        --m_live_threads;
+        if (m_live_threads == 0) {
+            m_running = nullptr;
+            m_all_done.notify_all();
+            return;
+        }
+        Reschedule(lock, t);
+    }
+
+    // ------------------------------------------------------------ recording
+
+    State RunningState(const SimThread* t) const { return t->locks_held > 0 ? State::HoldingLock : State::Running; }
+
+    void Record(SimThread* t, State s, Ps at, int32_t other = kNoLane, uint32_t object = 0, uint16_t label = 0,
+                int64_t value = 0)
+    {
+        if (t->recorded == s && s != State::Sleeping && s != State::WaitingLock)
+            return;
+        t->recorded = s;
+        TraceEvent e;
+        e.t_ns = m_origin_ns + at / 1000;
+        e.value = value;
+        e.other = other;
+        e.object = object;
+        e.label = label;
+        e.kind = EventKind::StateChange;
+        e.code = uint8_t(s);
+        Append(t, e);
+    }
+
+    void Mark(SimThread* t, MarkKind kind, Ps at, int64_t value = 0, int32_t other = kNoLane, uint32_t object = 0,
+              uint32_t seq = 0)
+    {
+        TraceEvent e;
+        e.t_ns = m_origin_ns + at / 1000;
+        e.value = value;
+        e.other = other;
+        e.object = object;
+        e.seq = seq;
+        e.kind = EventKind::Mark;
+        e.code = uint8_t(kind);
+        Append(t, e);
+    }
+
+    void Append(SimThread* t, const TraceEvent& e)
+    {
+        if (!m_recorder.Recording() && !(e.kind == EventKind::Mark && (e.code == uint8_t(MarkKind::Start) ||
+                                                                        e.code == uint8_t(MarkKind::End))))
+            return;
+        m_recorder.Append(t->lane, e);
+    }
+
+    // "MainThread joins Thread-1; Thread-1 waits for a lock held by MainThread"
+    std::string Describe() const
+    {
+        std::string text;
+        for (const auto& t : m_threads) {
+            if (t->wait == Wait::Done)
+                continue;
+            if (!text.empty())
+                text += "; ";
+            if (t->wait == Wait::Join && t->joining != nullptr)
+                text += t->name + " joins " + t->joining->name;
+            else if (t->wait == Wait::Lock && t->lock != nullptr)
+                text += t->name + " waits for a lock" +
+                        (t->lock->holder != nullptr ? " held by " + t->lock->holder->name : std::string());
+            else
+                text += t->name + " waits";
+        }
+        return "every thread is blocked with nothing left to wake it: " + text;
+    }
+
+    RunOutcome Outcome() const
+    {
+        RunOutcome outcome;
+        outcome.name = m_run_name;
+        for (const auto& t : m_threads)
+            outcome.threads.push_back(ThreadSummary{t->name, Seconds(t->start_ps), Seconds(t->end_ps), {}});
+        outcome.elapsed = outcome.threads.front().end - outcome.threads.front().start;
+        outcome.gil_switches = m_gil_switches;
+        switch (m_ending) {
+        case Ending::Stopped: outcome.status = RunStatus::Stopped; break;
+        case Ending::Deadlocked:
+            outcome.status = RunStatus::Deadlocked;
+            outcome.failure = m_deadlock;
+            break;
+        case Ending::ProgramEnded: outcome.status = RunStatus::Finished; break;
+        }
+        return outcome;
+    }
+
+    // The program's own call a thread is in (as the live executor labels waits).
+    static std::string CallSite(ThreadState& ts)
+    {
+        for (const Frame* f = ts.frame; f != nullptr; f = f->back) {
+            const ModuleInfo* m = f->code->module;
+            if (m == nullptr || m->library)
+                continue;
+            const int line = f->Line();
+            if (line < 1 || size_t(line) > m->lines.size())
+                return {};
+            std::string text = m->lines[size_t(line) - 1];
+            const size_t a = text.find_first_not_of(" \t");
+            text = a == std::string::npos ? std::string() : text.substr(a);
+            return text.size() > 48 ? text.substr(0, 45) + "..." : text;
+        }
+        return {};
+    }
+
+    static bool MadeByProgram(ThreadState& ts)
+    {
+        const Frame* f = ts.frame;
+        return f == nullptr || f->code->module == nullptr || !f->code->module->library;
+    }
+
+    const RunConfig m_config;
+    const SimSettings m_sim;
+    Recorder& m_recorder;
+    StopFlag& m_stop;
+    const OutputFn& m_output;
+    const std::string m_run_name;
+    std::mt19937_64 m_rng;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_all_done;
+    SimThread* m_running = nullptr;
+    std::vector<std::unique_ptr<SimThread>> m_threads;
+    int m_live_threads = 0;
+    std::vector<Domain> m_domains;
+    std::vector<std::string> m_domain_names{""};
+    std::map<int, SimThread*> m_last_holder;
+    std::vector<std::unique_ptr<Interpreter>> m_interps;
+    std::deque<SimThread*> m_core_queue;
+    int m_on_cores = 0;
+    Ps m_now = 0;
+    Ps m_end = 0;
+    uint32_t m_lock_ids = 0;
+    uint64_t m_gil_switches = 0;
+    int m_group = -1;
+    int64_t m_origin_ns = 0;
+    bool m_unwinding = false;
+    Ps m_unwind_at = 0;
+    Ending m_ending = Ending::ProgramEnded;
+    std::string m_deadlock;
+};
+
+} // namespace
+
+ProgramRun RunSimulated(const Program& program, const RunSettings& settings, const RunConfig& config,
+                        const SimSettings& sim, Recorder& recorder, StopFlag& stop, const OutputFn& output,
+                        std::string run_name)
+{
+    RunSettings s = settings;
+    s.simulated = true;
+    s.seeded = true;
+    s.seed = sim.seed;
+    Interpreter interp(program, s);
+    SimExecutor exec(config, sim, recorder, stop, output, std::move(run_name));
+    return exec.Run(interp);
+}
+
+} // namespace threadlab::py
