@@ -150,3 +150,64 @@ TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]
     CHECK(r.status == 130);
     CHECK(r.out.find("stopped") != std::string::npos);
 }
+
+TEST_CASE("explore finds the race on 3.9 (exit 1), proves none on 3.12 (exit 0), and run --schedule replays it",
+          "[cli][explore]")
+{
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-cli-explore";
+    std::filesystem::create_directories(dir);
+    const std::string program = (dir / "race.py").string();
+    std::ofstream(program) << "import threading\nN = 3\ncounter = 0\ndef work():\n    global counter\n"
+                              "    for _ in range(N):\n        counter += 1\n"
+                              "ts = [threading.Thread(target=work) for _ in range(2)]\n"
+                              "for t in ts: t.start()\nfor t in ts: t.join()\nprint(counter)\n";
+    const std::string check = " --check 'counter == 2 * N'";
+
+    const Output found = Stdout("explore " + program + " --python 3.9 --json" + check);
+    REQUIRE(found.status == 1);
+    const json doc = json::parse(found.out);
+    CHECK(doc["found"] == true);
+    CHECK(doc["failure"]["kind"] == "check");
+    CHECK(doc["schedule"].size() > 0);
+    CHECK(doc["preemptions"] == 2);
+    const std::string schedule = (dir / "schedule.json").string();
+    std::ofstream(schedule) << found.out;
+
+    const Output replay = Stdout("run " + program + " --schedule " + schedule);
+    CHECK(replay.status == 1);
+    CHECK(replay.out == doc["output"].get<std::string>());
+
+    const Output none = Stdout("explore " + program + " --python 3.12 --json" + check);
+    CHECK(none.status == 0);
+    const json proof = json::parse(none.out);
+    CHECK(proof["found"] == false);
+    CHECK(proof["exhaustive"] == true);
+
+    for (const std::string& bad : std::vector<std::string>{"explore " + program + " --preemptions 11", "explore " + program + " --schedules 0",
+                                  "explore " + program + " --check 'counter =='",
+                                  "explore " + program + " --check 'nosuch == 1'",
+                                  "run " + program + " --schedule " + schedule + " --seed 3",
+                                  "run " + program + " --repeat 3"}) {
+        CAPTURE(bad);
+        const Output r = Stderr(bad);
+        CHECK(r.status == 2);
+        CHECK(Lines(r.out) == 1);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("run FILE.py --seed S --repeat R runs seeds S to S+R-1, each in the JSON", "[cli][simulated]")
+{
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-cli-repeat";
+    std::filesystem::create_directories(dir);
+    const std::string program = (dir / "p.py").string();
+    std::ofstream(program) << "import time\nprint(time.time())\n";
+    const Output r = Stdout("run " + program + " --seed 7 --repeat 3 --json");
+    REQUIRE(r.status == 0);
+    const json doc = json::parse(r.out);
+    REQUIRE(doc["runs"].size() == 3);
+    for (int i = 0; i < 3; ++i)
+        CHECK(doc["runs"][size_t(i)]["seed"] == 7 + i);
+    CHECK(doc["runs"][0]["output"] == doc["runs"][1]["output"]); // the virtual clock starts at the same moment
+    std::filesystem::remove_all(dir);
+}

@@ -184,6 +184,24 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
                     "FILE.py: run simulated, on a virtual clock, from this seed (a whole number): the same result on "
                     "any machine");
     run->add_option("--cores", run_cores, "FILE.py, simulated: virtual cores, 1 to 256 (default 2)");
+    std::string run_schedule;
+    run->add_option("--schedule", run_schedule,
+                    "FILE.py: replay the schedule in this file (what explore --json printed), simulated");
+
+    ExploreOptions explore;
+    CLI::App* explore_cmd = app.add_subcommand(
+        "explore", "run a Python file under many schedules, looking for one that fails a check, an assert, or deadlocks");
+    explore_cmd->add_option("program", explore.file, "FILE.py")->required();
+    explore_cmd->add_option("--python", explore.python, "interpreter model: 3.9, 3.12 or 3.13t (default 3.12)");
+    explore_cmd->add_option("--check", explore.check,
+                            "a Python expression over the final globals that must be true, e.g. \"counter == 2 * N\"");
+    explore_cmd->add_option("--preemptions", explore.preemptions,
+                            "at most this many preemptions per schedule, 0 to 10 (default 2)");
+    explore_cmd->add_option("--schedules", explore.schedules, "budget: at most this many runs (default 10000)");
+    explore_cmd->add_option("--seed", explore.seed, "seed of the simulated runs and the random phase (default 1)");
+    explore_cmd->add_option("--cores", explore.cores, "virtual cores, 1 to 256 (default 2)");
+    explore_cmd->add_flag("--json", explore.json, "print the result as JSON (a schedule file for run --schedule)");
+    explore_cmd->add_option("--trace", explore.trace_path, "write the failing schedule's trace (Chrome Trace Event JSON)");
 
     std::string dis_target, dis_python = "3.12";
     CLI::App* dis = app.add_subcommand("dis", "print the bytecode of a Python file or a lesson's listing, marking where the model may switch");
@@ -229,9 +247,9 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     if (run->parsed() && IsProgramPath(run_options.lesson)) {
         if (!run_options.sets.empty())
             return UsageError("--set is for lesson parameters; a program file's constants are in its code");
-        if (run_options.repeat != "1")
-            return UsageError("--repeat is for lessons; run a program file once per command");
         ProgramOptions program;
+        program.repeat = run_options.repeat;
+        program.schedule_path = run_schedule;
         program.file = run_options.lesson;
         program.seed = run_seed;
         program.cores = run_cores;
@@ -248,7 +266,14 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         });
         return RunProgramFile(program, g_program_stop);
     }
-    if (run->parsed() && (!run_seed.empty() || !run_cores.empty()))
+    if (explore_cmd->parsed()) {
+        std::signal(SIGINT, [](int) {
+            if (StopFlag* stop = g_program_stop.load())
+                stop->RequestStop();
+        });
+        return ExploreProgram(explore, g_program_stop);
+    }
+    if (run->parsed() && (!run_seed.empty() || !run_cores.empty() || !run_schedule.empty()))
         return UsageError("--seed and --cores run a Python file (FILE.py) simulated; lessons run live");
     if (run->parsed())
         return Run(run_options, run_json, trace_path);

@@ -6,6 +6,7 @@
 #include "dis.hpp"
 #include "lesson.hpp"
 #include "live_executor.hpp"
+#include "explorer.hpp"
 #include "sim_executor.hpp"
 #include "params.hpp"
 #include "snapshot.hpp"
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -100,32 +102,136 @@ bool IsProgramPath(std::string_view argument)
            (argument.size() > 3 && argument.substr(argument.size() - 3) == ".py");
 }
 
+namespace {
+
+// The whole-number option `name`, from `low` to `high`.
+std::optional<std::string> ParseCount(const std::string& name, const std::string& text, double low, double high,
+                                      int64_t& out)
+{
+    const ParamSpec spec{name, ParamKind::Integer, "", low, high, ""};
+    ParamValue value;
+    if (auto error = ParseParam(spec, text, value))
+        return error;
+    out = std::get<int64_t>(value);
+    return std::nullopt;
+}
+
+std::optional<std::string> ReadFileText(const std::string& path, std::string& text)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return fmt::format("cannot read {}", path);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+    return std::nullopt;
+}
+
+// A traceback's last line: the exception itself.
+std::string LastLine(std::string text)
+{
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return text.substr(text.rfind('\n') + 1);
+}
+
+// A schedule file: what `explore --json` printed.
+struct ScheduleFile {
+    std::vector<std::string> schedule;
+    py::SimSettings sim;
+    std::string python;
+    std::string check;
+};
+
+std::optional<std::string> ReadScheduleFile(const std::string& path, ScheduleFile& file)
+{
+    std::string text;
+    if (auto error = ReadFileText(path, text))
+        return error;
+    try {
+        const nlohmann::json doc = nlohmann::json::parse(text);
+        if (!doc.contains("schedule") || !doc["schedule"].is_array())
+            return fmt::format("{} holds no \"schedule\": write one with threadlab explore FILE.py --json", path);
+        file.schedule = doc["schedule"].get<std::vector<std::string>>();
+        file.sim.seed = doc.value("seed", uint64_t(1));
+        file.sim.cores = doc.value("cores", 2);
+        file.python = doc.value("python", std::string("3.12"));
+        file.check = doc.value("check", std::string());
+        if (file.sim.cores < 1 || file.sim.cores > py::kMaxSimCores)
+            return fmt::format("{}: \"cores\" must be from 1 to {}", path, py::kMaxSimCores);
+    } catch (const nlohmann::json::exception& e) {
+        return fmt::format("{} is not a schedule file: {}", path, e.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> CompileCheckOrError(const std::string& check)
+{
+    if (check.empty())
+        return std::nullopt;
+    try {
+        py::CompileCheck(check);
+    } catch (const py::SourceError& e) {
+        return fmt::format("--check \"{}\": {} (column {})", check, e.message, e.col);
+    }
+    return std::nullopt;
+}
+
+nlohmann::json RunJson(const py::ProgramRun& run)
+{
+    return {{"name", run.outcome.name},
+            {"status", RunStatusName(run.outcome.status)},
+            {"elapsed", run.outcome.elapsed},
+            {"threads", ThreadsJson(run.outcome)}};
+}
+
+} // namespace
+
 int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interrupt)
 {
     RunConfig config;
-    if (auto error = ResolveConfig(options, config))
+    ProgramOptions o = options;
+    ScheduleFile schedule;
+    const bool replay = !o.schedule_path.empty();
+    if (replay) {
+        if (!o.seed.empty() || !o.cores.empty() || o.repeat != "1")
+            return Refuse("--schedule replays the seed, cores and model its file holds: leave out --seed, --cores and --repeat");
+        if (auto error = ReadScheduleFile(o.schedule_path, schedule))
+            return Refuse(*error);
+        o.python = schedule.python;
+        o.seed = std::to_string(schedule.sim.seed);
+        o.cores = std::to_string(schedule.sim.cores);
+    }
+    if (auto error = ResolveConfig(o, config))
         return Refuse(*error);
     std::optional<py::SimSettings> sim;
-    if (auto error = ResolveSim(options, sim))
+    if (auto error = ResolveSim(o, sim))
+        return Refuse(*error);
+    int64_t repeat = 1;
+    if (auto error = ParseCount("--repeat", o.repeat, 1, 1000, repeat))
+        return Refuse(*error);
+    if (repeat > 1 && !sim)
+        return Refuse("--repeat runs a program file simulated, one seed after another: give --seed too");
+    if (auto error = CompileCheckOrError(schedule.check))
         return Refuse(*error);
     std::string text;
-    if (auto error = py::ReadSourceFile(options.file, text))
+    if (auto error = py::ReadSourceFile(o.file, text))
         return Refuse(*error);
     int exit_code = 0;
-    std::unique_ptr<py::Program> program = CompileOrReport(options.file, text, exit_code);
+    std::unique_ptr<py::Program> program = CompileOrReport(o.file, text, exit_code);
     if (!program)
         return exit_code;
 
     py::RunSettings settings;
     settings.model = config.model;
     settings.time_scale = config.time_scale;
-    settings.watch = options.watch;
-    settings.argv = {options.file};
-    settings.argv.insert(settings.argv.end(), options.argv.begin(), options.argv.end());
+    settings.watch = o.watch;
+    settings.argv = {o.file};
+    settings.argv.insert(settings.argv.end(), o.argv.begin(), o.argv.end());
 
     std::string out, err;
     const py::OutputFn output = [&](std::string_view s, bool to_stderr) {
-        if (options.json) {
+        if (o.json) {
             (to_stderr ? err : out) += s;
         } else {
             (to_stderr ? std::cerr : std::cout) << s;
@@ -133,27 +239,58 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                 std::cerr.flush();
         }
     };
+    nlohmann::json runs = nlohmann::json::array();
     Recorder recorder;
-    StopFlag stop;
-    interrupt.store(&stop);
-    const py::ProgramRun run = sim ? py::RunSimulated(*program, settings, config, *sim, recorder, stop, output)
-                                   : py::RunLive(*program, settings, config, recorder, stop, output);
-    interrupt.store(nullptr);
-    std::cout.flush();
+    py::ProgramRun run;
+    std::optional<py::Replay> replayed;
+    for (int64_t r = 0; r < repeat; ++r) {
+        if (repeat > 1 && !o.json)
+            std::cout << "== seed " << sim->seed + uint64_t(r) << "\n";
+        Recorder this_run; // the trace is the last run's
+        Recorder& rec = r + 1 == repeat ? recorder : this_run;
+        StopFlag stop;
+        interrupt.store(&stop);
+        const size_t out_before = out.size();
+        if (replay) {
+            py::ExploreSettings explore;
+            explore.seed = sim->seed;
+            explore.cores = sim->cores;
+            explore.check = schedule.check;
+            replayed = py::ReplaySchedule(*program, settings, config, schedule.schedule, explore, rec, stop, output);
+            run = replayed->run;
+        } else if (sim) {
+            py::SimSettings s = *sim;
+            s.seed += uint64_t(r);
+            run = py::RunSimulated(*program, settings, config, s, rec, stop, output);
+        } else {
+            run = py::RunLive(*program, settings, config, rec, stop, output);
+        }
+        interrupt.store(nullptr);
+        std::cout.flush();
+        nlohmann::json entry = RunJson(run);
+        if (sim) {
+            entry["seed"] = sim->seed + uint64_t(r);
+            entry["output"] = out.substr(out_before);
+            entry["exit_code"] = run.exit_code;
+        }
+        runs.push_back(std::move(entry));
+        if (run.outcome.status == RunStatus::Stopped)
+            break;
+    }
 
-    if (!options.trace_path.empty()) {
+    if (!o.trace_path.empty()) {
         TraceSnapshot snapshot;
         snapshot.Update(recorder);
         std::ostringstream trace;
-        WriteChromeTrace(snapshot, TraceMetadata{options.file, std::string(ModelName(config.model)), config.time_scale},
+        WriteChromeTrace(snapshot, TraceMetadata{o.file, std::string(ModelName(config.model)), config.time_scale},
                          trace);
-        if (auto error = WriteFileAtomically(options.trace_path, trace.str())) {
+        if (auto error = WriteFileAtomically(o.trace_path, trace.str())) {
             std::cerr << "threadlab: " << *error << "\n";
             return 1;
         }
     }
-    if (options.json) {
-        nlohmann::json doc{{"program", options.file},
+    if (o.json) {
+        nlohmann::json doc{{"program", o.file},
                            {"python", ModelName(config.model)},
                            {"time_scale", config.time_scale},
                            {"switch_interval", config.switch_interval},
@@ -162,17 +299,25 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                            {"exit_code", run.exit_code},
                            {"output", out},
                            {"stderr", err},
-                           {"runs", nlohmann::json::array({{{"name", run.outcome.name},
-                                                            {"status", RunStatusName(run.outcome.status)},
-                                                            {"elapsed", run.outcome.elapsed},
-                                                            {"threads", ThreadsJson(run.outcome)}}})}};
+                           {"runs", runs}};
         if (sim) {
             doc["seed"] = sim->seed;
             doc["cores"] = sim->cores;
         }
         if (run.outcome.status == RunStatus::Deadlocked)
             doc["deadlock"] = run.outcome.failure;
+        if (replayed) {
+            doc["schedule"] = schedule.schedule;
+            if (replayed->failure)
+                doc["failure"] = {{"kind", replayed->failure->kind},
+                                  {"message", replayed->failure->message},
+                                  {"line", replayed->failure->line}};
+        }
         std::cout << doc.dump(2) << std::endl;
+    }
+    if (replayed && !replayed->mismatch.empty()) {
+        std::cerr << "threadlab: the schedule does not fit this program: " << replayed->mismatch << "\n";
+        return kExitUsage;
     }
     if (run.outcome.status == RunStatus::Deadlocked) {
         std::cerr << "threadlab: deadlock: " << run.outcome.failure << "\n";
@@ -182,7 +327,120 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
         std::cerr << "threadlab: " << run.outcome.failure << "\n";
         return 1;
     }
+    if (replayed && replayed->failure && replayed->failure->kind == "check") {
+        std::cerr << "threadlab: " << replayed->failure->message << "\n";
+        return 1;
+    }
     return run.exit_code;
+}
+
+int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interrupt)
+{
+    RunConfig config;
+    ProgramOptions as_run;
+    as_run.python = options.python;
+    as_run.switch_interval = options.switch_interval;
+    if (auto error = ResolveConfig(as_run, config))
+        return Refuse(*error);
+    py::ExploreSettings explore;
+    int64_t n = 0;
+    if (auto error = ParseCount("--preemptions", options.preemptions, 0, py::kMaxPreemptions, n))
+        return Refuse(*error);
+    explore.preemptions = int(n);
+    if (auto error = ParseCount("--schedules", options.schedules, 1, double(py::kMaxSchedules), n))
+        return Refuse(*error);
+    explore.schedules = n;
+    if (auto error = ParseCount("--seed", options.seed, 0, 9007199254740991.0, n))
+        return Refuse(*error);
+    explore.seed = uint64_t(n);
+    if (auto error = ParseCount("--cores", options.cores, 1, py::kMaxSimCores, n))
+        return Refuse(*error);
+    explore.cores = int(n);
+    explore.check = options.check;
+    if (auto error = CompileCheckOrError(explore.check))
+        return Refuse(*error);
+    std::string text;
+    if (auto error = py::ReadSourceFile(options.file, text))
+        return Refuse(*error);
+    int exit_code = 0;
+    std::unique_ptr<py::Program> program = CompileOrReport(options.file, text, exit_code);
+    if (!program)
+        return exit_code;
+    py::RunSettings settings;
+    settings.model = config.model;
+    settings.argv = {options.file};
+
+    StopFlag stop;
+    interrupt.store(&stop);
+    std::string check_error;
+    const py::ExploreResult result = py::Explore(*program, settings, config, explore, stop, check_error);
+    interrupt.store(nullptr);
+    if (!check_error.empty())
+        return Refuse(fmt::format("--check \"{}\" could not be evaluated over the final globals: {}", explore.check,
+                                  LastLine(check_error)));
+    if (result.stopped) {
+        std::cerr << "threadlab: stopped after " << result.schedules << " schedules\n";
+        return 130;
+    }
+    if (result.found && !options.trace_path.empty()) {
+        Recorder recorder;
+        StopFlag replay_stop;
+        const py::OutputFn quiet = [](std::string_view, bool) {};
+        py::ReplaySchedule(*program, settings, config, result.schedule, explore, recorder, replay_stop, quiet);
+        TraceSnapshot snapshot;
+        snapshot.Update(recorder);
+        std::ostringstream trace;
+        WriteChromeTrace(snapshot,
+                         TraceMetadata{options.file, std::string(ModelName(config.model)), config.time_scale}, trace);
+        if (auto error = WriteFileAtomically(options.trace_path, trace.str())) {
+            std::cerr << "threadlab: " << *error << "\n";
+            return 1;
+        }
+    }
+    if (options.json) {
+        nlohmann::json doc{{"program", options.file},
+                           {"python", ModelName(config.model)},
+                           {"seed", explore.seed},
+                           {"cores", explore.cores},
+                           {"check", explore.check},
+                           {"found", result.found},
+                           {"schedules", result.schedules},
+                           {"exhaustive", result.exhaustive},
+                           {"preemptions", explore.preemptions}};
+        if (result.found) {
+            doc["failure"] = {{"kind", result.failure.kind},
+                              {"message", result.failure.message},
+                              {"line", result.failure.line}};
+            doc["schedule"] = result.schedule;
+            doc["output"] = result.output;
+        }
+        std::cout << doc.dump(2) << std::endl;
+    } else if (result.found) {
+        std::cout << fmt::format("found a failing schedule after {} schedule{}: {}: {}{}\n", result.schedules,
+                                 result.schedules == 1 ? "" : "s", result.failure.kind, result.failure.message,
+                                 result.failure.line > 0 ? fmt::format(" (line {})", result.failure.line) : "");
+        // Runs of the same thread, as "Thread-1 ×12, MainThread ×3".
+        std::string names;
+        for (size_t i = 0; i < result.schedule.size();) {
+            size_t j = i;
+            while (j < result.schedule.size() && result.schedule[j] == result.schedule[i])
+                ++j;
+            names += fmt::format("{}{} ×{}", names.empty() ? "" : ", ", result.schedule[i], j - i);
+            i = j;
+        }
+        std::cout << "schedule (" << result.schedule.size() << " choices): " << names << "\n";
+        std::cout << "replay it: threadlab explore " << options.file << " … --json > s.json, then threadlab run "
+                  << options.file << " --schedule s.json\n";
+    } else {
+        std::cout << fmt::format("no failing schedule in {} schedule{}", result.schedules,
+                                 result.schedules == 1 ? "" : "s")
+                  << (result.exhaustive
+                          ? fmt::format(": that is every schedule with at most {} preemption{}\n", explore.preemptions,
+                                        explore.preemptions == 1 ? "" : "s")
+                          : fmt::format(" (not every one with at most {} preemptions: raise --schedules to try more)\n",
+                                        explore.preemptions));
+    }
+    return result.found ? 1 : 0;
 }
 
 int DisassembleProgram(const std::string& target, const std::string& python)

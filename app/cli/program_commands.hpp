@@ -23,7 +23,26 @@ struct ProgramOptions {
     // any machine); neither: a live run.
     std::string seed;
     std::string cores;
+    std::string repeat = "1";  // simulated: seeds seed … seed+repeat-1
+    std::string schedule_path; // replay the schedule an `explore --json` found
 };
+
+struct ExploreOptions {
+    std::string file;
+    std::string python = "3.12";
+    std::string switch_interval = "0.005";
+    std::string check;
+    std::string preemptions = "2";
+    std::string schedules = "10000";
+    std::string seed = "1";
+    std::string cores = "2";
+    bool json = false;
+    std::string trace_path;
+};
+
+// `threadlab explore FILE.py`: searches the schedules for one that fails.
+// Returns 1 when one is found, 0 when none, 2 for bad input.
+int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interrupt);
 
 // An argument that names a program file rather than a lesson: it ends in
 // .py or holds a '/'.

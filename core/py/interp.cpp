@@ -238,6 +238,10 @@ int Interpreter::RunAndFinish(ThreadState& ts, const std::function<void()>& body
     return exit_code;
 }
 
+namespace {
+std::string ExceptionLine(ThreadState& ts, Value exc);
+} // namespace
+
 int Interpreter::ExitCodeFor(ThreadState& ts, Value exc)
 {
     // SystemExit: its code is the exit status (None 0, an int itself, else printed and 1).
@@ -251,8 +255,43 @@ int Interpreter::ExitCodeFor(ThreadState& ts, Value exc)
         ts.exec.Write(ts, ToStr(ts, code) + "\n", true);
         return 1;
     }
+    NoteUncaught(ts, exc, "MainThread");
     PrintException(ts, exc);
     return 1;
+}
+
+void Interpreter::NoteUncaught(ThreadState& ts, Value exc, std::string thread)
+{
+    UncaughtError error;
+    error.thread = std::move(thread);
+    error.message = ExceptionLine(ts, exc);
+    error.assertion = IsInstance(exc, Types().AssertionError);
+    if (const ExceptionObject* e = AsException(exc))
+        for (const TracebackEntry& entry : e->traceback)
+            if (entry.code->module != nullptr && !entry.code->module->library) {
+                error.line = entry.line;
+                break;
+            }
+    std::lock_guard lock(m_uncaught_mutex);
+    m_uncaught.push_back(std::move(error));
+}
+
+std::vector<UncaughtError> Interpreter::Uncaught() const
+{
+    std::lock_guard lock(m_uncaught_mutex);
+    return m_uncaught;
+}
+
+Value Interpreter::EvalOverMain(ThreadState& ts, const ModuleInfo& info, std::string_view result)
+{
+    Module* module = NewModule(info, "__check__");
+    for (const Str* name : info.globals.names) {
+        const Value v = main->Get(name->View());
+        if (!v.IsNull())
+            module->Set(name->View(), v);
+    }
+    RunModuleCode(ts, module, info);
+    return module->Get(result);
 }
 
 // ---------------------------------------------------------------- tracebacks

@@ -75,6 +75,14 @@ inline constexpr int64_t kDefaultHeapBound = int64_t(1) << 30;
 
 class Interpreter;
 
+// An exception no handler caught, in any thread: how a schedule fails.
+struct UncaughtError {
+    std::string thread;
+    std::string message; // CPython's last traceback line: "AssertionError: lost an update"
+    bool assertion = false;
+    int line = 0; // the innermost line of the program's own code, 0 if none
+};
+
 class ThreadState {
 public:
     ThreadState(Interpreter& interp, Executor& exec);
@@ -152,6 +160,12 @@ public:
     std::string FormatException(ThreadState& ts, Value exc);
     // The exit status python3 gives for an uncaught exception (printing it).
     int ExitCodeFor(ThreadState& ts, Value exc);
+    // Every uncaught exception is noted, for whoever judges the run.
+    void NoteUncaught(ThreadState& ts, Value exc, std::string thread);
+    std::vector<UncaughtError> Uncaught() const;
+    // Runs separately compiled module code (the explorer's check) in a module
+    // of its own that sees __main__'s final globals; returns its global `result`.
+    Value EvalOverMain(ThreadState& ts, const ModuleInfo& info, std::string_view result);
 
     // Where a switch may happen after `op` under this run's model.
     bool switch_after[256] = {};
@@ -176,6 +190,8 @@ private:
     void RunModuleCode(ThreadState& ts, Module* module, const ModuleInfo& info);
     std::mutex m_modules_mutex;
     std::map<std::string, Module*, std::less<>> m_modules;
+    mutable std::mutex m_uncaught_mutex;
+    std::vector<UncaughtError> m_uncaught;
 };
 
 // Runs `code` as a new frame on `ts`'s stack until it returns; used by

@@ -21,6 +21,7 @@ struct ProgramRun {
     int exit_code = 0;   // as python3's: 0, or 1 after an uncaught exception
     RunOutcome outcome;  // the runtime's view: status, threads, timings
     int64_t heap_used = 0;
+    std::vector<UncaughtError> uncaught; // in every thread, in the order they escaped
 };
 
 // Runs `program` once, recording into `recorder` (one group named

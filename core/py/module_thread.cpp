@@ -237,6 +237,7 @@ Value StartJoinableThread(ThreadState& ts, const Args& args)
         } catch (const PyError& e) {
             if (IsInstance(e.exc, Types().SystemExit))
                 return;
+            child.interp.NoteUncaught(child, e.exc, "Thread-" + std::to_string(child.ident));
             child.exec.Write(child, "Exception ignored in thread started by: " + Repr(child, function) + "\n", true);
             child.interp.PrintException(child, e.exc);
         } catch (const HeapExhausted&) {
@@ -283,6 +284,7 @@ Value ExceptHook(ThreadState& ts, const Args& args)
     const Value thread = GetAttr(ts, hook_args, Intern("thread"));
     const std::string name =
         thread.IsNone() ? std::to_string(ts.ident) : ToStr(ts, GetAttr(ts, thread, Intern("name")));
+    ts.interp.NoteUncaught(ts, exc, name);
     ts.exec.Write(ts, "Exception in thread " + name + ":\n" + ts.interp.FormatException(ts, exc), true);
     return Value::None();
 }

@@ -41,6 +41,7 @@
 #include <map>
 #include <random>
 #include <thread>
+#include <utility>
 
 namespace threadlab::py {
 
@@ -59,6 +60,7 @@ constexpr Ps kTimerMean = 20 * kUs;
 constexpr Ps kThreadCreate = 50 * kUs;   // pthread_create until the child runs
 constexpr Ps kSliceMean = 2 * kUs;       // 3.13t: how long one thread runs before another catches up
 constexpr Ps kOsTimeslice = 4000 * kUs;  // more runnable threads than cores: the OS's round robin
+constexpr Ps kStallMax = 100 * kUs;      // a chooser's preemption without a GIL lasts at most this
 
 enum class Wait : uint8_t { None, Gil, Core, Sleep, Lock, Join, Done };
 
@@ -104,6 +106,7 @@ struct SimThread {
     Ps wake = kNever;     // when it must next be looked at: a sleep's end, a wake-up, a timeout
     Ps deadline = kNever; // a blocked acquire's or join's timeout
     Ps slice_end = kNever;
+    Ps stalled_until = 0; // preempted by the chooser (no GIL): off the cores while others run
     bool timed_out = false;
     SimLock* lock = nullptr;         // the lock it waits for
     SimThread* joining = nullptr;    // the thread it joins
@@ -136,6 +139,8 @@ public:
         : m_config(config), m_sim(sim), m_recorder(recorder), m_stop(stop), m_output(output),
           m_run_name(std::move(run_name)), m_rng(sim.seed)
     {
+        if (sim.chooser != nullptr)
+            m_wake_base = m_wake_mean = m_timer_slack = m_timer_mean = m_thread_create = 0;
         m_domains.push_back(NewDomain());
     }
 
@@ -154,6 +159,8 @@ public:
         SimThread* main = NewThread("MainThread", 0, &interp, false);
         main->body = [&](ThreadState& ts) {
             result.exit_code = interp.RunMain(ts);
+            if (m_sim.finale)
+                m_sim.finale(ts);
         };
         {
             std::unique_lock lock(m_mutex);
@@ -173,6 +180,7 @@ public:
         if (result.outcome.status == RunStatus::Deadlocked)
             result.exit_code = 1;
         result.heap_used = interp.heap.Used();
+        result.uncaught = interp.Uncaught();
         return result;
     }
 
@@ -187,14 +195,24 @@ public:
             BeginUnwind(Ending::Stopped);
         if (m_unwinding)
             throw Unwind{};
+        // With a chooser every switch point comes here; where the executor's
+        // own rules have nothing due, only the chooser may change the course.
+        const bool offer = m_sim.chooser != nullptr && InProgramCode(ts);
+        if (m_sim.chooser != nullptr && m_now < NaturalAttention(self)) {
+            if (offer && OfferPreemption(self))
+                Reschedule(lock, self);
+            return;
+        }
         ProcessDue(); // a waiter's drop request may be due by now
         Domain& d = m_domains[size_t(self->domain)];
         if (HasGil() && d.holder == self && d.drop_request && HasGilWaiter(self->domain)) {
-            // Forced switching: give the GIL to the longest waiter and wait for it again.
-            // Forced switching: it may ask again only once the other has the GIL.
+            // Forced switching: give the GIL to the longest waiter; it may ask
+            // again only once the other has it.
             const Ps switched = GiveUpGil(self);
             ReleaseCore(self);
             BecomeGilWaiter(self, switched);
+        } else if (offer && OfferPreemption(self)) {
+            // The chooser has picked another thread to run next.
         } else if (self->slice_end <= m_now) {
             // 3.13t, or more threads than cores: another thread's turn on the core.
             Requeue(self);
@@ -219,7 +237,7 @@ public:
             BecomeGilWaiter(self, m_now); // sleep(0): only the GIL is given up and asked for again
         } else {
             self->wait = Wait::Sleep;
-            self->wake = m_now + duration + kTimerSlack + Exponential(kTimerMean);
+            self->wake = m_now + duration + m_timer_slack + Exponential(m_timer_mean);
             Record(self, State::Sleeping, m_now, kNoLane, 0, m_recorder.InternLabel(CallSite(ts)), duration / 1000);
         }
         Reschedule(lock, self);
@@ -300,7 +318,7 @@ public:
         SimThread* child = NewThread(lane_name, self->domain, &parent.interp, start.daemon);
         child->ident = parent.interp.next_ident.fetch_add(1);
         child->body = std::move(start.body);
-        BecomeGilWaiter(child, m_now + kThreadCreate + Exponential(kWakeMean));
+        BecomeGilWaiter(child, m_now + m_thread_create + Exponential(m_wake_mean));
         if (!LaunchOs(child)) {
             lock.unlock();
             Raise(&parent, Types().RuntimeError, "can't start new thread");
@@ -361,7 +379,7 @@ public:
                 child->exited(ts, code);
         };
         // A process's main thread holds its own GIL from the start.
-        const Ps at = m_now + kThreadCreate + Exponential(kWakeMean);
+        const Ps at = m_now + m_thread_create + Exponential(m_wake_mean);
         if (HasGil()) {
             m_domains[size_t(domain)].holder = child;
             m_last_holder[domain] = child;
@@ -524,6 +542,12 @@ private:
     // When the running thread must next come back here.
     Ps Attention(SimThread* self) const
     {
+        return m_sim.chooser != nullptr ? m_now : NaturalAttention(self); // with a chooser, every switch point
+    }
+
+    // When the executor's own rules next have something to do.
+    Ps NaturalAttention(SimThread* self) const
+    {
         Ps at = NextEvent();
         if (self->slice_end < at)
             at = self->slice_end;
@@ -628,7 +652,7 @@ private:
                         if (d.switches == t->gil_switches_seen)
                             d.drop_request = true;
                         t->gil_switches_seen = d.switches;
-                        t->interval_end += d.interval + kTimerSlack + Exponential(kTimerMean);
+                        t->interval_end += d.interval + m_timer_slack + Exponential(m_timer_mean);
                         changed = true;
                     }
                 }
@@ -636,6 +660,59 @@ private:
     }
 
     // ------------------------------------------------------------ the GIL and the cores
+
+    // The GIL's waiters that have begun to wait, longest first.
+    std::vector<SimThread*> ReadyGilWaiters(int domain) const
+    {
+        std::vector<SimThread*> ready;
+        for (const auto& t : m_threads)
+            if (t->wait == Wait::Gil && t->domain == domain && t->gil_since <= m_now)
+                ready.push_back(t.get());
+        std::stable_sort(ready.begin(), ready.end(),
+                         [](const SimThread* a, const SimThread* b) { return a->gil_since < b->gil_since; });
+        return ready;
+    }
+
+    // At a switch point: may another thread run instead? With a GIL the
+    // candidates are its waiters, without one the threads on the other cores.
+    bool OfferPreemption(SimThread* self)
+    {
+        std::vector<SimThread*> others;
+        if (HasGil()) {
+            if (m_domains[size_t(self->domain)].holder != self)
+                return false;
+            others = ReadyGilWaiters(self->domain);
+        } else {
+            for (const auto& t : m_threads)
+                if (t->wait == Wait::None && t.get() != self)
+                    others.push_back(t.get());
+        }
+        if (others.empty())
+            return false;
+        ChoicePoint point;
+        point.preemption = true;
+        point.candidates.push_back(self->name);
+        for (SimThread* t : others)
+            point.candidates.push_back(t->name);
+        const size_t choice = m_sim.chooser->Choose(point);
+        if (choice == 0 || choice > others.size())
+            return false;
+        SimThread* next = others[choice - 1];
+        if (HasGil()) {
+            Domain& d = m_domains[size_t(self->domain)];
+            d.holder = nullptr;
+            d.drop_request = false;
+            TakeGil(next, m_now);
+            ReleaseCore(self);
+            BecomeGilWaiter(self, m_now);
+        } else {
+            // Preempted without a GIL: as if the OS took its core, until the chosen
+            // thread blocks or ends (at most kStallMax, so a spin-wait hands over).
+            self->stalled_until = m_now + kStallMax;
+            m_forced_next = next;
+        }
+        return true;
+    }
 
     bool HasGilWaiter(int domain) const
     {
@@ -658,7 +735,7 @@ private:
         Domain& d = m_domains[size_t(t->domain)];
         t->wait = Wait::Gil;
         t->gil_since = since;
-        t->interval_end = since + d.interval + kTimerSlack + Exponential(kTimerMean);
+        t->interval_end = since + d.interval + m_timer_slack + Exponential(m_timer_mean);
         t->gil_switches_seen = d.switches;
         Record(t, State::WaitingGil, since, d.holder ? d.holder->lane : kNoLane);
     }
@@ -675,14 +752,17 @@ private:
             return m_now;
         d.holder = nullptr;
         d.drop_request = false;
-        SimThread* next = nullptr;
-        for (const auto& t : m_threads)
-            if (t->wait == Wait::Gil && t->domain == self->domain && t->gil_since <= m_now &&
-                (next == nullptr || t->gil_since < next->gil_since))
-                next = t.get();
-        if (next == nullptr)
+        std::vector<SimThread*> ready = ReadyGilWaiters(self->domain);
+        if (ready.empty())
             return m_now;
-        const Ps at = m_now + kWakeBase + Exponential(kWakeMean);
+        SimThread* next = ready.front();
+        if (m_sim.chooser != nullptr && ready.size() > 1) {
+            ChoicePoint point;
+            for (SimThread* t : ready)
+                point.candidates.push_back(t->name);
+            next = ready[std::min(m_sim.chooser->Choose(point), ready.size() - 1)];
+        }
+        const Ps at = m_now + m_wake_base + Exponential(m_wake_mean);
         TakeGil(next, at);
         return at;
     }
@@ -795,7 +875,7 @@ private:
             return;
         SimThread* w = l.waiters.front();
         l.waking = true;
-        w->wake = std::min(w->deadline, m_now + kWakeBase + Exponential(kWakeMean));
+        w->wake = std::min(w->deadline, m_now + m_wake_base + Exponential(m_wake_mean));
     }
 
     // ------------------------------------------------------------ the schedule
@@ -841,11 +921,31 @@ private:
                 return nullptr;
             }
             ProcessDue();
+            if (m_forced_next != nullptr) {
+                SimThread* chosen = std::exchange(m_forced_next, nullptr);
+                if (chosen->wait == Wait::None) {
+                    if (chosen->stalled_until != 0) {
+                        chosen->stalled_until = 0;
+                        chosen->clock = std::max(chosen->clock, m_now);
+                    }
+                    m_now = std::max(m_now, chosen->clock);
+                    return chosen;
+                }
+            }
+            // A thread preempted by the chooser stays off while others can run.
             SimThread* best = nullptr;
             for (const auto& t : m_threads)
-                if (t->wait == Wait::None && (best == nullptr || t->clock < best->clock))
+                if (t->wait == Wait::None && t->stalled_until <= m_now && (best == nullptr || t->clock < best->clock))
                     best = t.get();
+            if (best == nullptr)
+                for (const auto& t : m_threads)
+                    if (t->wait == Wait::None && (best == nullptr || t->clock < best->clock))
+                        best = t.get();
             if (best != nullptr) {
+                if (best->stalled_until != 0) {
+                    best->stalled_until = 0;
+                    best->clock = std::max(best->clock, m_now); // it was off its core meanwhile
+                }
                 m_now = best->clock;
                 return best;
             }
@@ -899,7 +999,7 @@ private:
         t->done.store(true);
         for (SimThread* j : t->joiners) {
             j->joining = nullptr;
-            BecomeGilWaiter(j, m_now + kWakeBase + Exponential(kWakeMean));
+            BecomeGilWaiter(j, m_now + m_wake_base + Exponential(m_wake_mean));
         }
         t->joiners.clear();
         if (t->index == 0 && !m_unwinding)
@@ -1013,6 +1113,15 @@ private:
         return {};
     }
 
+    // Preemptions are offered in the program's own code only: threadlab's
+    // library (threading, queue) is taken as correct, as CHESS takes its
+    // synchronisation primitives, which keeps the bounded space small.
+    static bool InProgramCode(ThreadState& ts)
+    {
+        const Frame* f = ts.frame;
+        return f != nullptr && f->code->module != nullptr && !f->code->module->library;
+    }
+
     static bool MadeByProgram(ThreadState& ts)
     {
         const Frame* f = ts.frame;
@@ -1046,6 +1155,9 @@ private:
     int64_t m_origin_ns = 0;
     bool m_unwinding = false;
     Ps m_unwind_at = 0;
+    SimThread* m_forced_next = nullptr; // 3.13t: the chooser's pick runs next
+    Ps m_wake_base = kWakeBase, m_wake_mean = kWakeMean, m_timer_slack = kTimerSlack, m_timer_mean = kTimerMean,
+       m_thread_create = kThreadCreate;
     Ending m_ending = Ending::ProgramEnded;
     std::string m_deadlock;
 };

@@ -8,13 +8,38 @@
 #include "live_executor.hpp"
 
 #include <cstdint>
+#include <functional>
+#include <vector>
 #include <string>
 
 namespace threadlab::py {
 
+// A moment where the schedule could go more than one way.
+struct ChoicePoint {
+    std::vector<std::string> candidates; // thread names; [0] is what happens if nobody chooses
+    // At a switch point: [0] is the running thread, and choosing another
+    // preempts it. Otherwise the running thread has blocked and [0] is the
+    // waiter the executor's own rules would wake.
+    bool preemption = false;
+};
+
+// Decides at every choice point (the explorer, step mode, a replayed
+// schedule); the executor's rules decide the rest.
+class Chooser {
+public:
+    virtual ~Chooser() = default;
+    virtual size_t Choose(const ChoicePoint& point) = 0; // an index into point.candidates
+};
+
 struct SimSettings {
     uint64_t seed = 1;
     int cores = 2; // virtual cores: free-threaded threads and emulated processes run on them
+    // With a chooser the OS's latencies are zero, so a thread started is a
+    // candidate at once and a schedule is only the choices made.
+    Chooser* chooser = nullptr;
+    // Runs on the main thread once the program and its threads have ended
+    // (not after a stop or a deadlock).
+    std::function<void(ThreadState&)> finale;
 };
 inline constexpr int kMaxSimCores = 256;
 
