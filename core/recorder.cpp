@@ -15,7 +15,7 @@ Recorder::Recorder()
 
 int64_t Recorder::Now() const { return TraceNowNs() - m_origin_ns; }
 
-int Recorder::AddGroup(std::string name, std::string python, double time_scale)
+int Recorder::AddGroup(std::string name, std::string python, double time_scale, int64_t origin_ns)
 {
     std::lock_guard lock(m_setup);
     const int index = int(m_groups.size());
@@ -25,7 +25,7 @@ int Recorder::AddGroup(std::string name, std::string python, double time_scale)
     group->name = std::move(name);
     group->python = std::move(python);
     group->time_scale = time_scale;
-    group->origin_ns = Now();
+    group->origin_ns = origin_ns >= 0 ? origin_ns : Now();
     m_group_ptrs[index].store(group.get(), std::memory_order_release);
     m_groups.push_back(std::move(group));
     m_group_count.store(index + 1, std::memory_order_release);

@@ -50,7 +50,8 @@ public:
     Recorder& operator=(const Recorder&) = delete;
 
     // Set-up, any thread. AddLane throws std::length_error past kMaxLanes.
-    int AddGroup(std::string name, std::string python, double time_scale);
+    // Its origin is now, or `origin_ns` (a simulated run's virtual moment).
+    int AddGroup(std::string name, std::string python, double time_scale, int64_t origin_ns = -1);
     // At `at_ns` (a simulated run's virtual end), or now.
     void EndGroup(int group, int64_t at_ns = -1);
     int AddLane(int group, std::string name);

@@ -9,6 +9,7 @@
 #include "explorer.hpp"
 #include "sim_executor.hpp"
 #include "params.hpp"
+#include "parts.hpp"
 #include "snapshot.hpp"
 #include "source_file.hpp"
 
@@ -77,7 +78,9 @@ std::optional<std::string> ResolveSim(const ProgramOptions& o, std::optional<py:
 std::unique_ptr<py::Program> CompileOrReport(const std::string& file, const std::string& text, int& exit_code)
 {
     try {
-        return py::CompileProgram(file, text);
+        std::unique_ptr<py::Program> program = py::CompileProgram(file, text);
+        py::MarkParts(*program);
+        return program;
     } catch (const py::SourceError& e) {
         exit_code = Refuse(py::FormatSourceError(file, e));
     }
@@ -268,6 +271,13 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
         interrupt.store(nullptr);
         std::cout.flush();
         nlohmann::json entry = RunJson(run);
+        if (!program->parts.empty()) {
+            entry["parts"] = nlohmann::json::array();
+            for (const RunOutcome& part : run.parts)
+                entry["parts"].push_back({{"name", part.name},
+                                          {"elapsed", part.elapsed},
+                                          {"threads", ThreadsJson(part)}});
+        }
         if (sim) {
             entry["seed"] = sim->seed + uint64_t(r);
             entry["output"] = out.substr(out_before);

@@ -17,7 +17,7 @@ namespace threadlab::py {
 struct Instr {
     Op op = Op::NOP;
     uint8_t flags = 0;
-    uint16_t unused = 0;
+    uint16_t part = 0; // with kPartStart: which part of the program begins here (1-based)
     int32_t arg = 0;
 };
 static_assert(sizeof(Instr) == 8);
@@ -25,6 +25,7 @@ static_assert(sizeof(Instr) == 8);
 enum InstrFlag : uint8_t {
     kLineStart = 1,  // the first instruction of a line
     kNoSwitch39 = 2, // 3.9 skips its check here: the next instruction sets up a with or try block
+    kPartStart = 4,  // a `# part: NAME` comment stands above this line (a timeline group begins)
 };
 
 // One row of the exception table: an exception raised by an instruction in
@@ -101,6 +102,9 @@ struct Program {
     std::unique_ptr<Heap> heap; // code objects and constants
     std::map<std::string, std::unique_ptr<ModuleInfo>, std::less<>> modules;
     std::string main; // name of the main module ("__main__")
+    // The main module's parts, in the order their `# part: NAME` comments
+    // stand (MarkParts); empty: the program is one part.
+    std::vector<std::string> parts;
     const ModuleInfo* Find(std::string_view name) const;
 };
 

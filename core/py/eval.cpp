@@ -188,6 +188,10 @@ Value Eval(ThreadState& ts, bool* yielded)
                     f->last_line = line;
                     if (ts.line_hint != nullptr)
                         ts.line_hint->store(line, std::memory_order_relaxed);
+                    if (ins.flags & kPartStart) [[unlikely]] {
+                        SAVE_FRAME();
+                        ts.exec.PartStart(ts, ins.part - 1);
+                    }
                 }
                 switch (op) {
                 case Op::NOP:

@@ -107,6 +107,9 @@ public:
 
     // The program's output (print), in order, from any thread.
     virtual void Write(ThreadState& ts, const std::string& text, bool to_stderr) = 0;
+    // The main module reached the `# part:` comment of part `index` (0-based
+    // into Program::parts): from here on its time and threads are that part's.
+    virtual void PartStart(ThreadState&, int /*index*/) {}
 };
 
 } // namespace threadlab::py

@@ -22,6 +22,13 @@ struct ProgramRun {
     RunOutcome outcome;  // the runtime's view: status, threads, timings
     int64_t heap_used = 0;
     std::vector<UncaughtError> uncaught; // in every thread, in the order they escaped
+    // Each part's own outcome (one entry, the whole run, for a program
+    // without `# part:` comments); its threads' times count from its start.
+    std::vector<RunOutcome> parts;
+    // What the run observed, for a lesson's metrics.
+    std::vector<std::string> end_order; // threads other than MainThread, in the order they ended
+    int64_t contended_acquires = 0;     // of locks the program made
+    double lock_wait = 0;               // seconds threads waited for them, summed
 };
 
 // Runs `program` once, recording into `recorder` (one group named

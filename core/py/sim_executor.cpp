@@ -106,6 +106,8 @@ struct SimThread {
     Ps wake = kNever;     // when it must next be looked at: a sleep's end, a wake-up, a timeout
     Ps deadline = kNever; // a blocked acquire's or join's timeout
     Ps slice_end = kNever;
+    int part = 0;         // the part of the program it was started in
+    Ps lock_since = 0;    // waiting for a lock since
     Ps stalled_until = 0; // preempted by the chooser (no GIL): off the cores while others run
     bool timed_out = false;
     SimLock* lock = nullptr;         // the lock it waits for
@@ -154,8 +156,12 @@ public:
     ProgramRun Run(Interpreter& interp)
     {
         ProgramRun result;
-        m_group = m_recorder.AddGroup(m_run_name, std::string(ModelName(m_config.model)), m_config.time_scale);
+        // A program in parts starts in its first (what precedes the first marker counts to it).
+        m_part_names = interp.program.parts;
+        const std::string first = m_part_names.empty() ? m_run_name : m_part_names.front();
+        m_group = m_recorder.AddGroup(first, std::string(ModelName(m_config.model)), m_config.time_scale);
         m_origin_ns = m_recorder.Group(m_group).origin_ns;
+        m_parts.push_back(Part{first, 0});
         SimThread* main = NewThread("MainThread", 0, &interp, false);
         main->body = [&](ThreadState& ts) {
             result.exit_code = interp.RunMain(ts);
@@ -181,6 +187,10 @@ public:
             result.exit_code = 1;
         result.heap_used = interp.heap.Used();
         result.uncaught = interp.Uncaught();
+        result.parts = PartOutcomes(result.outcome);
+        result.end_order = m_end_order;
+        result.contended_acquires = m_contended;
+        result.lock_wait = Seconds(m_lock_wait);
         return result;
     }
 
@@ -267,6 +277,9 @@ public:
         if (!blocking || timeout == 0)
             return false;
         // Contended: wait with the GIL released, then win it back.
+        if (l.visible)
+            ++m_contended;
+        self->lock_since = m_now;
         l.waiters.push_back(self);
         self->lock = &l;
         self->timed_out = false;
@@ -422,6 +435,31 @@ public:
 
     void Write(ThreadState&, const std::string& text, bool to_stderr) override { m_output(text, to_stderr); }
 
+    // The main thread reached a `# part:` comment: a new timeline group
+    // begins now, with the main thread on a new lane in it.
+    void PartStart(ThreadState& ts, int index) override
+    {
+        std::lock_guard lock(m_mutex);
+        SimThread* self = Self(ts);
+        if (self->index != 0 || index <= m_part_index || size_t(index) >= m_part_names.size())
+            return;
+        Advance(self);
+        m_part_index = index;
+        m_parts.back().end = m_now;
+        Mark(self, MarkKind::End, m_now);
+        Record(self, State::Done, m_now);
+        m_recorder.EndGroup(m_group, m_origin_ns + m_now / 1000);
+        m_group = m_recorder.AddGroup(m_part_names[size_t(index)], std::string(ModelName(m_config.model)),
+                                      m_config.time_scale, m_origin_ns + m_now / 1000);
+        m_parts.push_back(Part{m_part_names[size_t(index)], m_now, -1, m_gil_switches});
+        self->lane = m_recorder.AddLane(m_group, self->name);
+        self->part = int(m_parts.size()) - 1;
+        ts.line_hint = &m_recorder.Lane(self->lane).current_line;
+        Mark(self, MarkKind::Start, m_now);
+        Record(self, RunningState(self), m_now);
+        Continue(self);
+    }
+
     // The body of a thread: on its own OS thread, once it is its turn.
     void ThreadMain(SimThread* t)
     {
@@ -501,6 +539,7 @@ private:
         t->interp = interp;
         t->daemon = daemon;
         t->lane = m_recorder.AddLane(m_group, t->name);
+        t->part = int(m_parts.size()) - 1;
         t->clock = m_now;
         m_threads.push_back(std::move(t));
         ++m_live_threads;
@@ -600,6 +639,8 @@ private:
                         l.waking = false;
                         t->lock = nullptr;
                         const Ps at = t->wake;
+                        if (l.visible)
+                            m_lock_wait += at - t->lock_since;
                         Take(t, l, at);
                         BecomeGilWaiter(t, at);
                     } else if (t->deadline <= m_now) {
@@ -610,6 +651,8 @@ private:
                         }
                         t->lock = nullptr;
                         t->timed_out = true;
+                        if (l.visible)
+                            m_lock_wait += t->deadline - t->lock_since;
                         BecomeGilWaiter(t, t->deadline);
                     } else {
                         // Woken to find it taken again (the releaser came back first): wait on.
@@ -997,6 +1040,8 @@ private:
         }
         t->wait = Wait::Done;
         t->done.store(true);
+        if (t->index != 0 && t->started && t->domain == 0)
+            m_end_order.push_back(t->name);
         for (SimThread* j : t->joiners) {
             j->joining = nullptr;
             BecomeGilWaiter(j, m_now + m_wake_base + Exponential(m_wake_mean));
@@ -1095,6 +1140,30 @@ private:
         return outcome;
     }
 
+    // Each part: its threads (MainThread first), their times from its start.
+    std::vector<RunOutcome> PartOutcomes(const RunOutcome& whole) const
+    {
+        std::vector<RunOutcome> parts;
+        for (size_t p = 0; p < m_parts.size(); ++p) {
+            const Part& part = m_parts[p];
+            const Ps end = part.end >= 0 ? part.end : m_threads.front()->end_ps;
+            const uint64_t switches_end = p + 1 < m_parts.size() ? m_parts[p + 1].gil_switches_before : m_gil_switches;
+            RunOutcome o;
+            o.name = part.name;
+            o.status = whole.status;
+            o.failure = whole.failure;
+            o.elapsed = Seconds(end - part.start);
+            o.gil_switches = switches_end - part.gil_switches_before;
+            o.threads.push_back(ThreadSummary{"MainThread", 0.0, o.elapsed, {}});
+            for (const auto& t : m_threads)
+                if (t->index != 0 && t->part == int(p))
+                    o.threads.push_back(ThreadSummary{t->name, Seconds(t->start_ps - part.start),
+                                                      Seconds(t->end_ps - part.start), {}});
+            parts.push_back(std::move(o));
+        }
+        return parts;
+    }
+
     // The program's own call a thread is in (as the live executor labels waits).
     static std::string CallSite(ThreadState& ts)
     {
@@ -1152,6 +1221,18 @@ private:
     uint32_t m_lock_ids = 0;
     uint64_t m_gil_switches = 0;
     int m_group = -1;
+    struct Part {
+        std::string name;
+        Ps start = 0;
+        Ps end = -1; // -1: to the end of the program
+        uint64_t gil_switches_before = 0;
+    };
+    std::vector<std::string> m_part_names; // the program's
+    std::vector<Part> m_parts;             // as they began
+    int m_part_index = 0;
+    std::vector<std::string> m_end_order;
+    int64_t m_contended = 0;
+    Ps m_lock_wait = 0;
     int64_t m_origin_ns = 0;
     bool m_unwinding = false;
     Ps m_unwind_at = 0;
