@@ -151,7 +151,7 @@ TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]
     CHECK(r.out.find("stopped") != std::string::npos);
 }
 
-TEST_CASE("explore finds the race on 3.9 (exit 1), proves none on 3.12 (exit 0), and run --schedule replays it",
+TEST_CASE("explore finds the race on 3.9 (exit 1) - proves none on 3.12 (exit 0) - and run --schedule replays it",
           "[cli][explore]")
 {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-cli-explore";
@@ -210,4 +210,71 @@ TEST_CASE("run FILE.py --seed S --repeat R runs seeds S to S+R-1, each in the JS
         CHECK(doc["runs"][size_t(i)]["seed"] == 7 + i);
     CHECK(doc["runs"][0]["output"] == doc["runs"][1]["output"]); // the virtual clock starts at the same moment
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - explore LESSON finds the race",
+          "[cli][pages]")
+{
+    const Output a = Stdout("run race-counter --python 3.13t --seed 4 --json");
+    const Output b = Stdout("run race-counter --python 3.13t --seed 4 --json");
+    REQUIRE(a.status == 0);
+    const json doc = json::parse(a.out);
+    CHECK(doc["executor"] == "simulated");
+    CHECK(doc["seed"] == 4);
+    CHECK(doc["lesson"] == "race-counter");
+    CHECK(doc["params"]["increments"] == 100000);
+    CHECK(doc["metrics"]["lost"].get<int64_t>() > 0);
+    CHECK(doc["runs"][0]["name"] == "threaded");
+    CHECK(doc["answers"][0]["id"] == "counter");
+    CHECK(a.out == b.out); // the same seed, the same run
+
+    const Output summary = Stdout("run cpu-bound --set iterations=100000 --python 3.12 --seed 1");
+    CHECK(summary.status == 0);
+    CHECK(summary.out.find("sequential ") == 0);
+    CHECK(summary.out.find("(one thread at a time holds the GIL)") != std::string::npos);
+
+    CHECK(Stdout("explore race-counter --set increments=3 --python 3.9").status == 1);
+    CHECK(Stdout("explore race-counter --set increments=3 --python 3.12").status == 0);
+    const Output refused = Stderr("run threaded-export --set notes=1000 --seed 1");
+    CHECK(refused.status == 2);
+    CHECK(refused.out.find("at most 1000 (set workers to use a pool)") != std::string::npos);
+}
+
+TEST_CASE("a lesson in the user's folder lists as the user's and runs - list --json says where each comes from",
+          "[cli][pages]")
+{
+    const std::filesystem::path home = std::filesystem::temp_directory_path() / "threadlab-cli-xdg";
+    const std::filesystem::path dir = home / "threadlab" / "lessons";
+    std::filesystem::remove_all(home);
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path assets = std::filesystem::path(THREADLAB_SOURCE_DIR) / "assets" / "lessons";
+    std::filesystem::copy_file(assets / "race-counter.md", dir / "my-race.md");
+    std::filesystem::copy_file(assets / "race-counter.py", dir / "my-race.py");
+    std::ofstream(dir / "broken.md") << "no front matter\n";
+    std::ofstream(dir / "broken.py") << "print(1)\n";
+    const std::string env = "XDG_DATA_HOME=" + home.string() + " ";
+
+    const Output list = Capture(env + kExe + " list --json 2>/dev/null");
+    REQUIRE(list.status == 0);
+    const json lessons = json::parse(list.out);
+    bool mine = false, broken = false, built_in = false;
+    for (const json& l : lessons) {
+        if (l["id"] == "my-race")
+            mine = l["source"] == "user" && l["title"] == "A race on a counter";
+        if (l["id"] == "broken")
+            broken = l["source"] == "user" && l["error"].get<std::string>().find("broken.md:1:") != std::string::npos;
+        if (l["id"] == "race-counter")
+            built_in = l["source"] == "built-in";
+    }
+    CHECK(mine);
+    CHECK(broken);
+    CHECK(built_in);
+
+    const Output run = Capture(env + kExe + " run my-race --set increments=1000 2>/dev/null");
+    CHECK(run.status == 0);
+    CHECK(run.out.find("expected 2,000 · actual 2,000 · lost 0") == 0);
+    const Output sim = Capture(env + kExe + " run my-race --set increments=1000 --python 3.13t --seed 3 2>/dev/null");
+    CHECK(sim.status == 0);
+    CHECK(sim.out.find("expected 2,000") == 0);
+    std::filesystem::remove_all(home);
 }

@@ -2,6 +2,8 @@
 
 #include "atomic_file.hpp"
 #include "chrome_trace.hpp"
+#include "catalog.hpp"
+#include "page_commands.hpp"
 #include "program_commands.hpp"
 #include "report.hpp"
 #include "run_options.hpp"
@@ -48,17 +50,26 @@ std::string AllLessonsHelp()
     return text;
 }
 
+// Every lesson page, built-in and the user's; a page that cannot load is
+// listed with its error.
 int List(bool json)
 {
     if (json) {
         nlohmann::json lessons = nlohmann::json::array();
-        for (const Lesson* lesson : AllLessons())
-            lessons.push_back({{"id", lesson->id}, {"title", lesson->title}});
+        for (const CatalogEntry& e : Catalog()) {
+            nlohmann::json entry{{"id", e.id}, {"source", e.built_in ? "built-in" : "user"}};
+            if (e.page != nullptr)
+                entry["title"] = e.page->title;
+            else
+                entry["error"] = e.error;
+            lessons.push_back(std::move(entry));
+        }
         std::cout << lessons.dump(2) << "\n";
         return kExitOk;
     }
-    for (const Lesson* lesson : AllLessons())
-        std::cout << fmt::format("{:<16} {}\n", lesson->id, lesson->title);
+    for (const CatalogEntry& e : Catalog())
+        std::cout << fmt::format("{:<16} {}{}\n", e.id, e.page != nullptr ? e.page->title : "cannot be loaded: " + e.error,
+                                 e.built_in ? "" : "  (yours)");
     return kExitOk;
 }
 
@@ -191,7 +202,9 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     ExploreOptions explore;
     CLI::App* explore_cmd = app.add_subcommand(
         "explore", "run a Python file under many schedules, looking for one that fails a check, an assert, or deadlocks");
-    explore_cmd->add_option("program", explore.file, "FILE.py")->required();
+    explore_cmd->add_option("program", explore.file, "FILE.py, or a lesson id")->required();
+    std::vector<std::string> explore_sets;
+    explore_cmd->add_option("--set", explore_sets, "NAME=VALUE: a lesson parameter (repeatable)")->take_all();
     explore_cmd->add_option("--python", explore.python, "interpreter model: 3.9, 3.12 or 3.13t (default 3.12)");
     explore_cmd->add_option("--check", explore.check,
                             "a Python expression over the final globals that must be true, e.g. \"counter == 2 * N\"");
@@ -271,10 +284,29 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
             if (StopFlag* stop = g_program_stop.load())
                 stop->RequestStop();
         });
-        return ExploreProgram(explore, g_program_stop);
+        if (IsProgramPath(explore.file)) {
+            if (!explore_sets.empty())
+                return UsageError("--set is for a lesson's parameters; a program file's constants are in its code");
+            return ExploreProgram(explore, g_program_stop);
+        }
+        return ExploreLesson(explore, explore_sets, g_program_stop);
     }
-    if (run->parsed() && (!run_seed.empty() || !run_cores.empty() || !run_schedule.empty()))
-        return UsageError("--seed and --cores run a Python file (FILE.py) simulated; lessons run live");
+    if (run->parsed() && !run_schedule.empty())
+        return UsageError("--schedule replays a Python file (FILE.py); explore LESSON's schedule is of its program");
+    if (run->parsed() && (!run_seed.empty() || !run_cores.empty() || FindLesson(run_options.lesson) == nullptr)) {
+        // From the lesson's files: simulated, or a lesson of the user's.
+        PageRunOptions page;
+        page.run = run_options;
+        page.seed = run_seed;
+        page.cores = run_cores;
+        page.json = run_json;
+        page.trace_path = trace_path;
+        std::signal(SIGINT, [](int) {
+            if (StopFlag* stop = g_program_stop.load())
+                stop->RequestStop();
+        });
+        return RunPage(page, g_program_stop);
+    }
     if (run->parsed())
         return Run(run_options, run_json, trace_path);
     if (shot->parsed()) {

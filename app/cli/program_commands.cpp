@@ -57,6 +57,16 @@ std::optional<std::string> ResolveSim(const ProgramOptions& o, std::optional<py:
     if (o.seed.empty() && o.cores.empty())
         return std::nullopt;
     py::SimSettings settings;
+    if (auto error = ResolveSimSettings(o, settings))
+        return error;
+    sim = settings;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> ResolveSimSettings(const ProgramOptions& o, py::SimSettings& settings)
+{
     ParamValue value;
     if (!o.seed.empty()) {
         // Seeds are whole numbers a double holds exactly, so every one can be typed back.
@@ -71,9 +81,10 @@ std::optional<std::string> ResolveSim(const ProgramOptions& o, std::optional<py:
             return error;
         settings.cores = int(std::get<int64_t>(value));
     }
-    sim = settings;
     return std::nullopt;
 }
+
+namespace {
 
 std::unique_ptr<py::Program> CompileOrReport(const std::string& file, const std::string& text, int& exit_code)
 {
@@ -346,6 +357,15 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
 
 int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interrupt)
 {
+    std::string text;
+    if (auto error = py::ReadSourceFile(options.file, text))
+        return Refuse(*error);
+    return ExploreSource(options, options.file, text, interrupt);
+}
+
+int ExploreSource(const ExploreOptions& options, const std::string& name, const std::string& text,
+                  std::atomic<StopFlag*>& interrupt)
+{
     RunConfig config;
     ProgramOptions as_run;
     as_run.python = options.python;
@@ -369,16 +389,13 @@ int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interr
     explore.check = options.check;
     if (auto error = CompileCheckOrError(explore.check))
         return Refuse(*error);
-    std::string text;
-    if (auto error = py::ReadSourceFile(options.file, text))
-        return Refuse(*error);
     int exit_code = 0;
-    std::unique_ptr<py::Program> program = CompileOrReport(options.file, text, exit_code);
+    std::unique_ptr<py::Program> program = CompileOrReport(name, text, exit_code);
     if (!program)
         return exit_code;
     py::RunSettings settings;
     settings.model = config.model;
-    settings.argv = {options.file};
+    settings.argv = {name};
 
     StopFlag stop;
     interrupt.store(&stop);
@@ -401,14 +418,14 @@ int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interr
         snapshot.Update(recorder);
         std::ostringstream trace;
         WriteChromeTrace(snapshot,
-                         TraceMetadata{options.file, std::string(ModelName(config.model)), config.time_scale}, trace);
+                         TraceMetadata{name, std::string(ModelName(config.model)), config.time_scale}, trace);
         if (auto error = WriteFileAtomically(options.trace_path, trace.str())) {
             std::cerr << "threadlab: " << *error << "\n";
             return 1;
         }
     }
     if (options.json) {
-        nlohmann::json doc{{"program", options.file},
+        nlohmann::json doc{{"program", name},
                            {"python", ModelName(config.model)},
                            {"seed", explore.seed},
                            {"cores", explore.cores},
@@ -439,8 +456,11 @@ int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interr
             i = j;
         }
         std::cout << "schedule (" << result.schedule.size() << " choices): " << names << "\n";
-        std::cout << "replay it: threadlab explore " << options.file << " … --json > s.json, then threadlab run "
-                  << options.file << " --schedule s.json\n";
+        if (options.lesson.empty())
+            std::cout << "replay it: threadlab explore " << name << " … --json > s.json, then threadlab run " << name
+                      << " --schedule s.json\n";
+        else
+            std::cout << "see it: add --trace FILE.json and open that in Perfetto or chrome://tracing\n";
     } else {
         std::cout << fmt::format("no failing schedule in {} schedule{}", result.schedules,
                                  result.schedules == 1 ? "" : "s")

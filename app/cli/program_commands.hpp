@@ -1,7 +1,10 @@
 #pragma once
 // `threadlab run FILE.py` and `threadlab dis FILE.py|LESSON`: a Python
 // program run (or disassembled) by threadlab's own interpreter.
+#include "sim_executor.hpp"
 #include "stop.hpp"
+
+#include <optional>
 
 #include <atomic>
 #include <string>
@@ -38,11 +41,18 @@ struct ExploreOptions {
     std::string cores = "2";
     bool json = false;
     std::string trace_path;
+    std::string lesson; // set when exploring a lesson's program (for the hints)
 };
 
 // `threadlab explore FILE.py`: searches the schedules for one that fails.
 // Returns 1 when one is found, 0 when none, 2 for bad input.
 int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interrupt);
+// The same for a program given as text (`name` as messages and traces call it).
+int ExploreSource(const ExploreOptions& options, const std::string& name, const std::string& text,
+                  std::atomic<StopFlag*>& interrupt);
+
+// --seed and --cores (either may be empty: its default), or the one-line error.
+std::optional<std::string> ResolveSimSettings(const ProgramOptions& options, py::SimSettings& settings);
 
 // An argument that names a program file rather than a lesson: it ends in
 // .py or holds a '/'.

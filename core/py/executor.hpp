@@ -27,6 +27,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 #include <string>
 
 namespace threadlab::py {
@@ -68,6 +70,14 @@ struct ProcessStart {
 // What kind of wait a blocked acquire is, so the timeline can say so.
 enum class WaitKind : uint8_t { Lock, Join, Queue, Event, Condition, Semaphore };
 
+struct RunObservations {
+    std::vector<std::pair<std::string, double>> elapsed; // per part, lesson seconds
+    std::vector<std::string> ended;                      // threads other than MainThread, in the order they ended
+    int64_t contended = 0;                               // acquires of the program's locks that had to wait
+    double lock_wait = 0;                                // seconds spent waiting in them, summed
+    uint64_t gil_switches = 0;
+};
+
 class Executor {
 public:
     virtual ~Executor() = default;
@@ -107,6 +117,9 @@ public:
 
     // The program's output (print), in order, from any thread.
     virtual void Write(ThreadState& ts, const std::string& text, bool to_stderr) = 0;
+    // What the run has observed so far, for a lesson's metrics (asked on the
+    // main thread once the program has ended).
+    virtual RunObservations Observe(ThreadState&) { return {}; }
     // The main module reached the `# part:` comment of part `index` (0-based
     // into Program::parts): from here on its time and threads are that part's.
     virtual void PartStart(ThreadState&, int /*index*/) {}

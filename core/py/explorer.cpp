@@ -1,6 +1,7 @@
 #include "explorer.hpp"
 
 #include "compiler.hpp"
+#include "expression.hpp"
 #include "ops.hpp"
 #include "parser.hpp"
 #include "vm.hpp"
@@ -119,10 +120,11 @@ JudgedRun RunOnce(const Program& program, const RunSettings& settings, const Run
     sim.seed = explore.seed;
     sim.cores = explore.cores;
     sim.chooser = &chooser;
+    RunSettings with_check = settings;
     if (check != nullptr)
-        sim.finale = [&](ThreadState& ts) {
+        with_check.finale = [&](ThreadState& ts) {
             try {
-                passed = Truthy(ts, ts.interp.EvalOverMain(ts, *check->Find(check->main), kCheckResult));
+                passed = Truthy(ts, ts.interp.RunOverMain(ts, *check->Find(check->main))->Get(kCheckResult));
             } catch (const PyError& e) {
                 check_error = ts.interp.FormatException(ts, e.exc);
             }
@@ -132,7 +134,7 @@ JudgedRun RunOnce(const Program& program, const RunSettings& settings, const Run
         if (echo != nullptr)
             (*echo)(text, to_stderr);
     };
-    judged.run = RunSimulated(program, settings, config, sim, recorder, stop, output);
+    judged.run = RunSimulated(program, with_check, config, sim, recorder, stop, output);
     judged.failure = JudgeRun(judged.run, passed);
     if (judged.failure && judged.failure->kind == "check")
         judged.failure->message = "the check " + explore.check + " is false";
@@ -172,20 +174,8 @@ int64_t DepthFirstBudget(const std::vector<Step>& steps, const ExploreSettings& 
 
 std::unique_ptr<Program> CompileCheck(const std::string& expression)
 {
-    if (expression.find_first_of("\r\n") != std::string::npos)
-        throw SourceError(1, 1, "the check must be one expression on one line");
-    const std::string source = std::string(kCheckResult) + " = bool(" + expression + ")\n";
-    std::unique_ptr<ModuleAst> ast;
-    try {
-        ast = Parse(source);
-    } catch (const SourceError&) {
-        // Report the expression's own error, at its own column.
-        Parse(expression + "\n");
-        throw;
-    }
-    if (ast->body.size() != 1 || ast->body.front()->kind != NodeKind::Assign)
-        throw SourceError(1, 1, "the check must be one expression, such as counter == 2 * N");
-    return CompileProgram("<check>", source);
+    ValidateExpression(expression);
+    return CompileAssignments({{std::string(kCheckResult), "bool(" + expression + ")"}});
 }
 
 std::optional<ScheduleFailure> JudgeRun(const ProgramRun& run, const std::optional<bool>& check_passed)

@@ -178,7 +178,7 @@ Module* Interpreter::Import(ThreadState& ts, std::string_view name)
 
 int Interpreter::RunMain(ThreadState& ts)
 {
-    return RunAndFinish(ts, [&] {
+    const int exit_code = RunAndFinish(ts, [&] {
         const ModuleInfo* info = program.Find(program.main);
         builtins = Import(ts, "builtins");
         main = NewModule(*info, "__main__");
@@ -188,6 +188,9 @@ int Interpreter::RunMain(ThreadState& ts)
         }
         RunModuleCode(ts, main, *info);
     });
+    if (settings.finale)
+        settings.finale(ts);
+    return exit_code;
 }
 
 int Interpreter::RunProcess(ThreadState& ts, const std::function<void(ThreadState&)>& body)
@@ -282,7 +285,8 @@ std::vector<UncaughtError> Interpreter::Uncaught() const
     return m_uncaught;
 }
 
-Value Interpreter::EvalOverMain(ThreadState& ts, const ModuleInfo& info, std::string_view result)
+Module* Interpreter::RunOverMain(ThreadState& ts, const ModuleInfo& info,
+                                 const std::vector<std::pair<std::string, Value>>& extra)
 {
     Module* module = NewModule(info, "__check__");
     for (const Str* name : info.globals.names) {
@@ -290,8 +294,11 @@ Value Interpreter::EvalOverMain(ThreadState& ts, const ModuleInfo& info, std::st
         if (!v.IsNull())
             module->Set(name->View(), v);
     }
+    for (const auto& [name, value] : extra)
+        if (info.globals.Find(name) >= 0)
+            module->Set(name, value);
     RunModuleCode(ts, module, info);
-    return module->Get(result);
+    return module;
 }
 
 // ---------------------------------------------------------------- tracebacks

@@ -69,6 +69,10 @@ struct RunSettings {
     // On the simulated executor: under 3.13t every instruction that touches
     // shared state is a point where threads interleave.
     bool simulated = false;
+    // Runs on the main thread once the program and its threads have ended
+    // normally (the explorer's check, a lesson's metrics): it sees the final
+    // globals through Interpreter::EvalOverMain.
+    std::function<void(ThreadState&)> finale;
 };
 
 inline constexpr int64_t kDefaultHeapBound = int64_t(1) << 30;
@@ -163,9 +167,11 @@ public:
     // Every uncaught exception is noted, for whoever judges the run.
     void NoteUncaught(ThreadState& ts, Value exc, std::string thread);
     std::vector<UncaughtError> Uncaught() const;
-    // Runs separately compiled module code (the explorer's check) in a module
-    // of its own that sees __main__'s final globals; returns its global `result`.
-    Value EvalOverMain(ThreadState& ts, const ModuleInfo& info, std::string_view result);
+    // Runs separately compiled module code (the explorer's check, a lesson's
+    // metrics) in a module of its own that sees __main__'s final globals and
+    // `extra` (the run's observations); returns that module.
+    Module* RunOverMain(ThreadState& ts, const ModuleInfo& info,
+                        const std::vector<std::pair<std::string, Value>>& extra = {});
 
     // Where a switch may happen after `op` under this run's model.
     bool switch_after[256] = {};

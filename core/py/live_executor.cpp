@@ -99,6 +99,8 @@ public:
     }
 
     double Now(ThreadState& ts) override { return Data(ts).thread->Now(); }
+    // Live runs are one part; the rest of what a lesson observes comes with the runtime's outcome.
+    RunObservations Observe(ThreadState& ts) override { return RunObservations{{{"run", Now(ts)}}, {}, 0, 0, 0}; }
     double WallTime(ThreadState& ts) override { return m_wall_origin + Now(ts); }
 
     void Sleep(ThreadState& ts, double seconds) override

@@ -165,8 +165,6 @@ public:
         SimThread* main = NewThread("MainThread", 0, &interp, false);
         main->body = [&](ThreadState& ts) {
             result.exit_code = interp.RunMain(ts);
-            if (m_sim.finale)
-                m_sim.finale(ts);
         };
         {
             std::unique_lock lock(m_mutex);
@@ -434,6 +432,20 @@ public:
     }
 
     void Write(ThreadState&, const std::string& text, bool to_stderr) override { m_output(text, to_stderr); }
+
+    RunObservations Observe(ThreadState& ts) override
+    {
+        std::lock_guard lock(m_mutex);
+        Advance(Self(ts));
+        RunObservations o;
+        for (const Part& part : m_parts)
+            o.elapsed.emplace_back(part.name, Seconds((part.end >= 0 ? part.end : m_now) - part.start));
+        o.ended = m_end_order;
+        o.contended = m_contended;
+        o.lock_wait = Seconds(m_lock_wait);
+        o.gil_switches = m_gil_switches;
+        return o;
+    }
 
     // The main thread reached a `# part:` comment: a new timeline group
     // begins now, with the main thread on a new lane in it.
@@ -798,7 +810,10 @@ private:
         std::vector<SimThread*> ready = ReadyGilWaiters(self->domain);
         if (ready.empty())
             return m_now;
-        SimThread* next = ready.front();
+        // Which of several waiters the condition variable wakes is up to the OS
+        // (glibc's is not strictly first-come): drawn from the seed.
+        SimThread* next = ready.size() > 1 && m_sim.chooser == nullptr ? ready[size_t(m_rng() % ready.size())]
+                                                                       : ready.front();
         if (m_sim.chooser != nullptr && ready.size() > 1) {
             ChoicePoint point;
             for (SimThread* t : ready)

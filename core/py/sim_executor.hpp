@@ -37,9 +37,6 @@ struct SimSettings {
     // With a chooser the OS's latencies are zero, so a thread started is a
     // candidate at once and a schedule is only the choices made.
     Chooser* chooser = nullptr;
-    // Runs on the main thread once the program and its threads have ended
-    // (not after a stop or a deadlock).
-    std::function<void(ThreadState&)> finale;
 };
 inline constexpr int kMaxSimCores = 256;
 

@@ -124,7 +124,7 @@ TEST_CASE("explore: the locked counter loses nothing on any model - every schedu
     }
 }
 
-TEST_CASE("explore: locks taken in opposite orders deadlock on 3.9; on 3.12 nothing switches between the two `with`s",
+TEST_CASE("explore: locks taken in opposite orders deadlock on 3.9 - on 3.12 nothing switches between the two `with`s",
           "[py][explore]")
 {
     const Explored found = Explore(kOppositeOrders, Model::Py39);

@@ -1,0 +1,372 @@
+#include "page.hpp"
+
+#include "compiler.hpp"
+#include "expression.hpp"
+#include "parts.hpp"
+#include "source_error.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+namespace threadlab {
+
+namespace {
+
+// Reads one page, remembering where each field is for its messages.
+class Reader {
+public:
+    Reader(std::string file, int first_line) : m_file(std::move(file)), m_first_line(first_line) {}
+
+    [[noreturn]] void Fail(const YAML::Node& node, const std::string& field, const std::string& message) const
+    {
+        const int line = node.IsDefined() ? m_first_line + node.Mark().line : m_first_line;
+        throw PageError(fmt::format("{}:{}: {}: {}", m_file, line, field, message));
+    }
+
+    int Line(const YAML::Node& node) const { return m_first_line + node.Mark().line; }
+
+    // Only these keys, each of the right shape.
+    void Keys(const YAML::Node& map, const std::string& field, const std::vector<std::string>& allowed) const
+    {
+        if (!map.IsMap())
+            Fail(map, field, "must be a mapping of NAME: VALUE lines");
+        for (const auto& entry : map) {
+            const std::string key = entry.first.as<std::string>();
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string names;
+                for (const std::string& a : allowed)
+                    names += (names.empty() ? "" : ", ") + a;
+                Fail(entry.first, Join(field, key), "is not a field here (the fields are: " + names + ")");
+            }
+        }
+    }
+
+    std::string Text(const YAML::Node& map, const std::string& key, const std::string& field, bool required) const
+    {
+        const YAML::Node node = map[key];
+        if (!node.IsDefined() || node.IsNull()) {
+            if (required)
+                Fail(map, Join(field, key), "is missing");
+            return {};
+        }
+        if (!node.IsScalar())
+            Fail(node, Join(field, key), "must be text on one line");
+        return node.as<std::string>();
+    }
+
+    PageExpr Expr(const YAML::Node& map, const std::string& key, const std::string& field, bool required) const
+    {
+        PageExpr e;
+        e.field = Join(field, key);
+        e.text = OneLine(Text(map, key, field, required));
+        if (e.Given()) {
+            e.line = Line(map[key]);
+            Validate(map[key], e);
+        }
+        return e;
+    }
+
+    PageExpr ExprNode(const YAML::Node& node, const std::string& field) const
+    {
+        if (!node.IsScalar())
+            Fail(node, field, "must be a Python expression");
+        PageExpr e{OneLine(node.as<std::string>()), field, Line(node)};
+        Validate(node, e);
+        return e;
+    }
+
+    // A long expression may run over several lines of the page (a `>-` block):
+    // they are one line of Python.
+    static std::string OneLine(std::string text)
+    {
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        return text;
+    }
+
+    static std::string Join(const std::string& field, const std::string& key)
+    {
+        return field.empty() ? key : field + "." + key;
+    }
+
+private:
+    void Validate(const YAML::Node& node, const PageExpr& e) const
+    {
+        try {
+            py::ValidateExpression(e.text);
+        } catch (const py::SourceError& error) {
+            Fail(node, e.field, fmt::format("{} (in \"{}\", column {})", error.message, e.text, error.col));
+        }
+    }
+
+    std::string m_file;
+    int m_first_line;
+};
+
+ParamKind KindFrom(const Reader& r, const YAML::Node& node, const std::string& field)
+{
+    const std::string kind = node.IsScalar() ? node.as<std::string>() : "";
+    if (kind == "integer")
+        return ParamKind::Integer;
+    if (kind == "number")
+        return ParamKind::Real;
+    if (kind == "durations")
+        return ParamKind::Durations;
+    r.Fail(node, field, "must be integer, number or durations");
+}
+
+PageParam ReadParam(const Reader& r, const std::string& name, const YAML::Node& node)
+{
+    const std::string field = "params." + name;
+    r.Keys(node, field, {"constant", "kind", "default", "range", "help", "unit", "max_count"});
+    PageParam p;
+    p.name = name;
+    p.constant = r.Text(node, "constant", field, true);
+    if (!node["kind"].IsDefined())
+        r.Fail(node, field + ".kind", "is missing");
+    p.kind = KindFrom(r, node["kind"], field + ".kind");
+    const YAML::Node def = node["default"];
+    if (!def.IsDefined())
+        r.Fail(node, field + ".default", "is missing");
+    if (def.IsSequence()) {
+        for (const auto& item : def)
+            p.default_text += (p.default_text.empty() ? "" : ",") + item.as<std::string>();
+    } else if (def.IsScalar()) {
+        p.default_text = def.as<std::string>();
+    } else {
+        r.Fail(def, field + ".default", "must be a value, or a list of seconds");
+    }
+    const YAML::Node range = node["range"];
+    if (!range.IsSequence() || range.size() != 2)
+        r.Fail(range.IsDefined() ? range : node, field + ".range", "must be [MIN, MAX]");
+    try {
+        p.min = range[0].as<double>();
+        p.max = range[1].as<double>();
+    } catch (const YAML::Exception&) {
+        r.Fail(range, field + ".range", "must be [MIN, MAX], two numbers");
+    }
+    if (p.min > p.max)
+        r.Fail(range, field + ".range", "MIN is above MAX");
+    p.help = r.Text(node, "help", field, true);
+    p.unit = r.Text(node, "unit", field, false);
+    if (node["max_count"].IsDefined()) {
+        try {
+            p.max_count = node["max_count"].as<int>();
+        } catch (const YAML::Exception&) {
+            r.Fail(node["max_count"], field + ".max_count", "must be a whole number");
+        }
+        if (p.max_count < 1 || p.max_count > 64)
+            r.Fail(node["max_count"], field + ".max_count", "must be from 1 to 64");
+    }
+    ParamValue value;
+    if (auto error = ParseParam(p.Spec(), p.default_text, value))
+        r.Fail(def, field + ".default", *error);
+    return p;
+}
+
+PageQuestion ReadQuestion(const Reader& r, const YAML::Node& node, size_t index)
+{
+    const std::string field = fmt::format("questions[{}]", index + 1);
+    r.Keys(node, field, {"id", "ask", "choices", "unit", "answer", "tolerance", "why"});
+    PageQuestion q;
+    q.id = r.Text(node, "id", field, true);
+    q.ask = r.Expr(node, "ask", field, true);
+    if (const YAML::Node choices = node["choices"]; choices.IsDefined()) {
+        if (choices.IsScalar()) {
+            q.choice_list = r.ExprNode(choices, field + ".choices");
+        } else if (!choices.IsSequence() || choices.size() < 2) {
+            r.Fail(choices, field + ".choices", "must be a list of two or more expressions, or one giving the list");
+        } else {
+            for (size_t i = 0; i < choices.size(); ++i)
+                q.choices.push_back(r.ExprNode(choices[i], fmt::format("{}.choices[{}]", field, i + 1)));
+        }
+    }
+    q.unit = r.Text(node, "unit", field, false);
+    q.answer = r.Expr(node, "answer", field, true);
+    const bool number = q.choices.empty() && !q.choice_list.Given();
+    q.tolerance = r.Expr(node, "tolerance", field, number);
+    q.why = r.Expr(node, "why", field, false);
+    return q;
+}
+
+// The line `CONSTANT = …` at the top level of the program, or npos.
+size_t ConstantLine(const std::vector<std::string>& lines, const std::string& constant)
+{
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        if (line.rfind(constant, 0) != 0)
+            continue;
+        const size_t eq = line.find_first_not_of(' ', constant.size());
+        if (eq != std::string::npos && line[eq] == '=' && (eq + 1 >= line.size() || line[eq + 1] != '='))
+            return i;
+    }
+    return std::string::npos;
+}
+
+std::vector<std::string> Lines(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+} // namespace
+
+ParamSpec PageParam::Spec() const
+{
+    return ParamSpec{name, kind, default_text, min, max, help, max_count, unit};
+}
+
+std::vector<ParamSpec> LessonPage::Specs() const
+{
+    std::vector<ParamSpec> specs;
+    for (const PageParam& p : params)
+        specs.push_back(p.Spec());
+    return specs;
+}
+
+const std::string* LessonPage::Section(std::string_view heading) const
+{
+    for (const auto& [title, text] : sections)
+        if (title == heading)
+            return &text;
+    return nullptr;
+}
+
+std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& md_file, const std::string& md_text,
+                                      const std::string& py_file, const std::string& py_text)
+{
+    auto page = std::make_unique<LessonPage>();
+    page->id = id;
+    page->md_file = md_file;
+    page->py_file = py_file;
+    page->program = py_text;
+
+    // The front matter: from a first line `---` to the next.
+    const std::vector<std::string> md = Lines(md_text);
+    if (md.empty() || md.front() != "---")
+        throw PageError(md_file + ":1: the page must begin with a line `---`, its front matter, and another `---`");
+    size_t end = 1;
+    while (end < md.size() && md[end] != "---")
+        ++end;
+    if (end == md.size())
+        throw PageError(md_file + ":1: the front matter has no closing line `---`");
+    std::string front;
+    for (size_t i = 1; i < end; ++i)
+        front += md[i] + "\n";
+    const Reader r(md_file, 2);
+    YAML::Node doc;
+    try {
+        doc = YAML::Load(front);
+    } catch (const YAML::ParserException& e) {
+        throw PageError(fmt::format("{}:{}: {}", md_file, e.mark.line + 2, e.msg));
+    }
+    if (!doc.IsMap())
+        throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
+    r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
+                     "limits"});
+    page->title = r.Text(doc, "title", "", true);
+    page->tagline = r.Text(doc, "tagline", "", true);
+    const std::vector<std::string> program_lines = Lines(py_text);
+    if (const YAML::Node params = doc["params"]; params.IsDefined()) {
+        if (!params.IsMap())
+            r.Fail(params, "params", "must be a mapping: NAME: {constant, kind, default, range, help}");
+        std::set<std::string> constants;
+        for (const auto& entry : params) {
+            PageParam p = ReadParam(r, entry.first.as<std::string>(), entry.second);
+            if (ConstantLine(program_lines, p.constant) == std::string::npos)
+                r.Fail(entry.second, "params." + p.name + ".constant",
+                       fmt::format("{} has no line `{} = …` at its top level", py_file, p.constant));
+            if (!constants.insert(p.constant).second)
+                r.Fail(entry.second, "params." + p.name + ".constant", "another parameter sets " + p.constant);
+            page->params.push_back(std::move(p));
+        }
+    }
+    if (const YAML::Node watch = doc["watch"]; watch.IsDefined()) {
+        if (!watch.IsSequence())
+            r.Fail(watch, "watch", "must be a list of global names, such as [counter]");
+        for (const auto& name : watch)
+            page->watch.push_back(name.as<std::string>());
+    }
+    if (const YAML::Node metrics = doc["metrics"]; metrics.IsDefined()) {
+        if (!metrics.IsMap())
+            r.Fail(metrics, "metrics", "must be NAME: EXPRESSION lines");
+        for (const auto& entry : metrics)
+            page->metrics.emplace_back(entry.first.as<std::string>(),
+                                       r.ExprNode(entry.second, "metrics." + entry.first.as<std::string>()));
+    }
+    page->summary = r.Expr(doc, "summary", "", true);
+    if (const YAML::Node explain = doc["explain"]; explain.IsDefined()) {
+        if (!explain.IsSequence())
+            r.Fail(explain, "explain", "must be a list of {when: EXPRESSION, say: EXPRESSION}");
+        for (size_t i = 0; i < explain.size(); ++i) {
+            const std::string field = fmt::format("explain[{}]", i + 1);
+            r.Keys(explain[i], field, {"when", "say"});
+            page->explain.push_back(PageExplanation{r.Expr(explain[i], "when", field, false),
+                                                    r.Expr(explain[i], "say", field, true)});
+        }
+    }
+    if (const YAML::Node questions = doc["questions"]; questions.IsDefined()) {
+        if (!questions.IsSequence())
+            r.Fail(questions, "questions", "must be a list of questions");
+        for (size_t i = 0; i < questions.size(); ++i)
+            page->questions.push_back(ReadQuestion(r, questions[i], i));
+    }
+    page->check = r.Expr(doc, "check", "", false);
+    if (const YAML::Node limits = doc["limits"]; limits.IsDefined()) {
+        r.Keys(limits, "limits", {"threads", "advice"});
+        page->threads = r.Expr(limits, "threads", "limits", false);
+        page->threads_advice = r.Text(limits, "advice", "limits", false);
+    }
+
+    // The prose: `## Heading` sections below the front matter.
+    std::string* section = nullptr;
+    for (size_t i = end + 1; i < md.size(); ++i) {
+        const std::string& line = md[i];
+        if (line.rfind("## ", 0) == 0) {
+            page->sections.emplace_back(line.substr(3), "");
+            section = &page->sections.back().second;
+            continue;
+        }
+        if (section == nullptr)
+            continue;
+        *section += line + "\n";
+    }
+    for (auto& [heading, text] : page->sections)
+        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
+            text.pop_back();
+
+    // The program must compile as it is (with its own values).
+    try {
+        std::unique_ptr<py::Program> program = py::CompileProgram(py_file, py_text);
+        py::MarkParts(*program);
+    } catch (const py::SourceError& e) {
+        throw PageError(py::FormatSourceError(py_file, e));
+    }
+    return page;
+}
+
+std::string ProgramWithValues(const LessonPage& page, const ParamValues& values)
+{
+    std::vector<std::string> lines = Lines(page.program);
+    for (const PageParam& p : page.params) {
+        const size_t at = ConstantLine(lines, p.constant);
+        if (at == std::string::npos || values.All().count(p.name) == 0)
+            continue;
+        std::string& line = lines[at];
+        const size_t comment = line.find("  #");
+        const std::string tail = comment == std::string::npos ? "" : line.substr(comment);
+        line = p.constant + " = " + PythonLiteral(values.Get(p.name)) + tail;
+    }
+    std::string text;
+    for (const std::string& line : lines)
+        text += line + "\n";
+    return text;
+}
+
+} // namespace threadlab

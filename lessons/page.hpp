@@ -1,0 +1,97 @@
+#pragma once
+// A lesson as two files a teacher can write: ID.py, the program (it runs
+// unchanged under CPython), and ID.md, its page: YAML front matter between
+// `---` lines, then the prose under `## ` headings. README.md, "Writing a
+// lesson", documents every field with a complete example.
+//
+// Design notes
+// - The front matter is YAML (yaml-cpp): the convention for a Markdown
+//   page's metadata (Jekyll, Hugo, Pandoc), so a teacher has seen it, and
+//   yaml-cpp reports the line of every node, so an error can name it.
+// - Everything computed is a Python expression, evaluated by threadlab's own
+//   interpreter after the program has run, over its final globals, the
+//   metrics before it and the run's observations (python, elapsed[part],
+//   ended, contended, lock_wait, gil_switches). Nothing is injected into the
+//   program: it has exactly the switch points its listing shows.
+// - A parameter is a module-level constant of the program: `--set
+//   notes=10` rewrites the line `NOTES = …` before it compiles, so the
+//   listing shows the value that runs.
+#include "params.hpp"
+#include "quiz.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace threadlab {
+
+// An expression and where the page gave it, for messages.
+struct PageExpr {
+    std::string text;  // empty: not given
+    std::string field; // "metrics.lost", "questions[1].answer"
+    int line = 0;      // in the .md file, 1-based
+    bool Given() const { return !text.empty(); }
+};
+
+struct PageParam {
+    std::string name;     // as --set names it: "notes"
+    std::string constant; // the program's constant: "NOTES"
+    std::string default_text, help, unit;
+    ParamKind kind = ParamKind::Integer;
+    double min = 0, max = 0;
+    int max_count = 16; // durations
+    ParamSpec Spec() const; // views into this PageParam
+};
+
+struct PageQuestion {
+    std::string id;
+    PageExpr ask;                  // evaluated before the run, over the parameters and `python`
+    std::vector<PageExpr> choices; // ditto; none (and no choice_list): a number question
+    PageExpr choice_list;          // or one expression giving the list of choices
+    std::string unit;              // a number question's unit, "s"
+    PageExpr answer;    // after the run: the right choice (its text or index), or the number
+    PageExpr tolerance; // a number question: right within ± this
+    PageExpr why;       // after the run: one sentence
+};
+
+struct PageExplanation {
+    PageExpr when; // empty: always
+    PageExpr say;
+};
+
+struct LessonPage {
+    std::string id;
+    std::string md_file, py_file; // as messages name them
+    bool built_in = true;
+    bool Number(const PageQuestion& q) const { return q.choices.empty() && !q.choice_list.Given(); }
+    std::string title, tagline;
+    std::vector<PageParam> params;
+    std::vector<std::pair<std::string, PageExpr>> metrics; // in order
+    std::vector<std::string> watch;                       // globals marked on the timeline
+    PageExpr summary;
+    std::vector<PageExplanation> explain; // the first whose `when` holds is said
+    std::vector<PageQuestion> questions;
+    PageExpr check;     // the explorer's default check
+    PageExpr threads;   // how many threads the program starts at most, over the parameters
+    std::string threads_advice; // what to change when that is too many
+    std::vector<std::pair<std::string, std::string>> sections; // prose: heading, text
+    std::string program;                                       // ID.py
+
+    std::vector<ParamSpec> Specs() const;
+    const std::string* Section(std::string_view heading) const;
+};
+
+// Parses a page and its program. Throws PageError naming the file, the line
+// and the field: "race-counter.md:12: params.threads.range: must be [MIN, MAX]".
+struct PageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& md_file, const std::string& md_text,
+                                      const std::string& py_file, const std::string& py_text);
+
+// The program with each parameter's constant set to `values`.
+std::string ProgramWithValues(const LessonPage& page, const ParamValues& values);
+
+} // namespace threadlab

@@ -1,0 +1,62 @@
+#pragma once
+// Running a lesson page's program on the interpreter and evaluating the
+// page's expressions: its questions before the run, its metrics, summary,
+// explanation and right answers after it.
+#include "lesson.hpp"
+#include "page.hpp"
+
+#include "live_executor.hpp"
+#include "sim_executor.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace threadlab {
+
+struct PageAnswer {
+    std::string id;
+    MetricValue answer;   // a choice's index (int64) or a number (double)
+    std::string text;     // a choice question: the right choice's text
+    double tolerance = 0; // number questions
+    std::string why;
+};
+
+struct PageRun {
+    py::ProgramRun run;
+    std::string output; // what the program printed (stdout and stderr)
+    std::vector<Metric> metrics;
+    std::string summary;
+    std::string explanation;
+    std::vector<PageAnswer> answers;
+    // A page expression that failed when evaluated, with its file, line and
+    // field: the page's mistake, not the program's.
+    std::string page_error;
+};
+
+// Runs the page's program with `values` set, simulated when `sim` is given,
+// else live. `echo` also receives the program's output as it comes.
+PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const RunConfig& config,
+                      const std::optional<py::SimSettings>& sim, Recorder& recorder, StopFlag& stop,
+                      const py::OutputFn& echo = {});
+
+// The questions as the student sees them before the run.
+struct AskedQuestion {
+    std::string id, prompt, unit;
+    std::vector<std::string> choices; // empty: a number
+};
+struct BeforeRun {
+    std::vector<AskedQuestion> questions;
+    int64_t threads = -1; // limits.threads: how many the program will start; -1 if the page does not say
+};
+// Nullopt with `page_error` set when a page expression fails.
+std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamValues& values, Model model,
+                                           std::string& page_error);
+
+// At most this many threads per run, so a run never exhausts the machine.
+inline constexpr int64_t kMaxLessonThreads = 1000;
+
+// The program compiled with `values`, its parts marked (throws SourceError).
+std::unique_ptr<py::Program> CompilePageProgram(const LessonPage& page, const ParamValues& values);
+
+} // namespace threadlab

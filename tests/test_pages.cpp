@@ -1,0 +1,307 @@
+// Lessons as files: the page format (what it accepts, how it refuses), the
+// catalog (built-in and the user's), and each lesson's outcome run from its
+// files on the simulated executor — exact, since a seed decides everything.
+#include "catalog.hpp"
+#include "lesson.hpp"
+#include "page_run.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace threadlab;
+
+namespace {
+
+const char* const kProgram = R"(import threading
+N = 3
+counter = 0
+def work():
+    global counter
+    for _ in range(N):
+        counter += 1
+# part: threaded
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+)";
+
+const char* const kPage = R"(---
+title: A tiny race
+tagline: Two threads, three increments each.
+params:
+  n:
+    constant: N
+    kind: integer
+    default: 3
+    range: [1, 1000]
+    help: increments per thread
+metrics:
+  lost: 2 * N - counter
+summary: f"lost {lost}"
+questions:
+  - id: lost
+    ask: f"Will any of {2 * N} updates be lost on {python}?"
+    choices: ['"yes"', '"no"']
+    answer: 0 if lost > 0 else 1
+check: counter == 2 * N
+---
+# A tiny race
+
+## Watch
+The counter.
+)";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to)
+{
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+std::string ParseError(const std::string& md, const std::string& py = kProgram)
+{
+    try {
+        ParsePage("tiny", "tiny.md", md, "tiny.py", py);
+    } catch (const PageError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+PageRun Simulate(const std::string& id, Model model, const std::vector<std::string>& sets = {}, uint64_t seed = 1)
+{
+    const LessonPage* page = FindPage(id);
+    REQUIRE(page != nullptr);
+    ParamValues values = DefaultValues(page->Specs());
+    REQUIRE_FALSE(ApplyAssignments(page->Specs(), sets, values).has_value());
+    RunConfig config;
+    config.model = model;
+    Recorder recorder;
+    StopFlag stop;
+    py::SimSettings sim;
+    sim.seed = seed;
+    PageRun run = RunPageLesson(*page, values, config, sim, recorder, stop);
+    REQUIRE(run.page_error.empty());
+    REQUIRE(run.run.outcome.status == RunStatus::Finished);
+    return run;
+}
+
+double Number(const PageRun& run, const std::string& name)
+{
+    for (const Metric& m : run.metrics)
+        if (m.name == name) {
+            if (const auto* i = std::get_if<int64_t>(&m.value))
+                return double(*i);
+            return std::get<double>(m.value);
+        }
+    FAIL("no metric " << name);
+    return 0;
+}
+
+std::string Text(const PageRun& run, const std::string& name)
+{
+    for (const Metric& m : run.metrics)
+        if (m.name == name)
+            return std::get<std::string>(m.value);
+    FAIL("no metric " << name);
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("pages: every built-in lesson loads from its files and agrees with the lesson the window shows",
+          "[pages]")
+{
+    for (const CatalogEntry& e : Catalog())
+        if (e.built_in) {
+            INFO(e.id);
+            CHECK(e.error.empty());
+        }
+    for (const Lesson* lesson : AllLessons()) {
+        INFO(lesson->id);
+        const LessonPage* page = FindPage(lesson->id);
+        REQUIRE(page != nullptr);
+        CHECK(page->title == lesson->title);
+        CHECK(page->tagline == lesson->tagline);
+        REQUIRE(page->params.size() == lesson->params.size());
+        for (size_t i = 0; i < page->params.size(); ++i) {
+            const ParamSpec a = page->params[i].Spec(), b = lesson->params[i];
+            CHECK(a.name == b.name);
+            CHECK(a.kind == b.kind);
+            CHECK(a.min == b.min);
+            CHECK(a.max == b.max);
+            CHECK(a.help == b.help);
+            ParamValue pa, pb;
+            REQUIRE_FALSE(ParseParam(a, a.default_text, pa).has_value());
+            REQUIRE_FALSE(ParseParam(b, b.default_text, pb).has_value());
+            CHECK(pa == pb);
+        }
+        CHECK(page->Section("Watch") != nullptr);
+        CHECK(page->Section("Why") != nullptr);
+    }
+}
+
+TEST_CASE("pages: a malformed page is refused naming the file, the line and the field", "[pages]")
+{
+    CHECK(ParseError(kPage).empty());
+    struct Case {
+        std::string md;
+        std::string expect;
+    };
+    const Case cases[] = {
+        {"title: x\n", "tiny.md:1: the page must begin with a line `---`"},
+        {"---\ntitle: x\n", "no closing line"},
+        {Replace(kPage, "title: A tiny race\n", ""), "tiny.md:2: title: is missing"},
+        {Replace(kPage, "kind: integer", "kind: whole"), "tiny.md:7: params.n.kind: must be integer, number or durations"},
+        {Replace(kPage, "range: [1, 1000]", "range: 1"), "tiny.md:9: params.n.range: must be [MIN, MAX]"},
+        {Replace(kPage, "default: 3", "default: 5000"), "tiny.md:8: params.n.default: n must be a whole number from 1 to 1000"},
+        {Replace(kPage, "constant: N", "constant: M"), "params.n.constant: tiny.py has no line `M = …` at its top level"},
+        {Replace(kPage, "summary: f\"lost {lost}\"", "summary: f\"lost {lost\""), "tiny.md:13: summary: SyntaxError"},
+        {Replace(kPage, "  lost: 2 * N - counter", "  lost: 2 * N -"), "tiny.md:12: metrics.lost: SyntaxError"},
+        {Replace(kPage, "check: counter == 2 * N", "checks: counter == 2 * N"), "tiny.md:19: checks: is not a field here"},
+        {Replace(kPage, "    answer: 0 if lost > 0 else 1\n", ""), "tiny.md:15: questions[1].answer: is missing"},
+        {Replace(kPage, "title: A tiny race", "title: [a"), "tiny.md:3: end of sequence flow not found"},
+        {Replace(kPage, "  lost: 2 * N - counter", "  lost: x = 1"), "metrics.lost: write one expression"},
+    };
+    for (const Case& c : cases) {
+        const std::string error = ParseError(c.md);
+        INFO(c.md);
+        CHECK(error.find(c.expect) != std::string::npos);
+        CHECK(error.find('\n') == std::string::npos);
+    }
+    CHECK(ParseError(kPage, "N = 1\ndef (:\n").find("tiny.py:2:") == 0);
+    CHECK(ParseError(kPage, std::string(kProgram) + "    # part: inside\n").find("tiny.py:") == 0);
+}
+
+TEST_CASE("pages: --set rewrites the program's constant, so the listing shows what runs", "[pages]")
+{
+    const std::unique_ptr<LessonPage> page = ParsePage("tiny", "tiny.md", kPage, "tiny.py", kProgram);
+    ParamValues values = DefaultValues(page->Specs());
+    REQUIRE_FALSE(ApplyAssignments(page->Specs(), {"n=250"}, values).has_value());
+    const std::string program = ProgramWithValues(*page, values);
+    CHECK(program.find("\nN = 250\n") != std::string::npos);
+    CHECK(program.find("N = 3") == std::string::npos);
+    CHECK(program.find("counter = 0") != std::string::npos);
+}
+
+TEST_CASE("pages: metrics, summary, answers and prompts are the page's expressions - evaluated after the run",
+          "[pages]")
+{
+    const std::unique_ptr<LessonPage> page = ParsePage("tiny", "tiny.md", kPage, "tiny.py", kProgram);
+    ParamValues values = DefaultValues(page->Specs());
+    RunConfig config;
+    config.model = Model::Py312;
+    Recorder recorder;
+    StopFlag stop;
+    const PageRun run = RunPageLesson(*page, values, config, py::SimSettings{}, recorder, stop);
+    REQUIRE(run.page_error.empty());
+    CHECK(run.summary == "lost 0");
+    REQUIRE(run.answers.size() == 1);
+    CHECK(run.answers[0].text == "no");
+    REQUIRE(run.run.parts.size() == 1);
+    CHECK(run.run.parts[0].name == "threaded");
+    std::string error;
+    const std::optional<BeforeRun> before = EvaluateBeforeRun(*page, values, Model::Py39, error);
+    REQUIRE(before.has_value());
+    CHECK(before->questions[0].prompt == "Will any of 6 updates be lost on 3.9?");
+    CHECK(before->questions[0].choices == std::vector<std::string>{"yes", "no"});
+
+    // A metric over a name the program does not have: the page's mistake, named as such.
+    const std::unique_ptr<LessonPage> wrong =
+        ParsePage("tiny", "tiny.md", Replace(kPage, "2 * N - counter", "2 * N - countr"), "tiny.py", kProgram);
+    const PageRun failed = RunPageLesson(*wrong, values, config, py::SimSettings{}, recorder, stop);
+    CHECK(failed.page_error.find("tiny.md:12: metrics.lost: NameError: name 'countr' is not defined") == 0);
+}
+
+TEST_CASE("pages: a lesson in the user's folder is listed and runs - one named like a built-in never replaces it",
+          "[pages]")
+{
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-user-lessons";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "my-race.md") << kPage;
+    std::ofstream(dir / "my-race.py") << kProgram;
+    std::ofstream(dir / "race-counter.md") << kPage;
+    std::ofstream(dir / "race-counter.py") << kProgram;
+    std::ofstream(dir / "broken.md") << "---\ntitle: [\n---\n";
+    std::ofstream(dir / "broken.py") << kProgram;
+    std::ofstream(dir / "lonely.md") << kPage;
+    const std::vector<CatalogEntry> catalog = LoadCatalog(dir.string());
+    std::filesystem::remove_all(dir);
+
+    const auto find = [&](const std::string& id, bool built_in) -> const CatalogEntry* {
+        for (const CatalogEntry& e : catalog)
+            if (e.id == id && e.built_in == built_in)
+                return &e;
+        return nullptr;
+    };
+    const CatalogEntry* mine = find("my-race", false);
+    REQUIRE(mine != nullptr);
+    REQUIRE(mine->page != nullptr);
+    CHECK(mine->page->title == "A tiny race");
+    const CatalogEntry* clash = find("race-counter", false);
+    REQUIRE(clash != nullptr);
+    CHECK(clash->page == nullptr);
+    CHECK(clash->error.find("a built-in lesson is called race-counter") != std::string::npos);
+    REQUIRE(find("race-counter", true) != nullptr);
+    CHECK(find("race-counter", true)->page->title == "A race on a counter");
+    REQUIRE(find("broken", false) != nullptr);
+    CHECK(find("broken", false)->error.find("broken.md:") != std::string::npos);
+    REQUIRE(find("lonely", false) != nullptr);
+    CHECK(find("lonely", false)->error.find("lonely.py is missing") != std::string::npos);
+
+    Recorder recorder;
+    StopFlag stop;
+    RunConfig config;
+    config.model = Model::Py39;
+    const PageRun run =
+        RunPageLesson(*mine->page, DefaultValues(mine->page->Specs()), config, py::SimSettings{}, recorder, stop);
+    CHECK(run.page_error.empty());
+    CHECK(run.run.outcome.status == RunStatus::Finished);
+}
+
+TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in the longest sleep", "[pages]")
+{
+    const PageRun first = Simulate("first-threads", Model::Py312);
+    CHECK(Text(first, "first") == "B");
+    CHECK(Text(first, "last") == "A");
+    CHECK(Number(first, "total") == Approx(2.0).margin(0.001));
+    const PageRun three = Simulate("three-threads", Model::Py39, {"durations=3,1,2,0.5"});
+    CHECK(Text(three, "first") == "D");
+    CHECK(Text(three, "last") == "A");
+    CHECK(Number(three, "total") == Approx(3.0).margin(0.001));
+    REQUIRE(three.answers.size() == 3);
+    CHECK(three.answers[0].text == "D");
+}
+
+TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only without a GIL", "[pages]")
+{
+    const PageRun exported = Simulate("threaded-export", Model::Py312);
+    CHECK(Number(exported, "sequential") == Approx(3.0).margin(0.01));
+    CHECK(Number(exported, "speedup") > 25);
+    for (const Model model : {Model::Py39, Model::Py312}) {
+        const PageRun cpu = Simulate("cpu-bound", model, {"iterations=500000"});
+        CHECK(Number(cpu, "speedup") == Approx(1.0).margin(0.05));
+        CHECK(cpu.answers[0].text == "about 1× (no faster)");
+    }
+    const PageRun parallel = Simulate("cpu-bound", Model::Py313t, {"iterations=500000"});
+    CHECK(Number(parallel, "speedup") == Approx(2.0).margin(0.1));
+    CHECK(parallel.answers[0].text == "about 2×");
+}
+
+TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on 3.12 or with the lock",
+          "[pages]")
+{
+    CHECK(Number(Simulate("race-counter", Model::Py312), "lost") == 0);
+    CHECK(Number(Simulate("race-counter", Model::Py39, {"increments=1000000"}), "lost") > 0);
+    CHECK(Number(Simulate("race-counter", Model::Py313t), "lost") > 0);
+    for (const Model model : {Model::Py39, Model::Py312, Model::Py313t})
+        CHECK(Number(Simulate("locked-counter", model), "lost") == 0);
+    CHECK(Number(Simulate("locked-counter", Model::Py312), "contended") == 0);
+    CHECK(Number(Simulate("locked-counter", Model::Py39), "contended") > 0);
+    // The same seed, the same result: exactly.
+    CHECK(Number(Simulate("race-counter", Model::Py313t, {}, 7), "lost") ==
+          Number(Simulate("race-counter", Model::Py313t, {}, 7), "lost"));
+}
