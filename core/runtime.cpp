@@ -1,5 +1,7 @@
 #include "runtime.hpp"
 
+#include <algorithm>
+
 #include "clock.hpp"
 #include "gil.hpp"
 #include "wait.hpp"
@@ -61,8 +63,9 @@ ThreadRecord& Runtime::NewThread(std::string name)
 {
     auto record = std::make_unique<ThreadRecord>();
     record->name = std::move(name);
-    record->lane = m_recorder.AddLane(m_group, record->name); // may throw length_error
     std::lock_guard lock(m_threads_mutex);
+    record->lane = m_recorder.AddLane(m_group, record->name); // may throw length_error
+    record->part = int(m_parts.size()) - 1;
     m_threads.push_back(std::move(record));
     return *m_threads.back();
 }
@@ -95,13 +98,90 @@ void Runtime::EndDaemonThreads()
 
 double Runtime::LessonSeconds(int64_t recorder_ns) const
 {
-    const int64_t origin = m_recorder.Group(m_group).origin_ns;
+    const int64_t origin = m_recorder.Group(m_first_group).origin_ns;
     return double(recorder_ns - origin) / 1e9 / m_config.time_scale;
+}
+
+void Runtime::BeginPart(Thread& main, std::string name)
+{
+    const int64_t t = m_recorder.Now();
+    main.EndLane(t);
+    m_recorder.EndGroup(m_group, t);
+    {
+        std::lock_guard lock(m_threads_mutex);
+        m_parts.back().end_ns = t;
+        m_group = m_recorder.AddGroup(name, std::string(ModelName(m_config.model)), m_config.time_scale, t);
+        m_parts.push_back(Part{std::move(name), t, -1, m_gil ? m_gil->Switches() : 0});
+        main.Record().lane = m_recorder.AddLane(m_group, main.Name());
+        main.Record().part = int(m_parts.size()) - 1;
+    }
+    main.BeginLane(t);
+}
+
+std::vector<RunOutcome> Runtime::PartOutcomes(const RunOutcome& whole) const
+{
+    std::lock_guard lock(const_cast<std::mutex&>(m_threads_mutex));
+    if (m_parts.size() <= 1)
+        return {whole};
+    std::vector<RunOutcome> parts;
+    const auto seconds = [&](int64_t ns, int64_t origin) { return double(ns - origin) / 1e9 / m_config.time_scale; };
+    for (size_t p = 0; p < m_parts.size(); ++p) {
+        const Part& part = m_parts[p];
+        const int64_t end = part.end_ns >= 0 ? part.end_ns : m_threads.front()->end_ns;
+        RunOutcome o;
+        o.name = part.name;
+        o.status = whole.status;
+        o.failure = whole.failure;
+        o.elapsed = seconds(end, part.start_ns);
+        const uint64_t after = p + 1 < m_parts.size() ? m_parts[p + 1].gil_switches_before : whole.gil_switches;
+        o.gil_switches = after - part.gil_switches_before;
+        o.threads.push_back(ThreadSummary{"MainThread", 0.0, o.elapsed, {}});
+        for (size_t i = 1; i < m_threads.size(); ++i)
+            if (m_threads[i]->part == int(p))
+                o.threads.push_back(ThreadSummary{m_threads[i]->name, seconds(m_threads[i]->start_ns, part.start_ns),
+                                                  seconds(m_threads[i]->end_ns, part.start_ns), m_threads[i]->error});
+        parts.push_back(std::move(o));
+    }
+    return parts;
+}
+
+std::vector<std::pair<std::string, double>> Runtime::PartTimes() const
+{
+    const int64_t now = m_recorder.Now();
+    std::lock_guard lock(const_cast<std::mutex&>(m_threads_mutex));
+    std::vector<std::pair<std::string, double>> times;
+    for (const Part& part : m_parts)
+        times.emplace_back(part.name,
+                           double((part.end_ns >= 0 ? part.end_ns : now) - part.start_ns) / 1e9 / m_config.time_scale);
+    return times;
+}
+
+std::vector<std::string> Runtime::EndedInOrder() const
+{
+    std::vector<std::pair<int64_t, std::string>> ended;
+    {
+        std::lock_guard lock(const_cast<std::mutex&>(m_threads_mutex));
+        for (size_t i = 1; i < m_threads.size(); ++i) {
+            ThreadRecord& r = *m_threads[i];
+            std::lock_guard record_lock(r.mutex);
+            if (r.done)
+                ended.emplace_back(r.end_ns, r.name);
+        }
+    }
+    std::stable_sort(ended.begin(), ended.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> names;
+    for (auto& e : ended)
+        names.push_back(std::move(e.second));
+    return names;
 }
 
 RunOutcome Runtime::Run(const ThreadFn& main)
 {
-    m_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
+    m_group = m_first_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
+    {
+        std::lock_guard lock(m_threads_mutex);
+        m_parts.push_back(Part{m_name, m_recorder.Group(m_group).origin_ns});
+    }
     ThreadRecord& main_record = NewThread("MainThread");
     main_record.gil = m_gil.get();
     {
@@ -183,7 +263,7 @@ void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
 // ---------------------------------------------------------------- Thread
 
 Thread::Thread(Runtime& runtime, ThreadRecord& record)
-    : m_runtime(runtime), m_record(record), m_lane_info(runtime.m_recorder.Lane(record.lane)),
+    : m_runtime(runtime), m_record(record), m_lane_info(&runtime.m_recorder.Lane(record.lane)),
       m_gil(record.gil), m_recording(runtime.m_recorder.Recording()), m_previous_current(t_current)
 {
     t_current = this;
@@ -255,6 +335,31 @@ void Thread::Begin()
         m_record.started = true;
     }
     m_record.changed.notify_all();
+}
+
+void Thread::EndLane(int64_t t)
+{
+    TraceEvent end;
+    end.t_ns = t;
+    end.kind = EventKind::Mark;
+    end.code = uint8_t(MarkKind::End);
+    m_runtime.m_recorder.Append(m_record.lane, end);
+    TraceEvent done;
+    done.t_ns = t;
+    done.code = uint8_t(State::Done);
+    m_runtime.m_recorder.Append(m_record.lane, done);
+}
+
+void Thread::BeginLane(int64_t t)
+{
+    m_lane_info = &m_runtime.m_recorder.Lane(m_record.lane);
+    m_events = 0; // each lane has its own budget
+    TraceEvent start;
+    start.t_ns = t;
+    start.kind = EventKind::Mark;
+    start.code = uint8_t(MarkKind::Start);
+    m_runtime.m_recorder.Append(m_record.lane, start);
+    SetState(m_state, kNoLane, 0, 0, 0, t);
 }
 
 void Thread::Finish()

@@ -80,6 +80,7 @@ struct RunOutcome {
 struct ThreadRecord {
     std::string name;
     int32_t lane = kNoLane;
+    int part = 0; // the part of the run it was started in (Runtime::BeginPart)
     std::thread os;
     std::mutex mutex;
     std::condition_variable changed;
@@ -135,6 +136,18 @@ public:
     // The run still counts as finished.
     void EndDaemonThreads();
 
+    // The program's next part begins (a `# part:` comment): from now on a new
+    // group, with `main` (the main thread, calling) on a new lane in it and
+    // the threads it starts there. The clock the program reads goes on.
+    void BeginPart(Thread& main, std::string name);
+    // After Run: each part's outcome, its threads' times from its own start
+    // (one entry, the whole run, when there were no parts).
+    std::vector<RunOutcome> PartOutcomes(const RunOutcome& whole) const;
+    // While the main thread runs: each part's lesson seconds so far, and the
+    // threads other than MainThread that have ended, in the order they did.
+    std::vector<std::pair<std::string, double>> PartTimes() const;
+    std::vector<std::string> EndedInOrder() const;
+
     // A GIL for a new emulated process (null when free-threaded): each
     // process has its own, as each CPython process does. Lives until the run ends.
     Gil* NewProcessGil();
@@ -153,7 +166,14 @@ private:
     Recorder& m_recorder;
     StopFlag& m_stop;
     std::string m_name;
-    int m_group = -1;
+    int m_group = -1;       // the current part's
+    int m_first_group = -1; // the run's clock counts from its origin
+    struct Part {
+        std::string name;
+        int64_t start_ns = 0, end_ns = -1;
+        uint64_t gil_switches_before = 0;
+    };
+    std::vector<Part> m_parts; // guarded by m_threads_mutex
     std::unique_ptr<Gil> m_gil; // null when free-threaded
     std::vector<std::unique_ptr<Gil>> m_process_gils; // guarded by m_threads_mutex
     uint64_t m_step_iterations = 1;
@@ -197,8 +217,8 @@ public:
     // A loop back-edge or function entry: where any GIL model may switch.
     void SwitchPoint();
     // Tells the window which listing line this thread is on.
-    void At(int line) { m_lane_info.current_line.store(line, std::memory_order_relaxed); }
-    std::atomic<int>& LineHint() { return m_lane_info.current_line; }
+    void At(int line) { m_lane_info->current_line.store(line, std::memory_order_relaxed); }
+    std::atomic<int>& LineHint() { return m_lane_info->current_line; }
     // Burns `ns` real nanoseconds of CPU work (an interpreter's instructions).
     void BurnNs(int64_t ns);
     Gil* GilOf() const { return m_gil; }
@@ -216,6 +236,9 @@ public:
         return m_record.locks_held.load(std::memory_order_relaxed) > 0 ? State::HoldingLock : State::Running;
     }
     ThreadRecord& Record() { return m_record; }
+    // A new part: the lane so far ends at `t`, the new one (Record().lane) begins.
+    void EndLane(int64_t t);
+    void BeginLane(int64_t t);
     State CurrentState() const { return m_state; }
     int64_t Ns(double lesson_seconds) const; // lesson seconds → real nanoseconds
 
@@ -229,7 +252,7 @@ private:
 
     Runtime& m_runtime;
     ThreadRecord& m_record;
-    LaneInfo& m_lane_info;
+    LaneInfo* m_lane_info; // changes when a new part begins (Runtime::BeginPart)
     Gil* m_gil;
     const bool m_recording;
     bool m_has_gil = false;

@@ -99,8 +99,32 @@ public:
     }
 
     double Now(ThreadState& ts) override { return Data(ts).thread->Now(); }
-    // Live runs are one part; the rest of what a lesson observes comes with the runtime's outcome.
-    RunObservations Observe(ThreadState& ts) override { return RunObservations{{{"run", Now(ts)}}, {}, 0, 0, 0}; }
+    RunObservations Observe(ThreadState&) override
+    {
+        RunObservations o;
+        o.elapsed = m_runtime.PartTimes();
+        o.ended = m_runtime.EndedInOrder();
+        std::lock_guard lock(m_locks_mutex);
+        for (const LiveLock* l : m_program_locks) {
+            o.contended += l->lock.ContendedCount();
+            o.lock_wait += l->lock.WaitSeconds(m_config.time_scale);
+        }
+        return o;
+    }
+
+    // The main thread reached a `# part:` comment (parts of emulated processes are not the run's).
+    void PartStart(ThreadState& ts, int index) override
+    {
+        LiveThreadData& d = Data(ts);
+        if (d.thread != m_main || index <= m_part || size_t(index) >= ts.interp.program.parts.size())
+            return;
+        m_part = index;
+        Spend(ts, d);
+        m_runtime.BeginPart(*d.thread, ts.interp.program.parts[size_t(index)]);
+        ts.line_hint = &d.thread->LineHint();
+    }
+
+    void SetMain(Thread* main) { m_main = main; }
     double WallTime(ThreadState& ts) override { return m_wall_origin + Now(ts); }
 
     void Sleep(ThreadState& ts, double seconds) override
@@ -114,6 +138,10 @@ public:
     {
         auto lock = std::make_unique<LiveLock>();
         lock->lock.SetVisible(MadeByProgram(ts));
+        if (MadeByProgram(ts)) {
+            std::lock_guard guard(m_locks_mutex);
+            m_program_locks.push_back(lock.get()); // the run's objects outlive its finale
+        }
         return lock;
     }
 
@@ -249,6 +277,11 @@ public:
 private:
     static LiveThreadData& Data(ThreadState& ts) { return *static_cast<LiveThreadData*>(ts.exec_data); }
 
+    Thread* m_main = nullptr;
+    int m_part = 0; // touched by the main thread only
+    std::mutex m_locks_mutex;
+    std::vector<const LiveLock*> m_program_locks;
+
     int64_t QuantumPs() const
     {
         const double interval_real_ns = m_switch_interval.load() * m_config.time_scale * 1e9;
@@ -308,7 +341,7 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
 {
     ProgramRun result;
     Interpreter interp(program, settings);
-    Runtime runtime(config, recorder, stop, std::move(run_name));
+    Runtime runtime(config, recorder, stop, program.parts.empty() ? std::move(run_name) : program.parts.front());
     LiveExecutor exec(runtime, config, output);
     result.outcome = runtime.Run([&](Thread& main) {
         ThreadState ts(interp, exec);
@@ -316,6 +349,7 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
         LiveThreadData data;
         exec.Attach(ts, main, data);
         exec.SetGil(main.GilOf());
+        exec.SetMain(&main);
         HeapScope scope(interp.heap);
         result.exit_code = interp.RunMain(ts);
         exec.Spend(ts, data);
@@ -324,6 +358,9 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
     result.heap_used = interp.heap.Used();
     if (result.outcome.status == RunStatus::Stopped)
         result.exit_code = 130;
+    result.uncaught = interp.Uncaught();
+    result.parts = runtime.PartOutcomes(result.outcome);
+    result.end_order = runtime.EndedInOrder();
     return result;
 }
 
