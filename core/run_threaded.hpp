@@ -1,5 +1,5 @@
 #pragma once
-// run_threaded(durations): the function students write in the three-threads
+// run_threaded(durations): the function students write in the list
 // exercise's "Make" step, done by the engine — start one thread per
 // duration, each sleeping that long, join them all, return the elapsed time.
 #include "model.hpp"

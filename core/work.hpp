@@ -25,8 +25,7 @@ inline void BurnIterations(uint64_t iterations, uint64_t& state)
 double IterationsPerNs();
 
 // The base cost of one bytecode-sized step (one iteration of `total += i`)
-// at time scale 1: the cpu-bound lesson's 5,000,000 iterations take about
-// 0.25 s on one thread. CPython 3.9-3.13 measured 29-35 ns here; a little
+// at time scale 1: 5,000,000 iterations take about 0.25 s on one thread. CPython 3.9-3.13 measured 29-35 ns here; a little
 // slower keeps the engine's own overhead small beside the work.
 inline constexpr double kStepCostNs = 50.0;
 

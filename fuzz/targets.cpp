@@ -61,11 +61,9 @@ std::optional<std::string> UseValues(const Lesson& lesson, const ParamValues& va
     if (listing.lines.empty())
         return "an empty listing";
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
-        if (lesson.estimate != nullptr) {
-            const double seconds = lesson.estimate(values, model);
-            if (!(seconds >= 0) || !std::isfinite(seconds))
-                return fmt::format("estimate {} for python {}", seconds, ModelName(model));
-        }
+        const double seconds = lesson.estimate(values, model);
+        if (!(seconds >= 0) || !std::isfinite(seconds))
+            return fmt::format("estimate {} for python {}", seconds, ModelName(model));
     }
     return std::nullopt;
 }

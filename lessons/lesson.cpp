@@ -1,19 +1,15 @@
 #include "lesson.hpp"
 
-#include "assets.hpp"
-#include "work.hpp"
+#include "catalog.hpp"
+#include "describe.hpp"
+#include "page_run.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace threadlab {
-
-int Listing::Line(std::string_view tag) const
-{
-    const auto it = tags.find(tag);
-    return it == tags.end() ? 0 : it->second;
-}
 
 std::string Listing::Text() const
 {
@@ -43,6 +39,120 @@ double LessonResult::Number(std::string_view name) const
     return 0;
 }
 
+namespace {
+
+std::string PreviewKey(const ParamValues& values, Model model)
+{
+    std::string key(ModelName(model));
+    for (const auto& [name, value] : values.All())
+        key += ";" + name + "=" + PythonLiteral(value);
+    return key;
+}
+
+std::vector<std::unique_ptr<Lesson>> BuildLessons()
+{
+    std::vector<std::unique_ptr<Lesson>> lessons;
+    for (const CatalogEntry& entry : Catalog()) {
+        if (entry.page == nullptr)
+            continue;
+        auto lesson = std::make_unique<Lesson>();
+        lesson->id = entry.id;
+        lesson->title = entry.page->title;
+        lesson->tagline = entry.page->tagline;
+        lesson->params = entry.page->Specs();
+        lesson->page = entry.page.get();
+        lessons.push_back(std::move(lesson));
+    }
+    return lessons;
+}
+
+} // namespace
+
+const LessonPreview& Lesson::Preview(const ParamValues& values, Model model) const
+{
+    const std::string key = PreviewKey(values, model);
+    std::lock_guard lock(preview_mutex);
+    auto& slot = previews[key];
+    if (slot == nullptr) {
+        auto preview = std::make_shared<LessonPreview>();
+        preview->before = EvaluateBeforeRun(*page, values, model, preview->error);
+        slot = std::move(preview);
+        if (previews.size() > 64) // parameters typed one character at a time: keep a few
+            previews.erase(previews.begin() == previews.find(key) ? std::next(previews.begin()) : previews.begin());
+    }
+    return *slot;
+}
+
+std::vector<Question> Lesson::quiz(const ParamValues& values, Model model) const
+{
+    const LessonPreview& preview = Preview(values, model);
+    std::vector<Question> questions;
+    if (!preview.before)
+        return questions;
+    for (size_t i = 0; i < preview.before->questions.size(); ++i) {
+        const AskedQuestion& asked = preview.before->questions[i];
+        const PageQuestion& source = page->questions[i];
+        Question q;
+        q.id = asked.id;
+        q.prompt = asked.prompt;
+        q.kind = asked.choices.empty() ? AnswerKind::Number : AnswerKind::Choice;
+        q.choices = asked.choices;
+        q.unit = asked.unit;
+        if (!source.ghost.empty()) {
+            const auto at = std::find(page->parts.begin(), page->parts.end(), source.ghost);
+            q.ghost_run = at == page->parts.end() ? -1 : int(at - page->parts.begin());
+            q.ghost_lane = "MainThread";
+        }
+        q.truth = [i, unit = asked.unit](const LessonResult& r) {
+            Truth t;
+            if (i >= r.answers.size())
+                return t;
+            const LessonAnswer& a = r.answers[i];
+            t.why = a.why;
+            if (const auto* index = std::get_if<int64_t>(&a.answer)) {
+                t.choice = int(*index);
+                t.text = a.text;
+            } else if (const auto* number = std::get_if<double>(&a.answer)) {
+                t.number = *number;
+                t.tolerance = a.tolerance;
+                t.text = unit == "s" ? FormatDuration(*number) : fmt::format("{:g}", *number);
+            }
+            return t;
+        };
+        questions.push_back(std::move(q));
+    }
+    return questions;
+}
+
+double Lesson::estimate(const ParamValues& values, Model model) const
+{
+    const LessonPreview& preview = Preview(values, model);
+    return preview.before ? preview.before->estimate : 0;
+}
+
+std::optional<std::string> Lesson::validate(const ParamValues& values) const
+{
+    const LessonPreview& preview = Preview(values, Model::Py312);
+    if (!preview.before)
+        return preview.error;
+    if (preview.before->threads > kMaxLessonThreads)
+        return fmt::format("this run would start {} threads; a run may start at most {}{}", preview.before->threads,
+                           kMaxLessonThreads, page->threads_advice.empty() ? "" : " (" + page->threads_advice + ")");
+    return std::nullopt;
+}
+
+const std::vector<const Lesson*>& AllLessons()
+{
+    static const std::vector<std::unique_ptr<Lesson>> owned = BuildLessons();
+    static const std::vector<const Lesson*> lessons = [] {
+        std::vector<const Lesson*> pointers;
+        for (const auto& lesson : owned)
+            pointers.push_back(lesson.get());
+        return pointers;
+    }();
+    return lessons;
+}
+
 const Lesson* FindLesson(std::string_view id)
 {
     for (const Lesson* lesson : AllLessons())
@@ -54,23 +164,9 @@ const Lesson* FindLesson(std::string_view id)
 Listing RenderListing(const Lesson& lesson, const ParamValues& values)
 {
     Listing listing;
-    std::istringstream in{std::string(lesson.listing)};
-    std::string line;
-    while (std::getline(in, line)) {
-        const size_t marker = line.find("#@");
-        if (marker != std::string::npos) {
-            listing.tags.emplace(line.substr(marker + 2), int(listing.lines.size()) + 1);
-            line.erase(marker);
-            while (!line.empty() && line.back() == ' ')
-                line.pop_back();
-        }
-        for (const auto& [name, value] : values.All()) {
-            const std::string placeholder = "{" + name + "}";
-            for (size_t at = line.find(placeholder); at != std::string::npos; at = line.find(placeholder, at))
-                line.replace(at, placeholder.size(), PythonLiteral(value));
-        }
-        listing.lines.push_back(std::move(line));
-    }
+    std::istringstream in(ProgramWithValues(*lesson.page, values));
+    for (std::string line; std::getline(in, line);)
+        listing.lines.push_back(line);
     return listing;
 }
 
@@ -79,86 +175,75 @@ std::optional<std::string> ValidateParams(const Lesson& lesson, const ParamValue
     for (const ParamSpec& spec : lesson.params)
         if (values.All().count(spec.name) == 0)
             return fmt::format("{} is missing", spec.name);
-    return lesson.validate ? lesson.validate(values) : std::nullopt;
+    return lesson.validate(values);
 }
 
-bool RunPart(const LessonContext& context, LessonResult& result, std::string name, const ThreadFn& main)
+LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config, Recorder& recorder,
+                       StopFlag& stop, const std::optional<py::SimSettings>& sim)
 {
-    if (context.stop.StopRequested())
-        return false;
-    Runtime runtime(context.config, context.recorder, context.stop, std::move(name));
-    result.runs.push_back(runtime.Run(main));
-    return result.runs.back().status == RunStatus::Finished;
-}
-
-LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config,
-                       Recorder& recorder, StopFlag& stop)
-{
-    const Listing listing = RenderListing(lesson, values);
     LessonResult result;
+    if (stop.StopRequested()) {
+        result.status = RunStatus::Stopped; // nothing ran, nothing recorded
+        return result;
+    }
+    PageRun run;
     try {
-        lesson.scenario(LessonContext{config, values, listing, recorder, stop}, result);
+        run = RunPageLesson(*lesson.page, values, config, sim, recorder, stop);
     } catch (const std::exception& e) {
         result.status = RunStatus::Failed;
         result.failure = e.what();
         return result;
     }
-    for (const RunOutcome& run : result.runs) {
-        if (run.status == RunStatus::Failed) {
-            result.status = RunStatus::Failed;
-            result.failure = run.name + ": " + run.failure;
-            break;
-        }
-        if (run.status == RunStatus::Stopped)
-            result.status = RunStatus::Stopped;
+    result.status = run.run.outcome.status;
+    result.failure = run.run.outcome.failure;
+    result.runs = run.run.parts;
+    result.metrics = std::move(run.metrics);
+    result.summary = std::move(run.summary);
+    result.explanation = std::move(run.explanation);
+    result.answers = std::move(run.answers);
+    result.output = std::move(run.output);
+    if (result.status == RunStatus::Finished && !run.page_error.empty()) {
+        result.status = RunStatus::Failed;
+        result.failure = run.page_error;
+    } else if (result.status == RunStatus::Finished && run.run.exit_code != 0) {
+        result.status = RunStatus::Failed;
+        result.failure = run.run.uncaught.empty() ? fmt::format("the program exited with status {}", run.run.exit_code)
+                                                  : run.run.uncaught.front().thread + " raised " +
+                                                        run.run.uncaught.front().message;
     }
-    if (result.status == RunStatus::Finished && stop.StopRequested())
-        result.status = RunStatus::Stopped;
-    return result;
+    return result; // (a finished run may have set `stop` itself, to end the program's daemon threads)
 }
 
 LessonProse ProseFor(const Lesson& lesson)
 {
     LessonProse prose;
-    const std::string_view text = Asset("lessons/" + std::string(lesson.id) + ".md");
-    std::string* section = nullptr;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("## ", 0) == 0) {
-            const std::string title = line.substr(3);
-            section = title == "Watch"         ? &prose.watch
-                      : title == "Why"         ? &prose.why
-                      : title == "On 3.9"      ? &prose.model_note[int(Model::Py39)]
-                      : title == "On 3.12"     ? &prose.model_note[int(Model::Py312)]
-                      : title == "On 3.13t"    ? &prose.model_note[int(Model::Py313t)]
-                      : title == "Try next"    ? &prose.try_next
-                                               : nullptr;
-            continue;
-        }
-        if (section == nullptr || line.rfind("# ", 0) == 0)
+    for (const auto& [title, text] : lesson.page->sections) {
+        std::string* section = title == "Watch"      ? &prose.watch
+                               : title == "Why"      ? &prose.why
+                               : title == "On 3.9"   ? &prose.model_note[int(Model::Py39)]
+                               : title == "On 3.12"  ? &prose.model_note[int(Model::Py312)]
+                               : title == "On 3.13t" ? &prose.model_note[int(Model::Py313t)]
+                               : title == "Try next" ? &prose.try_next
+                                                     : nullptr;
+        if (section == nullptr)
             continue;
         // Paragraphs are separated by blank lines; lines within one are joined.
-        if (line.empty()) {
-            if (!section->empty() && section->back() != '\n')
-                *section += "\n";
-        } else {
-            const bool bullet = line.rfind("- ", 0) == 0;
-            if (!section->empty() && section->back() != '\n')
-                *section += bullet ? '\n' : ' ';
-            *section += line;
+        std::istringstream in(text);
+        for (std::string line; std::getline(in, line);) {
+            if (line.empty()) {
+                if (!section->empty() && section->back() != '\n')
+                    *section += "\n";
+            } else {
+                const bool bullet = line.rfind("- ", 0) == 0;
+                if (!section->empty() && section->back() != '\n')
+                    *section += bullet ? '\n' : ' ';
+                *section += line;
+            }
         }
+        while (!section->empty() && section->back() == '\n')
+            section->pop_back();
     }
-    for (std::string* s : {&prose.watch, &prose.why, &prose.model_note[0], &prose.model_note[1],
-                           &prose.model_note[2], &prose.try_next})
-        while (!s->empty() && s->back() == '\n')
-            s->pop_back();
     return prose;
-}
-
-double WorkSeconds(double steps, Model model)
-{
-    return steps * kStepCostNs * StepCostFactor(model) / 1e9;
 }
 
 std::string WithCommas(int64_t value)

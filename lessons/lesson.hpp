@@ -1,16 +1,23 @@
 #pragma once
-// What a lesson is: data (id, title, parameters, Python listing, prose) plus
-// one free function that runs its scenario on the engine and returns its
-// metrics. lessons/registry.cpp lists them; each lives in a file of its own.
+// What a lesson is to the rest of the program: the lesson page (page.hpp)
+// — its id, title, parameters, program and prose — with what the window and
+// the command line ask of it (its summary, explanation and questions, its
+// estimated length) answered from the page's expressions. No C++ file knows
+// a lesson by name: the lessons are the pages in the catalog.
+#include "page.hpp"
 #include "params.hpp"
 #include "quiz.hpp"
 
 #include "model.hpp"
 #include "recorder.hpp"
 #include "runtime.hpp"
+#include "sim_executor.hpp"
 #include "stop.hpp"
 
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,56 +34,59 @@ struct Metric {
     MetricValue value;
 };
 
-// The Python listing with the current parameter values filled in.
-struct Listing {
-    std::vector<std::string> lines;
-    std::map<std::string, int, std::less<>> tags; // tag → 1-based line number
-    int Line(std::string_view tag) const;          // 0 if the listing has no such tag
-    std::string Text() const;
+// A question's right answer, as the page's expressions worked it out after the run.
+struct LessonAnswer {
+    std::string id;
+    MetricValue answer;   // a choice's index (int64) or a number (double)
+    std::string text;     // a choice question: the right choice's text
+    double tolerance = 0; // number questions
+    std::string why;
 };
 
-// Everything a scenario needs to run once.
-struct LessonContext {
-    RunConfig config;
-    const ParamValues& params;
-    const Listing& listing;
-    Recorder& recorder;
-    StopFlag& stop;
+// The program with the current parameter values, line by line.
+struct Listing {
+    std::vector<std::string> lines;
+    std::string Text() const;
 };
 
 struct LessonResult {
     RunStatus status = RunStatus::Finished;
     std::string failure;
-    std::vector<RunOutcome> runs;
+    std::vector<RunOutcome> runs; // one per part of the program
     std::vector<Metric> metrics;
+    std::string summary;     // the page's one line
+    std::string explanation; // the page's paragraph for this outcome
+    std::vector<LessonAnswer> answers;
+    std::string output; // what the program printed
 
     const Metric* Find(std::string_view name) const;
     double Number(std::string_view name) const; // a double or an int64 metric
 };
 
+// The page's expressions that need only the parameters: evaluated once per
+// (values, model) and kept.
+struct LessonPreview;
+
 struct Lesson {
-    std::string_view id;
-    std::string_view title;
-    std::string_view tagline; // one line for the lesson list
-    std::vector<ParamSpec> params;
-    // Python source; `{name}` is replaced by the parameter's value and a
-    // trailing `#@tag` marks a line the scenario reports (and is not shown).
-    std::string_view listing;
-    // Runs every part of the scenario (one RunOutcome each) and fills metrics.
-    void (*scenario)(const LessonContext& context, LessonResult& result);
-    // One human line: "sequential 3.00 s · threaded 0.10 s · 29.7× faster".
-    std::string (*summarize)(const LessonResult& result, Model model);
-    // What happened, in plain words, for the results panel.
-    std::string (*explain)(const LessonResult& result, const ParamValues& values, Model model) = nullptr;
-    // The questions asked before a run (one to three).
-    std::vector<Question> (*quiz)(const ParamValues& values, Model model) = nullptr;
-    // Expected length of the whole scenario in lesson seconds (for a progress bar).
-    double (*estimate)(const ParamValues& values, Model model) = nullptr;
-    // Checks that span parameters ("at most 1,000 export threads"); nullptr if none.
-    std::optional<std::string> (*validate)(const ParamValues& values) = nullptr;
+    std::string id, title, tagline;
+    std::vector<ParamSpec> params; // views into *page
+    const LessonPage* page = nullptr;
+
+    std::string summarize(const LessonResult& result, Model) const { return result.summary; }
+    std::string explain(const LessonResult& result, const ParamValues&, Model) const { return result.explanation; }
+    // The questions asked before a run (their truth comes from the run's answers).
+    std::vector<Question> quiz(const ParamValues& values, Model model) const;
+    // Expected length of the whole program in lesson seconds (for a progress bar); 0 if unknown.
+    double estimate(const ParamValues& values, Model model) const;
+    // Rules that span parameters: the page's limits.
+    std::optional<std::string> validate(const ParamValues& values) const;
+
+    const LessonPreview& Preview(const ParamValues& values, Model model) const;
+    mutable std::mutex preview_mutex;
+    mutable std::map<std::string, std::shared_ptr<const LessonPreview>> previews;
 };
 
-// The lesson's prose (assets/lessons/ID.md), split into its sections.
+// The lesson's prose (the page's sections).
 struct LessonProse {
     std::string watch;    // what to watch on the timeline
     std::string why;      // why it happens
@@ -85,30 +95,24 @@ struct LessonProse {
 };
 LessonProse ProseFor(const Lesson& lesson);
 
-// Checks every parameter rule of the lesson, including its own validate().
+// Checks every parameter rule of the lesson, including its page's limits.
 std::optional<std::string> ValidateParams(const Lesson& lesson, const ParamValues& values);
 
+// Every lesson of the catalog that loaded, built-in first.
 const std::vector<const Lesson*>& AllLessons();
 const Lesson* FindLesson(std::string_view id);
 
-// Fills the listing template with `values`.
+// The lesson's program with `values`.
 Listing RenderListing(const Lesson& lesson, const ParamValues& values);
 
-// Runs a lesson from start to end: renders its listing, runs the scenario,
-// and sets the overall status from its runs.
-LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config,
-                       Recorder& recorder, StopFlag& stop);
-
-// Runs one part of a scenario as its own group in the recording and appends
-// the outcome. Returns false if the lesson should end (stopped or failed).
-bool RunPart(const LessonContext& context, LessonResult& result, std::string name, const ThreadFn& main);
-
-// Lesson seconds of CPU work for `steps` loop steps on one thread.
-double WorkSeconds(double steps, Model model);
+// Runs the lesson's program from start to end: simulated when `sim` is
+// given, else live on this machine.
+LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config, Recorder& recorder,
+                       StopFlag& stop, const std::optional<py::SimSettings>& sim = std::nullopt);
 
 // "200,000"
 std::string WithCommas(int64_t value);
-// Thread names a lesson gives its threads: A, B, C, …
+// The names the lessons' programs give their threads: A, B, C, … (then T27, T28, …).
 std::string LetterName(size_t index);
 
 } // namespace threadlab

@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "work.hpp"
+#include "page_run.hpp"
 
 namespace threadlab {
 
@@ -155,32 +155,13 @@ SystemLimits ReadSystemLimits()
 
 RunNeeds EstimateNeeds(const Lesson& lesson, const ParamValues& values, const RunConfig& config)
 {
-    // From the parameters the lessons share: how many threads run at once
-    // and how much each records.
+    // The page says how many threads its program starts and, roughly, how
+    // many events it records; a page that does not say gets a small guess.
     RunNeeds needs;
-    const auto has = [&](std::string_view name) { return values.All().count(std::string(name)) > 0; };
-    if (has("durations")) {
-        needs.threads = int64_t(values.Durations("durations").size());
-        needs.events = needs.threads * 8;
-    } else if (has("notes")) {
-        const int64_t files = values.Int("notes") * values.Int("formats");
-        needs.threads = values.Int("workers") == 0 ? files : values.Int("workers");
-        needs.events = files * 8 + needs.threads * 8;
-    } else if (has("increments")) {
-        const int64_t threads = values.Int("threads");
-        const int64_t increments = values.Int("increments");
-        needs.threads = threads;
-        // With a lock every increment records two state changes; without
-        // one, reads and writes are sampled (about 1 in 500).
-        const double per_lane = lesson.id == "locked-counter" ? 2.0 * double(increments) : 520 + double(increments) / 500;
-        const double cpu = WorkSeconds(double(increments) * IncrementCostSteps(config.model), config.model);
-        needs.events = threads * LaneEvents(per_lane + kEventsPerGilTurn * GilSwitchesPerThread(threads, cpu, config));
-    } else if (has("iterations")) {
-        const int64_t threads = values.Int("threads");
-        const double cpu = WorkSeconds(double(values.Int("iterations")), config.model);
-        needs.threads = threads;
-        needs.events = threads * LaneEvents(8 + kEventsPerGilTurn * GilSwitchesPerThread(threads, cpu, config));
-    }
+    const LessonPreview& preview = lesson.Preview(values, config.model);
+    const BeforeRun* before = preview.before ? &*preview.before : nullptr;
+    needs.threads = before != nullptr && before->threads >= 0 ? before->threads : 1;
+    needs.events = before != nullptr && before->events >= 0 ? before->events : (needs.threads + 1) * 8;
     needs.bytes = needs.events * kEventBytes * 2 + needs.threads * kResidentBytesPerThread;
     return needs;
 }

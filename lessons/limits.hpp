@@ -7,12 +7,11 @@
 // memory, or "could not start thread"), the command line and the window's
 // Run refuse it up front with one line that says why.
 //
-// The estimate, per run of the lesson (parts run one after another, so the
-// largest part counts):
+// The estimate comes from the lesson's page (limits.threads, limits.events):
 // - threads: OS threads alive at once (MainThread runs on the caller's
 //   thread and is not counted).
-// - memory: every lane's events × 32 bytes (the lane budget caps each lane at
-//   a million), twice — the recording, and the snapshot the window or the
+// - memory: the events × 32 bytes (the lane budget caps each lane at a
+//   million), twice — the recording, and the snapshot the window or the
 //   trace writer copies it into — plus 64 KB resident per thread. A thread's
 //   8 MB stack is virtual and mostly never touched, so it is not counted.
 // Compared with: MemAvailable (/proc/meminfo, and the cgroup's memory.max if

@@ -170,7 +170,7 @@ PageParam ReadParam(const Reader& r, const std::string& name, const YAML::Node& 
 PageQuestion ReadQuestion(const Reader& r, const YAML::Node& node, size_t index)
 {
     const std::string field = fmt::format("questions[{}]", index + 1);
-    r.Keys(node, field, {"id", "ask", "choices", "unit", "answer", "tolerance", "why"});
+    r.Keys(node, field, {"id", "ask", "choices", "unit", "answer", "tolerance", "why", "ghost"});
     PageQuestion q;
     q.id = r.Text(node, "id", field, true);
     q.ask = r.Expr(node, "ask", field, true);
@@ -189,6 +189,9 @@ PageQuestion ReadQuestion(const Reader& r, const YAML::Node& node, size_t index)
     const bool number = q.choices.empty() && !q.choice_list.Given();
     q.tolerance = r.Expr(node, "tolerance", field, number);
     q.why = r.Expr(node, "why", field, false);
+    q.ghost = r.Text(node, "ghost", field, false);
+    if (!q.ghost.empty() && !(q.choices.empty() && !q.choice_list.Given()))
+        r.Fail(node["ghost"], field + ".ghost", "is for number questions");
     return q;
 }
 
@@ -269,7 +272,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
     r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
-                     "limits"});
+                     "limits", "estimate", "chart", "series", "exercise"});
     page->title = r.Text(doc, "title", "", true);
     page->tagline = r.Text(doc, "tagline", "", true);
     const std::vector<std::string> program_lines = Lines(py_text);
@@ -319,9 +322,53 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     }
     page->check = r.Expr(doc, "check", "", false);
     if (const YAML::Node limits = doc["limits"]; limits.IsDefined()) {
-        r.Keys(limits, "limits", {"threads", "advice"});
+        r.Keys(limits, "limits", {"threads", "advice", "events"});
         page->threads = r.Expr(limits, "threads", "limits", false);
         page->threads_advice = r.Text(limits, "advice", "limits", false);
+        page->events = r.Expr(limits, "events", "limits", false);
+    }
+    page->estimate = r.Expr(doc, "estimate", "", false);
+    const auto metric_name = [&](const YAML::Node& node, const std::string& field) {
+        const std::string name = node.IsScalar() ? node.as<std::string>() : "";
+        const bool known = std::any_of(page->metrics.begin(), page->metrics.end(),
+                                       [&](const auto& m) { return m.first == name; });
+        if (!known)
+            r.Fail(node, field, "must name one of the page's metrics");
+        return name;
+    };
+    if (const YAML::Node chart = doc["chart"]; chart.IsDefined()) {
+        r.Keys(chart, "chart", {"bars", "expected", "actual"});
+        if (const YAML::Node bars = chart["bars"]; bars.IsDefined()) {
+            if (!bars.IsSequence())
+                r.Fail(bars, "chart.bars", "must be a list of metrics, such as [sequential, threaded]");
+            for (const auto& bar : bars)
+                page->chart_bars.push_back(metric_name(bar, "chart.bars"));
+        }
+        if (chart["expected"].IsDefined() != chart["actual"].IsDefined())
+            r.Fail(chart, "chart", "give both expected and actual, or neither");
+        if (chart["expected"].IsDefined()) {
+            page->chart_expected = metric_name(chart["expected"], "chart.expected");
+            page->chart_actual = metric_name(chart["actual"], "chart.actual");
+        }
+    }
+    if (const YAML::Node series = doc["series"]; series.IsDefined()) {
+        r.Keys(series, "series", {"runs", "metric"});
+        try {
+            page->series_runs = series["runs"].as<int>();
+        } catch (const YAML::Exception&) {
+            r.Fail(series, "series.runs", "must be a whole number from 2 to 100");
+        }
+        if (page->series_runs < 2 || page->series_runs > 100)
+            r.Fail(series["runs"], "series.runs", "must be a whole number from 2 to 100");
+        page->series_metric = metric_name(series["metric"], "series.metric");
+    }
+    if (const YAML::Node exercise = doc["exercise"]; exercise.IsDefined()) {
+        page->exercise = exercise.IsScalar() ? exercise.as<std::string>() : "";
+        const bool ok = std::any_of(page->params.begin(), page->params.end(), [&](const PageParam& p) {
+            return p.name == page->exercise && p.kind == ParamKind::Durations;
+        });
+        if (!ok)
+            r.Fail(exercise, "exercise", "must name one of the page's durations parameters");
     }
 
     // The prose: `## Heading` sections below the front matter.
@@ -345,6 +392,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     try {
         std::unique_ptr<py::Program> program = py::CompileProgram(py_file, py_text);
         py::MarkParts(*program);
+        page->parts = program->parts;
     } catch (const py::SourceError& e) {
         throw PageError(py::FormatSourceError(py_file, e));
     }

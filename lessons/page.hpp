@@ -54,6 +54,7 @@ struct PageQuestion {
     PageExpr answer;    // after the run: the right choice (its text or index), or the number
     PageExpr tolerance; // a number question: right within ± this
     PageExpr why;       // after the run: one sentence
+    std::string ghost;  // a number question about a part's time: that part (its MainThread lane shows the guess)
 };
 
 struct PageExplanation {
@@ -76,15 +77,26 @@ struct LessonPage {
     PageExpr check;     // the explorer's default check
     PageExpr threads;   // how many threads the program starts at most, over the parameters
     std::string threads_advice; // what to change when that is too many
+    PageExpr events;    // how many events the run records, roughly (for the memory check)
+    PageExpr estimate;  // how long the program takes, in lesson seconds (for the progress bar)
+    // What the results panel draws: bars of these metrics (seconds), or the
+    // counter's expected and actual metrics.
+    std::vector<std::string> chart_bars;
+    std::string chart_expected, chart_actual;
+    // "Run N times": a series of runs and a histogram of one metric.
+    int series_runs = 0;
+    std::string series_metric;
+    std::string exercise; // a durations parameter the list exercise edits
     std::vector<std::pair<std::string, std::string>> sections; // prose: heading, text
     std::string program;                                       // ID.py
+    std::vector<std::string> parts;                            // its `# part:` names, in order
 
     std::vector<ParamSpec> Specs() const;
     const std::string* Section(std::string_view heading) const;
 };
 
 // Parses a page and its program. Throws PageError naming the file, the line
-// and the field: "race-counter.md:12: params.threads.range: must be [MIN, MAX]".
+// and the field: "counter.md:12: params.threads.range: must be [MIN, MAX]".
 struct PageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

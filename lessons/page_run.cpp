@@ -104,7 +104,7 @@ MetricValue ToMetric(py::ThreadState& ts, py::Value v)
     return py::ToStr(ts, v);
 }
 
-// "race-counter.md:14: metrics.lost: NameError: name 'x' is not defined"
+// "counter.md:14: metrics.lost: NameError: name 'x' is not defined"
 std::string PageErrorFor(py::ThreadState& ts, py::Value exc, const Evaluation& e, const LessonPage& page)
 {
     std::string message = ts.interp.FormatException(ts, exc);
@@ -234,10 +234,16 @@ std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamVa
                                                                      : &page.questions[i].ask);
         }
     }
-    if (page.threads.Given()) {
-        source += "__threads__ = int(" + page.threads.text + ")\n";
-        sources.push_back(&page.threads);
-    }
+    const std::pair<const PageExpr*, const char*> numbers[] = {
+        {&page.threads, "__threads__ = int({})\n"},
+        {&page.events, "__events__ = int({})\n"},
+        {&page.estimate, "__estimate__ = float({})\n"},
+    };
+    for (const auto& [expr, line] : numbers)
+        if (expr->Given()) {
+            source += fmt::format(fmt::runtime(line), expr->text);
+            sources.push_back(expr);
+        }
     BeforeRun before;
     std::vector<AskedQuestion>& asked = before.questions;
     const std::unique_ptr<py::Program> program = py::CompileProgram("<page>", source);
@@ -256,6 +262,10 @@ std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamVa
         }
         if (page.threads.Given())
             before.threads = py::IntValue(m->Get("__threads__"));
+        if (page.events.Given())
+            before.events = py::IntValue(m->Get("__events__"));
+        if (page.estimate.Given())
+            before.estimate = py::ToDouble(ts, m->Get("__estimate__"));
     };
     std::string errors;
     RunConfig config;

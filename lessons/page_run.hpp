@@ -14,13 +14,7 @@
 
 namespace threadlab {
 
-struct PageAnswer {
-    std::string id;
-    MetricValue answer;   // a choice's index (int64) or a number (double)
-    std::string text;     // a choice question: the right choice's text
-    double tolerance = 0; // number questions
-    std::string why;
-};
+using PageAnswer = LessonAnswer;
 
 struct PageRun {
     py::ProgramRun run;
@@ -48,10 +42,18 @@ struct AskedQuestion {
 struct BeforeRun {
     std::vector<AskedQuestion> questions;
     int64_t threads = -1; // limits.threads: how many the program will start; -1 if the page does not say
+    int64_t events = -1;  // limits.events
+    double estimate = 0;  // estimate: lesson seconds, 0 if the page does not say
 };
 // Nullopt with `page_error` set when a page expression fails.
 std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamValues& values, Model model,
                                            std::string& page_error);
+
+// What a lesson shows before it runs, for one set of values and model.
+struct LessonPreview {
+    std::optional<BeforeRun> before;
+    std::string error; // a page expression that failed
+};
 
 // At most this many threads per run, so a run never exhausts the machine.
 inline constexpr int64_t kMaxLessonThreads = 1000;

@@ -85,10 +85,15 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
     std::unique_ptr<Recorder> last_recording;
     for (int i = 0; i < run.repeat; ++i) {
         auto recorder = std::make_unique<Recorder>();
-        results.push_back(RunLesson(*run.lesson, run.params, run.config, *recorder, g_interrupt));
+        std::optional<py::SimSettings> sim = run.sim;
+        if (sim)
+            sim->seed += uint64_t(i);
+        results.push_back(RunLesson(*run.lesson, run.params, run.config, *recorder, g_interrupt, sim));
         last_recording = std::move(recorder);
         if (!json) {
-            const std::string prefix = run.repeat > 1 ? fmt::format("run {}: ", i + 1) : "";
+            const std::string prefix = run.repeat == 1 ? ""
+                                       : sim            ? fmt::format("seed {}: ", sim->seed)
+                                                        : fmt::format("run {}: ", i + 1);
             std::cout << prefix << HumanSummary(*run.lesson, results.back(), model) << std::endl;
         }
         if (results.back().status != RunStatus::Finished)
@@ -112,15 +117,22 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
                            {"python", ModelName(model)},
                            {"time_scale", run.config.time_scale},
                            {"switch_interval", run.config.switch_interval},
-                           {"params", ParamsJson(*run.lesson, run.params)}};
+                           {"params", ParamsJson(*run.lesson, run.params)},
+                           {"executor", run.sim ? "simulated" : "live"}};
+        if (run.sim) {
+            doc["seed"] = run.sim->seed;
+            doc["cores"] = run.sim->cores;
+        }
         if (run.repeat == 1) {
-            doc["status"] = RunStatusName(results[0].status);
-            doc["runs"] = RunsJson(results[0]);
-            doc["metrics"] = MetricsJson(results[0]);
+            doc.update(ResultJson(results[0]));
         } else {
             nlohmann::json repeats = nlohmann::json::array();
-            for (const LessonResult& r : results)
-                repeats.push_back({{"status", RunStatusName(r.status)}, {"runs", RunsJson(r)}, {"metrics", MetricsJson(r)}});
+            for (size_t i = 0; i < results.size(); ++i) {
+                nlohmann::json entry = ResultJson(results[i]);
+                if (run.sim)
+                    entry["seed"] = run.sim->seed + i;
+                repeats.push_back(std::move(entry));
+            }
             doc["repeat"] = run.repeat;
             doc["repeats"] = std::move(repeats);
             doc["summary"] = MetricSummaryJson(results);
@@ -153,6 +165,10 @@ void AddRunOptions(CLI::App& command, RunOptions& options)
                        "GIL switch interval in seconds, 0.0001 to 1 (default 0.005)");
     command.add_option("--time-scale", options.time_scale,
                        "real seconds per lesson second, 0.001 to 100 (default 1.0)");
+    command.add_option("--seed", options.seed,
+                       "run simulated, on a virtual clock, from this seed (a whole number): the same result on any "
+                       "machine");
+    command.add_option("--cores", options.cores, "simulated: virtual cores, 1 to 256 (default 2)");
 }
 
 bool SizeFromText(const std::string& text, int& width, int& height)
@@ -190,11 +206,6 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     run->add_option("--trace", trace_path, "also write a Chrome Trace Event JSON file (of the last run)");
     run->add_option("--watch", watch, "FILE.py: a global whose reads and writes are marked on the timeline (repeatable)")
         ->take_all();
-    std::string run_seed, run_cores;
-    run->add_option("--seed", run_seed,
-                    "FILE.py: run simulated, on a virtual clock, from this seed (a whole number): the same result on "
-                    "any machine");
-    run->add_option("--cores", run_cores, "FILE.py, simulated: virtual cores, 1 to 256 (default 2)");
     std::string run_schedule;
     run->add_option("--schedule", run_schedule,
                     "FILE.py: replay the schedule in this file (what explore --json printed), simulated");
@@ -264,8 +275,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         program.repeat = run_options.repeat;
         program.schedule_path = run_schedule;
         program.file = run_options.lesson;
-        program.seed = run_seed;
-        program.cores = run_cores;
+        program.seed = run_options.seed;
+        program.cores = run_options.cores;
         program.python = run_options.python;
         program.switch_interval = run_options.switch_interval;
         program.time_scale = run_options.time_scale;
@@ -293,20 +304,7 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     }
     if (run->parsed() && !run_schedule.empty())
         return UsageError("--schedule replays a Python file (FILE.py); explore LESSON's schedule is of its program");
-    if (run->parsed() && (!run_seed.empty() || !run_cores.empty() || FindLesson(run_options.lesson) == nullptr)) {
-        // From the lesson's files: simulated, or a lesson of the user's.
-        PageRunOptions page;
-        page.run = run_options;
-        page.seed = run_seed;
-        page.cores = run_cores;
-        page.json = run_json;
-        page.trace_path = trace_path;
-        std::signal(SIGINT, [](int) {
-            if (StopFlag* stop = g_program_stop.load())
-                stop->RequestStop();
-        });
-        return RunPage(page, g_program_stop);
-    }
+
     if (run->parsed())
         return Run(run_options, run_json, trace_path);
     if (shot->parsed()) {

@@ -10,7 +10,7 @@ namespace {
 
 int OpenNoWindow(const std::optional<std::string>&)
 {
-    std::cerr << "threadlab: this build has no window (THREADLAB_BUILD_GUI=OFF); try: threadlab run first-threads\n";
+    std::cerr << "threadlab: this build has no window (THREADLAB_BUILD_GUI=OFF); try: threadlab list, then threadlab run LESSON\n";
     return 1;
 }
 

@@ -54,6 +54,27 @@ json MetricsJson(const LessonResult& result)
     return metrics;
 }
 
+json ResultJson(const LessonResult& result)
+{
+    json answers = json::array();
+    for (const LessonAnswer& a : result.answers) {
+        json entry{{"id", a.id}, {"why", a.why}};
+        std::visit([&](const auto& v) { entry["answer"] = v; }, a.answer);
+        if (!a.text.empty())
+            entry["text"] = a.text;
+        else
+            entry["tolerance"] = a.tolerance;
+        answers.push_back(std::move(entry));
+    }
+    return json{{"status", RunStatusName(result.status)},
+                {"runs", RunsJson(result)},
+                {"metrics", MetricsJson(result)},
+                {"summary", result.summary},
+                {"explanation", result.explanation},
+                {"answers", answers},
+                {"output", result.output}};
+}
+
 json MetricSummaryJson(const std::vector<LessonResult>& results)
 {
     std::map<std::string, std::vector<double>> samples;

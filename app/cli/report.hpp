@@ -10,6 +10,8 @@ namespace threadlab {
 nlohmann::json ParamsJson(const Lesson& lesson, const ParamValues& values);
 nlohmann::json RunsJson(const LessonResult& result);
 nlohmann::json MetricsJson(const LessonResult& result);
+// One run's status, runs, metrics, summary, explanation, answers and output.
+nlohmann::json ResultJson(const LessonResult& result);
 
 // {min, median, max} of every numeric metric across repetitions.
 nlohmann::json MetricSummaryJson(const std::vector<LessonResult>& results);

@@ -1,5 +1,7 @@
 #include "run_options.hpp"
 
+#include "program_commands.hpp"
+
 #include "limits.hpp"
 
 #include <fmt/format.h>
@@ -40,6 +42,16 @@ std::optional<std::string> Resolve(const RunOptions& options, ResolvedRun& out)
     if (auto error = ParseParam(repeat, options.repeat, value))
         return error;
     out.repeat = int(std::get<int64_t>(value));
+
+    if (!options.seed.empty() || !options.cores.empty()) {
+        ProgramOptions sim_options;
+        sim_options.seed = options.seed;
+        sim_options.cores = options.cores;
+        py::SimSettings sim;
+        if (auto error = ResolveSimSettings(sim_options, sim))
+            return error;
+        out.sim = sim;
+    }
 
     out.params = DefaultValues(out.lesson->params);
     if (auto error = ApplyAssignments(out.lesson->params, options.sets, out.params))

@@ -74,7 +74,7 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     // Predictions are about the model the student chose, even when a
     // comparison runs others around it.
     quiz.model = CurrentModel();
-    quiz.asked = current.quiz ? current.quiz(*params, quiz.model) : std::vector<Question>{};
+    quiz.asked = current.quiz(*params, quiz.model);
     quiz.locked.assign(quiz.asked.size(), Prediction{});
     for (size_t i = 0; i < quiz.asked.size() && i < quiz.chosen.size(); ++i) {
         if (quiz.asked[i].kind == AnswerKind::Choice)

@@ -67,7 +67,7 @@ struct AppState {
     std::string png_request; // the main loop saves the timeline here after drawing
     std::optional<TraceMetadata> opened_meta; // set while a saved trace is shown
 
-    // The three-threads exercise's steps (panel_exercise.cpp).
+    // The list exercise's steps (panel_exercise.cpp), for a page that has one.
     int exercise_step = 0;
     std::string exercise_error; // a duration the list editor refused
     StopFlag make_stop;             // raised when the window closes; outlives make_check

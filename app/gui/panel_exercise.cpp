@@ -1,4 +1,4 @@
-// The three-threads exercise, step by step: predict, run, investigate,
+// The list exercise of a page that has one (`exercise:`), step by step: predict, run, investigate,
 // modify (an editable list of threads), make (write run_threaded).
 #include "app_state.hpp"
 #include "describe.hpp"
@@ -15,11 +15,21 @@ namespace {
 
 constexpr const char* kSteps[] = {"1 Predict", "2 Run", "3 Investigate", "4 Modify", "5 Make"};
 
+// The parameter the page's exercise edits (a list of durations).
+size_t ExerciseParam(const Lesson& lesson)
+{
+    for (size_t i = 0; i < lesson.params.size(); ++i)
+        if (lesson.params[i].name == lesson.page->exercise)
+            return i;
+    return 0;
+}
+
 std::vector<double> Durations(const AppState& state)
 {
     ParamValue value;
     const Lesson& lesson = state.CurrentLesson();
-    if (!ParseParam(lesson.params[0], state.edits[size_t(state.lesson)][0].text, value))
+    const size_t p = ExerciseParam(lesson);
+    if (!ParseParam(lesson.params[p], state.edits[size_t(state.lesson)][p].text, value))
         return std::get<std::vector<double>>(value);
     return {};
 }
@@ -29,13 +39,13 @@ void SetDurations(AppState& state, const std::vector<double>& durations)
     std::string text;
     for (double d : durations)
         text += (text.empty() ? "" : ",") + fmt::format("{}", d);
-    state.edits[size_t(state.lesson)][0].text = text;
+    state.edits[size_t(state.lesson)][ExerciseParam(state.CurrentLesson())].text = text;
     state.ParseParams();
 }
 
 void ListEditor(AppState& state)
 {
-    const ParamSpec& spec = state.CurrentLesson().params[0];
+    const ParamSpec& spec = state.CurrentLesson().params[ExerciseParam(state.CurrentLesson())];
     std::vector<double> durations = Durations(state);
     bool changed = false;
     int remove = -1;

@@ -62,7 +62,7 @@ void DrawLessonPage(AppState& state)
     ImGui::SameLine();
 
     ImGui::BeginChild("prose", ImVec2(column * 1.2f, 0), true);
-    if (lesson.id == "three-threads")
+    if (!lesson.page->exercise.empty())
         DrawExercise(state);
     // After a run, what happened comes first; the lesson's text follows.
     if (state.session.RunLessonPtr() == &lesson && (state.session.Result() != nullptr || state.session.Running())) {

@@ -12,8 +12,6 @@ namespace threadlab {
 void DrawQuiz(AppState& state)
 {
     const Lesson& lesson = state.CurrentLesson();
-    if (lesson.quiz == nullptr)
-        return;
     // The questions for the values being typed (thread names follow the list).
     ParamValues values = DefaultValues(lesson.params);
     for (size_t i = 0; i < lesson.params.size(); ++i) {
@@ -22,6 +20,8 @@ void DrawQuiz(AppState& state)
             values.Set(lesson.params[i].name, value);
     }
     const std::vector<Question> questions = lesson.quiz(values, state.CurrentModel());
+    if (questions.empty())
+        return;
     QuizState& quiz = state.Quiz();
     quiz.typed.resize(questions.size());
     quiz.chosen.resize(questions.size(), -1);

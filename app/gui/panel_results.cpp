@@ -127,13 +127,17 @@ void DrawResults(AppState& state)
         }
         return;
     }
-    if (results.size() > 1 && result->Find("actual")) {
-        // Run N times: a histogram of the final counts.
+    const LessonPage& page = *lesson.page;
+    if (results.size() > 1 && !page.series_metric.empty()) {
+        // Run N times: a histogram of the page's metric (against its expected value, if it draws one).
         std::vector<double> values;
         for (const LessonResult& r : results)
             if (r.status == RunStatus::Finished)
-                values.push_back(r.Number("actual"));
-        const double expected = result->Number("expected");
+                values.push_back(r.Number(page.series_metric));
+        if (values.empty())
+            return;
+        const double expected = page.chart_expected.empty() ? *std::max_element(values.begin(), values.end())
+                                                             : result->Number(page.chart_expected);
         const double low = *std::min_element(values.begin(), values.end());
         // Runs that lost nothing get the last bin to themselves.
         constexpr int kBins = 10;
@@ -150,19 +154,22 @@ void DrawResults(AppState& state)
         return;
     }
     const Model model = session.Config().model;
-    if (lesson.explain)
-        Paragraph(lesson.explain(*result, session.Params(), model).c_str());
+    Paragraph(lesson.explain(*result, session.Params(), model).c_str());
     ImGui::TextDisabled("%s", lesson.summarize(*result, model).c_str());
     ImGui::Spacing();
 
-    if (result->Find("sequential") && result->Find("threaded")) {
-        BarChart({{"sequential", result->Number("sequential"), FormatDuration(result->Number("sequential")),
-                   kColorChartReference},
-                  {"threaded", result->Number("threaded"), FormatDuration(result->Number("threaded")),
-                   kColorChartGood}});
-    } else if (result->Find("expected") && result->Find("actual")) {
-        const auto expected = int64_t(result->Number("expected"));
-        const auto actual = int64_t(result->Number("actual"));
+    if (!page.chart_bars.empty()) {
+        // Times side by side: the first is the reference.
+        std::vector<Bar> bars;
+        for (size_t i = 0; i < page.chart_bars.size(); ++i) {
+            const double seconds = result->Number(page.chart_bars[i]);
+            bars.push_back({page.chart_bars[i], seconds, FormatDuration(seconds),
+                            i == 0 ? kColorChartReference : kColorChartGood});
+        }
+        BarChart(bars);
+    } else if (!page.chart_expected.empty()) {
+        const auto expected = int64_t(result->Number(page.chart_expected));
+        const auto actual = int64_t(result->Number(page.chart_actual));
         BarChart({{"expected", double(expected), WithCommas(expected), kColorChartReference},
                   {"actual", double(actual), WithCommas(actual),
                    actual == expected ? kColorChartGood : kColorChartLoss}});

@@ -128,11 +128,12 @@ void DrawToolbar(AppState& state)
     const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
 
     ImGui::BeginDisabled(running);
-    if (lesson.id == "race-counter") {
-        if (ImGui::Button("Run 20 times"))
-            state.RunSeries({config}, 20);
+    if (lesson.page->series_runs > 0) {
+        const int runs = lesson.page->series_runs;
+        if (ImGui::Button(fmt::format("Run {} times", runs).c_str()))
+            state.RunSeries({config}, runs);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Run the race 20 times and draw a histogram of the final counts.");
+            ImGui::SetTooltip("Run it %d times and draw a histogram of %s.", runs, lesson.page->series_metric.c_str());
         ImGui::SameLine();
     }
     if (ImGui::Button("Compare 3.9 · 3.12 · 3.13t")) {

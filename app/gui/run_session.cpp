@@ -32,7 +32,7 @@ void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, st
     m_estimate = 0;
     m_longest_run_estimate = 0;
     for (const RunConfig& config : m_series) {
-        const double run = lesson.estimate ? lesson.estimate(params, config.model) : 0;
+        const double run = lesson.estimate(params, config.model);
         m_estimate += run;
         m_longest_run_estimate = std::max(m_longest_run_estimate, run);
     }

@@ -129,7 +129,7 @@ public:
         if (!glfwInit()) {
             const std::string why = LastGlfwError();
             m_error = "cannot open a window: " + (why.empty() ? std::string("no display") : why) +
-                      "; headless, try: threadlab run first-threads";
+                      "; headless, try: threadlab list, then threadlab run LESSON";
             return;
         }
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -284,7 +284,7 @@ int SaveShot(const ShotRequest& request)
         state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(lesson.params[i].name));
 
     // Predictions, as if the student had answered before running.
-    if (lesson.quiz != nullptr) {
+    {
         const std::vector<Question> questions = lesson.quiz(request.run.params, request.run.config.model);
         QuizState& quiz = state.Quiz();
         quiz.typed.assign(questions.size(), "");

@@ -18,7 +18,7 @@ struct Settings {
     bool presenter = false;
     std::string python = "3.12";
     double time_scale = 1.0;
-    std::string last_lesson = "first-threads";
+    std::string last_lesson; // empty: the first lesson
 
     bool operator==(const Settings&) const = default;
 };

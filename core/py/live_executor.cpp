@@ -340,6 +340,7 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
                    StopFlag& stop, const OutputFn& output, std::string run_name)
 {
     ProgramRun result;
+    bool ended_daemons = false;
     Interpreter interp(program, settings);
     Runtime runtime(config, recorder, stop, program.parts.empty() ? std::move(run_name) : program.parts.front());
     LiveExecutor exec(runtime, config, output);
@@ -353,8 +354,12 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
         HeapScope scope(interp.heap);
         result.exit_code = interp.RunMain(ts);
         exec.Spend(ts, data);
+        ended_daemons = !stop.StopRequested();
         runtime.EndDaemonThreads();
     });
+    // Ending the daemon threads raised the caller's stop flag; the run itself was not stopped.
+    if (ended_daemons && result.outcome.status != RunStatus::Stopped)
+        stop.Reset();
     result.heap_used = interp.heap.Used();
     if (result.outcome.status == RunStatus::Stopped)
         result.exit_code = 130;
