@@ -35,6 +35,8 @@ TEST_CASE("saved settings load back as they were", "[settings]")
     s.python = "3.13t";
     s.time_scale = 3;
     s.last_lesson = "race-counter";
+    CHECK(s.simulated); // lessons run simulated unless the student asks for live
+    s.simulated = false;
     REQUIRE_FALSE(SaveSettings(path, s));
     const LoadedSettings loaded = LoadSettings(path);
     CHECK(loaded.notice.empty());

@@ -1,5 +1,8 @@
 #include "app_state.hpp"
 
+#include <charconv>
+#include <random>
+
 #include "limits.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
@@ -85,7 +88,20 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     quiz.grades.clear();
     quiz.graded = false;
     opened_meta.reset();
-    session.StartSeries(current, *params, std::move(configs), repeat);
+    std::optional<py::SimSettings> sim;
+    if (settings.simulated) {
+        py::SimSettings chosen;
+        uint64_t typed = 0;
+        const auto [end, error] = std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), typed);
+        if (seed_typed && error == std::errc() && end == seed_text.data() + seed_text.size() && !seed_text.empty())
+            chosen.seed = typed;
+        else
+            chosen.seed = std::random_device{}() % 1'000'000; // short enough to read out and type back
+        seed_text = std::to_string(chosen.seed);
+        seed_typed = false;
+        sim = chosen;
+    }
+    session.StartSeries(current, *params, std::move(configs), repeat, sim);
     timeline = TimelineView{};
 }
 

@@ -50,6 +50,10 @@ struct AppState {
     int lesson = 0;
     std::vector<std::vector<ParamEdit>> edits; // [lesson][parameter]
     RunSession session;
+    // Simulated runs: the seed shown (and typed, to replay one); a fresh one
+    // is drawn at each run unless the student typed it.
+    std::string seed_text;
+    bool seed_typed = false;
     TimelineView timeline;
     TraceSnapshot no_trace; // what the timeline shows for a lesson with no run of its own
     bool show_help = false;

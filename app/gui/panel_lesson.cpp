@@ -192,6 +192,25 @@ void DrawControls(AppState& state)
     ImGui::SameLine();
     HelpMarker("Time scale: how long a lesson second takes: 1 is real time, 3 is slow motion, 0.1 is ten times faster.\n"
                "Results are always reported in lesson seconds.");
+
+    if (ImGui::RadioButton("Simulated", state.settings.simulated))
+        state.settings.simulated = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The program runs on a virtual clock: the same seed gives the same result on any machine,\n"
+                          "however busy it is. Each run draws a new seed; type one to run it again.");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Live on this machine", !state.settings.simulated))
+        state.settings.simulated = false;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Real threads on this computer's cores, real sleeps: what this machine does, its noise included.");
+    if (state.settings.simulated) {
+        ImGui::SetNextItemWidth(size * 6);
+        if (ImGui::InputText("seed", &state.seed_text, ImGuiInputTextFlags_CharsDecimal))
+            state.seed_typed = true;
+        ImGui::SameLine();
+        HelpMarker(state.seed_typed ? "The next run uses this seed: the same run again, exactly."
+                                    : "The seed of the last run. Run draws a new one; type a seed to replay it.");
+    }
     ImGui::EndDisabled();
 
     ImGui::Separator();
@@ -220,10 +239,11 @@ void DrawControls(AppState& state)
     }
     ImGui::SameLine();
     if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
+        const std::string how = session.Sim() ? fmt::format(" · seed {}", session.Sim()->seed) : " · live";
         const std::string overlay =
-            running ? fmt::format("{} of about {}", FormatDuration(session.ElapsedSeconds()),
-                                  FormatDuration(session.EstimateSeconds()))
-                    : fmt::format("{} recorded", FormatDuration(session.ElapsedSeconds()));
+            running ? fmt::format("{} of about {}{}", FormatDuration(session.ElapsedSeconds()),
+                                  FormatDuration(session.EstimateSeconds()), how)
+                    : fmt::format("{}{}", FormatDuration(session.ElapsedSeconds()), how);
         ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
     }
 }

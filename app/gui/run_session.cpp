@@ -6,18 +6,22 @@ namespace threadlab {
 
 RunSession::~RunSession() { Shutdown(); }
 
-void RunSession::Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config)
+void RunSession::Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config,
+                       std::optional<py::SimSettings> sim)
 {
-    StartSeries(lesson, params, {config}, 1);
+    StartSeries(lesson, params, {config}, 1, sim);
 }
 
 void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs,
-                             int repeat)
+                             int repeat, std::optional<py::SimSettings> sim)
 {
     Shutdown();
     m_lesson = &lesson;
     m_params = params;
     m_config = configs.front();
+    m_sim = sim;
+    if (m_sim)
+        m_sim->pace = true; // drawn as it goes, at the chosen time scale
     m_series.clear();
     for (const RunConfig& config : configs)
         for (int i = 0; i < repeat; ++i)
@@ -38,8 +42,11 @@ void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, st
     }
     m_worker_done.store(false);
     m_worker = std::thread([this] {
-        for (const RunConfig& config : m_series) {
-            m_pending.push_back(RunLesson(*m_lesson, m_params, config, *m_recorder, *m_stop));
+        for (size_t k = 0; k < m_series.size(); ++k) {
+            std::optional<py::SimSettings> sim = m_sim;
+            if (sim)
+                sim->seed += k;
+            m_pending.push_back(RunLesson(*m_lesson, m_params, m_series[k], *m_recorder, *m_stop, sim));
             m_completed.fetch_add(1, std::memory_order_relaxed);
             if (m_pending.back().status != RunStatus::Finished)
                 break;

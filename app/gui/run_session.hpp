@@ -23,11 +23,15 @@ public:
     RunSession(const RunSession&) = delete;
     RunSession& operator=(const RunSession&) = delete;
 
-    // Starts a run (stopping and joining any previous one first).
-    void Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config);
+    // Starts a run (stopping and joining any previous one first): simulated
+    // from `sim`'s seed, paced to the wall clock, when given; else live.
+    void Start(const Lesson& lesson, const ParamValues& params, const RunConfig& config,
+               std::optional<py::SimSettings> sim = std::nullopt);
     // Runs the lesson once per config, `repeat` times each, into one
     // recording (compare models: three configs; "run 20 times": repeat 20).
-    void StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs, int repeat);
+    // Simulated, the k-th run of the series has seed sim->seed + k.
+    void StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs, int repeat,
+                     std::optional<py::SimSettings> sim = std::nullopt);
     // Shows a saved trace instead of a run.
     void ShowOpened(TraceSnapshot trace);
     void RequestStop();
@@ -39,6 +43,8 @@ public:
     bool HasRun() const { return m_lesson != nullptr; }
     const Lesson* RunLessonPtr() const { return m_lesson; }
     const RunConfig& Config() const { return m_config; }
+    // The series' simulation (its first seed), or nullopt for a live run.
+    const std::optional<py::SimSettings>& Sim() const { return m_sim; }
     const ParamValues& Params() const { return m_params; }
     const TraceSnapshot& Trace() const { return m_trace; }
     const LessonResult* Result() const { return m_results.empty() ? nullptr : &m_results.back(); }
@@ -57,6 +63,7 @@ public:
 private:
     const Lesson* m_lesson = nullptr;
     RunConfig m_config;
+    std::optional<py::SimSettings> m_sim;
     ParamValues m_params;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<StopFlag> m_stop;

@@ -276,8 +276,14 @@ int SaveShot(const ShotRequest& request)
     defaults.settings.python = std::string(ModelName(request.run.config.model));
     defaults.settings.time_scale = request.run.config.time_scale;
     defaults.settings.presenter = request.presenter;
+    // A screenshot runs live unless --seed asks for the simulated executor.
+    defaults.settings.simulated = request.run.sim.has_value();
     AppState state;
     InitAppState(state, window.GetFonts(), defaults, std::string(request.run.lesson->id));
+    if (request.run.sim) {
+        state.seed_text = std::to_string(request.run.sim->seed);
+        state.seed_typed = true;
+    }
     // The parameters of the request, as if the user had typed them.
     const Lesson& lesson = *request.run.lesson;
     for (size_t i = 0; i < lesson.params.size(); ++i)

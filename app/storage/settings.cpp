@@ -81,6 +81,12 @@ LoadedSettings LoadSettings(const std::string& path)
         else
             ignored = true;
     }
+    if (doc.contains("executor")) {
+        if (doc["executor"] == "simulated" || doc["executor"] == "live")
+            s.simulated = doc["executor"] == "simulated";
+        else
+            ignored = true;
+    }
     if (doc.contains("last_lesson") && doc["last_lesson"].is_string())
         s.last_lesson = doc["last_lesson"].get<std::string>();
     if (ignored)
@@ -100,7 +106,8 @@ std::optional<std::string> SaveSettings(const std::string& path, const Settings&
                              {"presenter", s.presenter},
                              {"python", s.python},
                              {"time_scale", s.time_scale},
-                             {"last_lesson", s.last_lesson}};
+                             {"last_lesson", s.last_lesson},
+                             {"executor", s.simulated ? "simulated" : "live"}};
     return WriteFileAtomically(path, doc.dump(2) + "\n");
 }
 

@@ -19,6 +19,7 @@ struct Settings {
     std::string python = "3.12";
     double time_scale = 1.0;
     std::string last_lesson; // empty: the first lesson
+    bool simulated = true;   // lessons run on the virtual clock (the same result on any machine), else live
 
     bool operator==(const Settings&) const = default;
 };

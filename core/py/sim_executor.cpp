@@ -29,6 +29,8 @@
 //   one at a time, each on its own OS thread (RunStopped).
 #include "sim_executor.hpp"
 
+#include "../clock.hpp"
+
 #include "builtins_impl.hpp"
 #include "vm.hpp"
 
@@ -61,6 +63,7 @@ constexpr Ps kThreadCreate = 50 * kUs;   // pthread_create until the child runs
 constexpr Ps kSliceMean = 2 * kUs;       // 3.13t: how long one thread runs before another catches up
 constexpr Ps kOsTimeslice = 4000 * kUs;  // more runnable threads than cores: the OS's round robin
 constexpr Ps kStallMax = 100 * kUs;      // a chooser's preemption without a GIL lasts at most this
+constexpr Ps kPaceStep = 2000 * kUs;     // paced: a running thread checks the wall clock this often
 
 enum class Wait : uint8_t { None, Gil, Core, Sleep, Lock, Join, Done };
 
@@ -161,6 +164,7 @@ public:
         const std::string first = m_part_names.empty() ? m_run_name : m_part_names.front();
         m_group = m_recorder.AddGroup(first, std::string(ModelName(m_config.model)), m_config.time_scale);
         m_origin_ns = m_recorder.Group(m_group).origin_ns;
+        m_wall_origin_ns = NowNs();
         m_parts.push_back(Part{first, 0});
         SimThread* main = NewThread("MainThread", 0, &interp, false);
         main->body = [&](ThreadState& ts) {
@@ -206,6 +210,16 @@ public:
         // With a chooser every switch point comes here; where the executor's
         // own rules have nothing due, only the chooser may change the course.
         const bool offer = m_sim.chooser != nullptr && InProgramCode(ts);
+        if (m_sim.pace && m_sim.chooser == nullptr && m_now < NaturalAttention(self)) {
+            // Only the wall clock asked: keep time with it and go on.
+            Pace(lock);
+            if (m_stop.StopRequested())
+                BeginUnwind(Ending::Stopped);
+            if (m_unwinding)
+                throw Unwind{};
+            Continue(self);
+            return;
+        }
         if (m_sim.chooser != nullptr && m_now < NaturalAttention(self)) {
             if (offer && OfferPreemption(self))
                 Reschedule(lock, self);
@@ -593,7 +607,22 @@ private:
     // When the running thread must next come back here.
     Ps Attention(SimThread* self) const
     {
-        return m_sim.chooser != nullptr ? m_now : NaturalAttention(self); // with a chooser, every switch point
+        if (m_sim.chooser != nullptr)
+            return m_now; // every switch point may be a choice
+        const Ps natural = NaturalAttention(self);
+        return m_sim.pace ? std::min(natural, m_now + kPaceStep) : natural;
+    }
+
+    // Paced: wait until the wall clock has caught up with virtual time (the
+    // baton stays with this thread; a stop ends the wait at once).
+    void Pace(std::unique_lock<std::mutex>& lock)
+    {
+        if (!m_sim.pace || m_unwinding)
+            return;
+        const int64_t target = m_wall_origin_ns + m_now / 1000;
+        lock.unlock();
+        m_stop.SleepUntil(target);
+        lock.lock();
     }
 
     // When the executor's own rules next have something to do.
@@ -961,6 +990,11 @@ private:
         if (m_unwinding && self->started)
             throw Unwind{};
         m_now = self->clock;
+        Pace(lock);
+        if (m_stop.StopRequested() && self->started) {
+            BeginUnwind(Ending::Stopped);
+            throw Unwind{};
+        }
         if (self->ts != nullptr) {
             self->ts->clock_ps = self->clock;
             self->ts->attention_ps = Attention(self);
@@ -1252,6 +1286,7 @@ private:
     bool m_unwinding = false;
     Ps m_unwind_at = 0;
     SimThread* m_forced_next = nullptr; // 3.13t: the chooser's pick runs next
+    int64_t m_wall_origin_ns = 0;       // paced: when the run began, on the wall clock
     Ps m_wake_base = kWakeBase, m_wake_mean = kWakeMean, m_timer_slack = kTimerSlack, m_timer_mean = kTimerMean,
        m_thread_create = kThreadCreate;
     Ending m_ending = Ending::ProgramEnded;

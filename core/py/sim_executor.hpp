@@ -37,6 +37,9 @@ struct SimSettings {
     // With a chooser the OS's latencies are zero, so a thread started is a
     // candidate at once and a schedule is only the choices made.
     Chooser* chooser = nullptr;
+    // Paced to the wall clock (the window draws it as it goes): virtual time
+    // never runs ahead of real time since the run began. The command line never paces.
+    bool pace = false;
 };
 inline constexpr int kMaxSimCores = 256;
 

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <fmt/format.h>
 #include <set>
 #include <sstream>
@@ -259,4 +260,26 @@ while True:
     stopper.join();
     CHECK(r.outcome.status == RunStatus::Stopped);
     CHECK(r.exit_code == 130);
+}
+
+TEST_CASE("simulated: paced for the window a run keeps time with the wall clock - unpaced it races ahead",
+          "[py][simulated]")
+{
+    const std::unique_ptr<py::Program> program = py::CompileProgram("sim.py", "import time\ntime.sleep(0.2)\n");
+    const auto wall_seconds = [&](bool pace) {
+        py::RunSettings settings;
+        RunConfig config;
+        py::SimSettings sim;
+        sim.pace = pace;
+        Recorder recorder;
+        StopFlag stop;
+        const auto start = std::chrono::steady_clock::now();
+        const py::ProgramRun run =
+            py::RunSimulated(*program, settings, config, sim, recorder, stop, [](std::string_view, bool) {});
+        REQUIRE(run.outcome.status == RunStatus::Finished);
+        CHECK(run.outcome.elapsed == Approx(0.2).margin(0.01)); // lesson time either way
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    CHECK(wall_seconds(true) >= 0.2);
+    CHECK(wall_seconds(false) < 0.15);
 }

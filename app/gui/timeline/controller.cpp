@@ -36,6 +36,12 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
         return std::nullopt;
     TimelineDrawContext ctx(trace, input);
     ctx.metrics = MetricsFor(ImGui::GetFontSize());
+    // Room for the longest thread name ("Thread-12 (add_many)"), up to a quarter of the width.
+    float widest = 0;
+    for (const LaneTrace& lane : trace.lanes)
+        widest = std::max(widest, ImGui::CalcTextSize(lane.name.c_str()).x);
+    ctx.metrics.label_width =
+        std::clamp(widest + ctx.metrics.font * 1.2f, ctx.metrics.label_width, std::max(ctx.metrics.label_width, avail.x / 4));
     const TimelineMetrics& m = ctx.metrics;
     ctx.canvas_min = origin;
     ctx.canvas_max = ImVec2(origin.x + avail.x, origin.y + avail.y);
