@@ -342,3 +342,70 @@ std::optional<std::string> CheckPython(std::string_view text)
 }
 
 } // namespace threadlab::fuzz
+
+// ---------------------------------------------------------------- lesson pages
+
+#include "page.hpp"
+#include "page_run.hpp"
+
+namespace threadlab::fuzz {
+
+namespace {
+
+// The program a page is read with when the input does not bring its own.
+constexpr std::string_view kPageProgram = R"(import threading
+N = 3
+counter = 0
+def work():
+    global counter
+    for _ in range(N):
+        counter += 1
+# part: threaded
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+)";
+
+constexpr std::string_view kProgramSeparator = "\n##### program\n";
+
+} // namespace
+
+std::optional<std::string> CheckPage(std::string_view text)
+{
+    const size_t split = text.find(kProgramSeparator);
+    const std::string md(text.substr(0, split));
+    const std::string py(split == std::string_view::npos ? kPageProgram : text.substr(split + kProgramSeparator.size()));
+    std::unique_ptr<LessonPage> page;
+    try {
+        page = ParsePage("fuzz", "fuzz.md", md, "fuzz.py", py);
+    } catch (const PageError& e) {
+        const std::string message = e.what();
+        if (!OneLine(message))
+            return "a refusal of more than one line: " + Shown(message);
+        if (message.rfind("fuzz.md:", 0) != 0 && message.rfind("fuzz.py:", 0) != 0)
+            return "a refusal that names neither file: " + Shown(message);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        return std::string("ParsePage threw something other than a PageError: ") + e.what();
+    }
+    // An accepted page: its defaults are valid values, its program with them
+    // compiles, and what it asks before a run evaluates or is refused in one line.
+    const std::vector<ParamSpec> specs = page->Specs();
+    const ParamValues values = DefaultValues(specs);
+    try {
+        CompilePageProgram(*page, values);
+    } catch (const py::SourceError& e) {
+        return "an accepted page's program does not compile with its defaults: " + Shown(e.message);
+    }
+    for (Model model : {Model::Py39, Model::Py313t}) {
+        std::string error;
+        const std::optional<BeforeRun> before = EvaluateBeforeRun(*page, values, model, error);
+        if (!before && !OneLine(error))
+            return "a page expression's failure is not one line: " + Shown(error);
+        if (before && before->questions.size() != page->questions.size())
+            return "the questions asked are not the page's";
+    }
+    return std::nullopt;
+}
+
+} // namespace threadlab::fuzz

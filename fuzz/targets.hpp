@@ -38,4 +38,11 @@ std::optional<std::string> CheckTrace(std::string_view text);
 // jump and handler of its code stays inside the code.
 std::optional<std::string> CheckPython(std::string_view text);
 
+// The text as a lesson page (ParsePage), with the program after a line
+// "##### program" if it has one, else a small counter program. Properties:
+// only a PageError is thrown, as one line naming the page or the program
+// file; an accepted page's program compiles with its defaults, and what it
+// asks before a run is evaluated or refused in one line.
+std::optional<std::string> CheckPage(std::string_view text);
+
 } // namespace threadlab::fuzz

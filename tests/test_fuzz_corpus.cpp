@@ -89,3 +89,14 @@ TEST_CASE("the python corpus keeps every property", "[fuzz][python]")
         CHECK(broken.value_or("") == "");
     }
 }
+
+TEST_CASE("the lesson page corpus keeps every property", "[fuzz][page]")
+{
+    const auto files = Files("page");
+    CHECK(files.size() >= 6);
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        const auto broken = threadlab::fuzz::CheckPage(Read(file));
+        CHECK(broken.value_or("") == "");
+    }
+}
