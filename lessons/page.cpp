@@ -272,7 +272,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
     r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
-                     "limits", "estimate", "chart", "series", "exercise"});
+                     "limits", "estimate", "chart", "series", "exercise", "explore"});
     page->title = r.Text(doc, "title", "", true);
     page->tagline = r.Text(doc, "tagline", "", true);
     const std::vector<std::string> program_lines = Lines(py_text);
@@ -361,6 +361,21 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
         if (page->series_runs < 2 || page->series_runs > 100)
             r.Fail(series["runs"], "series.runs", "must be a whole number from 2 to 100");
         page->series_metric = metric_name(series["metric"], "series.metric");
+    }
+    if (const YAML::Node explore = doc["explore"]; explore.IsDefined()) {
+        r.Keys(explore, "explore", {"label", "set"});
+        page->explore_label = r.Text(explore, "label", "explore", true);
+        if (!page->check.Given())
+            r.Fail(explore, "explore", "needs the page's check: what a failing schedule breaks");
+        if (const YAML::Node sets = explore["set"]; sets.IsDefined()) {
+            if (!sets.IsMap())
+                r.Fail(sets, "explore.set", "must be NAME: VALUE lines, such as increments: 3");
+            for (const auto& entry : sets)
+                page->explore_sets.push_back(entry.first.as<std::string>() + "=" + entry.second.as<std::string>());
+            ParamValues probe = DefaultValues(page->Specs());
+            if (auto error = ApplyAssignments(page->Specs(), page->explore_sets, probe))
+                r.Fail(sets, "explore.set", *error);
+        }
     }
     if (const YAML::Node exercise = doc["exercise"]; exercise.IsDefined()) {
         page->exercise = exercise.IsScalar() ? exercise.as<std::string>() : "";

@@ -87,6 +87,10 @@ struct LessonPage {
     int series_runs = 0;
     std::string series_metric;
     std::string exercise; // a durations parameter the list exercise edits
+    // The window's schedule search: its button, and the parameter values it
+    // searches with (small, so every schedule within the bound can be tried).
+    std::string explore_label;
+    std::vector<std::string> explore_sets; // NAME=VALUE
     std::vector<std::pair<std::string, std::string>> sections; // prose: heading, text
     std::string program;                                       // ID.py
     std::vector<std::string> parts;                            // its `# part:` names, in order

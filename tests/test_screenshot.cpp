@@ -107,3 +107,28 @@ TEST_CASE("a graded prediction's ghost is drawn over the real timeline", "[gui][
     CHECK(bad.status == 2);
     CHECK(bad.out.find("first, last, total") != std::string::npos);
 }
+
+TEST_CASE("the race lesson's schedule search finds a lost update and draws that run", "[gui][screenshot]")
+{
+    if (std::getenv("DISPLAY") == nullptr) {
+        WARN("no DISPLAY (run the tests under xvfb-run): skipping");
+        return;
+    }
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-shot-explore.png";
+    const Output r = Capture(kExe + " shot race-counter --explore --python 3.9 --size 1600x1000 --out " +
+                             Quote(path.string()) + " 2>&1");
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(path.string().c_str(), &w, &h, &channels, 3);
+    REQUIRE(pixels != nullptr);
+    // The found run is on the timeline: its threads ran and waited for the GIL.
+    CHECK(CountInTimeline(pixels, w, h, kRunning) > 2000);
+    CHECK(CountInTimeline(pixels, w, h, kWaitingGil) > 200);
+    stbi_image_free(pixels);
+    std::filesystem::remove(path);
+    // A lesson without a search says so.
+    const Output none = Capture(kExe + " shot cpu-bound --explore --out " + Quote(path.string()) + " 2>&1");
+    CHECK(none.status == 2);
+    CHECK(none.out.find("has no schedule search") != std::string::npos);
+}

@@ -241,7 +241,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     shot->add_flag("--run", shot_run, "run the lesson first, with the run options");
     shot->add_option("--size", shot_size, "window size WxH (default 1600x1000)");
     shot->add_flag("--presenter", shot_presenter, "presenter mode: large fonts, high contrast");
-    bool shot_compare = false;
+    bool shot_compare = false, shot_explore = false;
+    shot->add_flag("--explore", shot_explore, "search the schedules first, as the lesson's search button does");
     shot->add_flag("--compare", shot_compare, "with --run: run under 3.9, 3.12 and 3.13t on one time axis");
     shot->add_option("--repeat", shot_options.repeat, "with --run: run N times (the race lesson draws a histogram)");
     std::vector<std::string> shot_predictions;
@@ -318,6 +319,7 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         request.presenter = shot_presenter;
         request.predictions = shot_predictions;
         request.compare = shot_compare;
+        request.explore = shot_explore;
         return (window.save_shot ? window.save_shot : NoWindow().save_shot)(request);
     }
     if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)

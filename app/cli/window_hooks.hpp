@@ -19,6 +19,7 @@ struct ShotRequest {
     std::string out; // PNG path
     bool presenter = false;
     bool compare = false; // run under 3.9, 3.12 and 3.13t, as the window's Compare button does
+    bool explore = false; // search the schedules, as the page's explore button does
     std::vector<std::string> predictions; // ID=VALUE answers to the lesson's quiz, locked before the run
 };
 

@@ -105,6 +105,37 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     timeline = TimelineView{};
 }
 
+void AppState::Explore()
+{
+    auto params = ParseParams();
+    if (!params)
+        return;
+    const Lesson& current = CurrentLesson();
+    if (auto error = ApplyAssignments(current.params, current.page->explore_sets, *params)) {
+        notices.push_back(*error);
+        return;
+    }
+    // The listing shows the program the search runs.
+    for (size_t i = 0; i < current.params.size(); ++i)
+        edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
+    session.RequestStop();
+    explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0});
+}
+
+void AppState::TakeExploreOutcome()
+{
+    std::optional<ExploreOutcome> outcome = explore.Take();
+    if (!outcome)
+        return;
+    if (outcome->found) {
+        session.ShowOpened(std::move(outcome->trace));
+        opened_meta = TraceMetadata{CurrentLesson().id + " (a schedule the search found)",
+                                    std::string(ModelName(CurrentModel())), 1.0};
+        timeline = TimelineView{};
+    }
+    notices.push_back(std::move(outcome->message));
+}
+
 void AppState::GradeIfDone()
 {
     QuizState& quiz = Quiz();
@@ -198,6 +229,7 @@ void DrawApp(AppState& state)
     HandleShortcuts(state);
     state.session.Update();
     state.GradeIfDone();
+    state.TakeExploreOutcome();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

@@ -2,6 +2,7 @@
 // AppState: everything the window shows and remembers, in one place. Panels
 // are free functions that read and change it once per frame.
 #include "chrome_trace.hpp"
+#include "explore_job.hpp"
 #include "fonts.hpp"
 #include "progress.hpp"
 #include "timeline/timeline.hpp"
@@ -50,6 +51,7 @@ struct AppState {
     int lesson = 0;
     std::vector<std::vector<ParamEdit>> edits; // [lesson][parameter]
     RunSession session;
+    ExploreJob explore; // the page's schedule search, when one runs
     // Simulated runs: the seed shown (and typed, to replay one); a fresh one
     // is drawn at each run unless the student typed it.
     std::string seed_text;
@@ -90,7 +92,15 @@ struct AppState {
     std::optional<ParamValues> ParseParams();
     void Run();
     void RunSeries(std::vector<RunConfig> configs, int repeat);
-    void Stop() { session.RequestStop(); }
+    void Stop()
+    {
+        session.RequestStop();
+        explore.Stop();
+    }
+    // The page's schedule search, with its search values over the current ones.
+    void Explore();
+    // Each frame: takes a search's outcome when it has one.
+    void TakeExploreOutcome();
     QuizState& Quiz() { return quizzes[size_t(lesson)]; }
     // Grades the locked predictions once the run has a result; records progress.
     void GradeIfDone();

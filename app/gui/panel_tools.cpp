@@ -136,6 +136,24 @@ void DrawToolbar(AppState& state)
             ImGui::SetTooltip("Run it %d times and draw a histogram of %s.", runs, lesson.page->series_metric.c_str());
         ImGui::SameLine();
     }
+    if (!lesson.page->explore_label.empty()) {
+        const bool searching = state.explore.Running();
+        ImGui::BeginDisabled(searching);
+        if (ImGui::Button(searching ? "Searching schedules…" : lesson.page->explore_label.c_str()))
+            state.Explore();
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            std::string with;
+            for (const std::string& set : lesson.page->explore_sets)
+                with += (with.empty() ? "" : ", ") + set;
+            ImGui::SetTooltip("Run the program again and again, choosing differently each time which thread goes on at\n"
+                              "its switch points (up to 2 preemptions per run), until the check %s fails\n"
+                              "or every such schedule was tried. Searches with %s, on Python %s. Esc stops it.",
+                              lesson.page->check.text.c_str(), with.empty() ? "its values" : with.c_str(),
+                              std::string(ModelName(state.CurrentModel())).c_str());
+        }
+        ImGui::SameLine();
+    }
     if (ImGui::Button("Compare 3.9 · 3.12 · 3.13t")) {
         std::vector<RunConfig> configs;
         for (Model model : {Model::Py39, Model::Py312, Model::Py313t})

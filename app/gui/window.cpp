@@ -339,6 +339,17 @@ int SaveShot(const ShotRequest& request)
             state.session.Update();
         }
     }
+    if (request.explore) {
+        if (lesson.page->explore_label.empty()) {
+            std::cerr << "threadlab: --explore: lesson " << lesson.id << " has no schedule search (its page gives no explore:)\n";
+            return 2;
+        }
+        state.Explore();
+        while (state.explore.Running()) {
+            glfwWaitEventsTimeout(0.01);
+            state.TakeExploreOutcome();
+        }
+    }
     // A few frames so every panel has settled its layout, then read the last one.
     for (int i = 0; i < 3; ++i) {
         glfwPollEvents();
