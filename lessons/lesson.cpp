@@ -39,6 +39,8 @@ double LessonResult::Number(std::string_view name) const
     return 0;
 }
 
+bool LessonResult::Busy() const { return cpu_share >= 0 && cpu_share < py::kBusyCpuShare; }
+
 namespace {
 
 std::string PreviewKey(const ParamValues& values, Model model)
@@ -202,6 +204,7 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     result.explanation = std::move(run.explanation);
     result.answers = std::move(run.answers);
     result.output = std::move(run.output);
+    result.cpu_share = run.run.cpu_share;
     if (result.status == RunStatus::Finished && !run.page_error.empty()) {
         result.status = RunStatus::Failed;
         result.failure = run.page_error;

@@ -58,6 +58,8 @@ struct LessonResult {
     std::string explanation; // the page's paragraph for this outcome
     std::vector<LessonAnswer> answers;
     std::string output; // what the program printed
+    double cpu_share = -1; // live: the CPU share its threads got (see ProgramRun); -1 simulated
+    bool Busy() const;     // live, and the machine gave the threads too little CPU to trust the times
 
     const Metric* Find(std::string_view name) const;
     double Number(std::string_view name) const; // a double or an int64 metric

@@ -342,3 +342,33 @@ TEST_CASE("a stopped lesson reports stopped and keeps what it recorded", "[lesso
     }
     CHECK(TimeIn(LaneNamed(trace, 0, "MainThread"), State::Joining) > 0);
 }
+
+TEST_CASE("a live run on a loaded machine says it was busy - a simulated one never needs to", "[lessons][busy]")
+{
+    const Lesson& lesson = *FindLesson("cpu-bound");
+    ParamValues values = DefaultValues(lesson.params);
+    REQUIRE_FALSE(ApplyAssignments(lesson.params, {"iterations=1000000"}, values));
+    // Twice as many spinning threads as cores: the run's threads get about a third of their wall time.
+    std::atomic<bool> spin{true};
+    std::vector<std::thread> burners;
+    for (unsigned i = 0; i < 2 * std::max(1u, std::thread::hardware_concurrency()); ++i)
+        burners.emplace_back([&] {
+            volatile uint64_t x = 0;
+            while (spin.load(std::memory_order_relaxed))
+                x = x + 1;
+        });
+    Recorder recorder;
+    StopFlag stop;
+    const LessonResult live = RunLesson(lesson, values, RunConfig{}, recorder, stop);
+    Recorder sim_recorder;
+    const LessonResult sim = RunLesson(lesson, values, RunConfig{}, sim_recorder, stop, py::SimSettings{});
+    spin.store(false);
+    for (std::thread& t : burners)
+        t.join();
+    REQUIRE(live.status == RunStatus::Finished);
+    CHECK(live.cpu_share > 0);
+    CHECK(live.cpu_share < py::kBusyCpuShare);
+    CHECK(live.Busy());
+    CHECK(sim.cpu_share == -1);
+    CHECK_FALSE(sim.Busy());
+}

@@ -289,6 +289,10 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                                           {"elapsed", part.elapsed},
                                           {"threads", ThreadsJson(part)}});
         }
+        if (run.cpu_share >= 0) {
+            entry["cpu_share"] = run.cpu_share;
+            entry["busy"] = run.cpu_share < py::kBusyCpuShare;
+        }
         if (sim) {
             entry["seed"] = sim->seed + uint64_t(r);
             entry["output"] = out.substr(out_before);
@@ -324,6 +328,10 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
         if (sim) {
             doc["seed"] = sim->seed;
             doc["cores"] = sim->cores;
+        }
+        if (run.cpu_share >= 0) {
+            doc["cpu_share"] = run.cpu_share;
+            doc["busy"] = run.cpu_share < py::kBusyCpuShare;
         }
         if (run.outcome.status == RunStatus::Deadlocked)
             doc["deadlock"] = run.outcome.failure;

@@ -1,5 +1,7 @@
 #include "report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 
@@ -66,13 +68,18 @@ json ResultJson(const LessonResult& result)
             entry["tolerance"] = a.tolerance;
         answers.push_back(std::move(entry));
     }
-    return json{{"status", RunStatusName(result.status)},
-                {"runs", RunsJson(result)},
-                {"metrics", MetricsJson(result)},
-                {"summary", result.summary},
-                {"explanation", result.explanation},
-                {"answers", answers},
-                {"output", result.output}};
+    json doc{{"status", RunStatusName(result.status)},
+             {"runs", RunsJson(result)},
+             {"metrics", MetricsJson(result)},
+             {"summary", result.summary},
+             {"explanation", result.explanation},
+             {"answers", answers},
+             {"output", result.output}};
+    if (result.cpu_share >= 0) {
+        doc["cpu_share"] = result.cpu_share;
+        doc["busy"] = result.Busy();
+    }
+    return doc;
 }
 
 json MetricSummaryJson(const std::vector<LessonResult>& results)
@@ -101,7 +108,11 @@ std::string HumanSummary(const Lesson& lesson, const LessonResult& result, Model
 {
     switch (result.status) {
     case RunStatus::Finished:
-        return lesson.summarize(result, model);
+        return lesson.summarize(result, model) +
+               (result.Busy() ? fmt::format(" [busy machine: the threads got {:.0f} % of the CPU they asked for; "
+                                            "--seed N gives the same result anywhere]",
+                                            100 * result.cpu_share)
+                              : "");
     case RunStatus::Stopped:
         return "stopped before the end: no result";
     case RunStatus::Failed:

@@ -154,6 +154,16 @@ void DrawResults(AppState& state)
         return;
     }
     const Model model = session.Config().model;
+    if (result->Busy()) {
+        // Say so rather than teach what a busy machine made of it.
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
+        Paragraph(fmt::format("This machine was busy: the threads got only {:.0f} % of the CPU time they asked for, "
+                              "so these times say more about the machine than about the program. Run it Simulated "
+                              "for the program's own result.",
+                              100 * result->cpu_share)
+                      .c_str());
+        ImGui::PopStyleColor();
+    }
     Paragraph(lesson.explain(*result, session.Params(), model).c_str());
     ImGui::TextDisabled("%s", lesson.summarize(*result, model).c_str());
     ImGui::Spacing();

@@ -63,6 +63,9 @@ struct LiveThreadData {
     Thread* thread = nullptr;
     int64_t cpu_anchor_ns = 0;
     int64_t clock_anchor_ps = 0;
+    // Since its last switch point, if it has only computed since (0: it may have blocked).
+    int64_t running_since_wall = 0;
+    int64_t running_since_cpu = 0;
 };
 
 class LiveExecutor final : public Executor {
@@ -94,9 +97,20 @@ public:
     {
         LiveThreadData& d = Data(ts);
         Spend(ts, d);
+        if (d.running_since_wall != 0) {
+            // From the last switch point to this one the thread only computed:
+            // the machine owed it all that wall time as CPU time.
+            m_root.m_running_wall_ns.fetch_add(NowNs() - d.running_since_wall, std::memory_order_relaxed);
+            m_root.m_running_cpu_ns.fetch_add(ThreadCpuNs() - d.running_since_cpu, std::memory_order_relaxed);
+        }
         d.thread->SwitchPoint(); // stop, or hand the GIL over if asked
+        d.running_since_wall = NowNs();
+        d.running_since_cpu = ThreadCpuNs();
         ts.attention_ps = ts.clock_ps + QuantumPs();
     }
+
+    // A call that may block: what follows it until the next switch point is not all computing.
+    static void MayBlock(ThreadState& ts) { Data(ts).running_since_wall = 0; }
 
     double Now(ThreadState& ts) override { return Data(ts).thread->Now(); }
     RunObservations Observe(ThreadState&) override
@@ -130,6 +144,7 @@ public:
     void Sleep(ThreadState& ts, double seconds) override
     {
         LiveThreadData& d = Data(ts);
+        MayBlock(ts);
         Spend(ts, d);
         d.thread->Sleep(seconds, CallSite(ts));
     }
@@ -148,6 +163,7 @@ public:
     bool Acquire(ThreadState& ts, ExecLock& lock, bool blocking, double timeout, WaitKind) override
     {
         LiveThreadData& d = Data(ts);
+        MayBlock(ts);
         Spend(ts, d);
         LiveLock& l = static_cast<LiveLock&>(lock);
         const uint16_t label = m_runtime.Rec().InternLabel(CallSite(ts));
@@ -169,6 +185,7 @@ public:
     std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) override
     {
         LiveThreadData& d = Data(parent);
+        MayBlock(parent);
         Spend(parent, d);
         auto record = std::make_shared<LiveThread>();
         Interpreter& interp = parent.interp;
@@ -191,6 +208,7 @@ public:
     std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) override
     {
         LiveThreadData& d = Data(parent);
+        MayBlock(parent);
         Spend(parent, d);
         // The process's interpreter and executor live until the run ends: a
         // daemon thread of it may outlive its main thread.
@@ -237,6 +255,7 @@ public:
     bool Join(ThreadState& ts, ExecThread& thread, double timeout) override
     {
         LiveThreadData& d = Data(ts);
+        MayBlock(ts);
         Spend(ts, d);
         return d.thread->Join(static_cast<LiveThread&>(thread).handle, timeout);
     }
@@ -270,8 +289,19 @@ public:
     {
         const int64_t owed_ns = (ts.clock_ps - d.clock_anchor_ps) / 1000;
         const int64_t spent_ns = ThreadCpuNs() - d.cpu_anchor_ns;
-        if (owed_ns > spent_ns)
-            d.thread->BurnNs(owed_ns - spent_ns);
+        if (owed_ns <= spent_ns)
+            return;
+        d.thread->BurnNs(owed_ns - spent_ns);
+    }
+
+    // The share of the wall time its threads spent computing that the
+    // machine gave them as CPU time; -1 when they hardly computed.
+    double CpuShare() const
+    {
+        const int64_t wall = m_running_wall_ns.load();
+        if (wall < 5'000'000) // under 5 ms of computing says nothing
+            return -1;
+        return std::min(1.0, double(m_running_cpu_ns.load()) / double(wall));
     }
 
 private:
@@ -279,6 +309,7 @@ private:
 
     Thread* m_main = nullptr;
     int m_part = 0; // touched by the main thread only
+    std::atomic<int64_t> m_running_wall_ns{0}, m_running_cpu_ns{0}; // the root executor's, for every process
     std::mutex m_locks_mutex;
     std::vector<const LiveLock*> m_program_locks;
 
@@ -364,6 +395,7 @@ ProgramRun RunLive(const Program& program, const RunSettings& settings, const Ru
     if (result.outcome.status == RunStatus::Stopped)
         result.exit_code = 130;
     result.uncaught = interp.Uncaught();
+    result.cpu_share = exec.CpuShare();
     result.parts = runtime.PartOutcomes(result.outcome);
     result.end_order = runtime.EndedInOrder();
     return result;

@@ -29,7 +29,12 @@ struct ProgramRun {
     std::vector<std::string> end_order; // threads other than MainThread, in the order they ended
     int64_t contended_acquires = 0;     // of locks the program made
     double lock_wait = 0;               // seconds threads waited for them, summed
+    // Live: the share of their computing time the machine gave the threads
+    // as CPU (1 on idle cores); -1 simulated, or when they hardly computed.
+    double cpu_share = -1;
 };
+// Below this share a live run's times say more about the machine than the program.
+inline constexpr double kBusyCpuShare = 0.8;
 
 // Runs `program` once, recording into `recorder` (one group named
 // `run_name`). Blocks until every thread has ended.
