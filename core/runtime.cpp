@@ -337,6 +337,7 @@ void Thread::Begin()
     m_record.changed.notify_all();
 }
 
+// Written past the lane's budget: a lane always shows where it ends.
 void Thread::EndLane(int64_t t)
 {
     TraceEvent end;
@@ -367,15 +368,7 @@ void Thread::Finish()
     // The end is always recorded, whatever the lane's budget.
     const int64_t t = m_runtime.m_recorder.Now();
     try {
-        TraceEvent end;
-        end.t_ns = t;
-        end.kind = EventKind::Mark;
-        end.code = uint8_t(MarkKind::End);
-        m_runtime.m_recorder.Append(m_record.lane, end);
-        TraceEvent done;
-        done.t_ns = t;
-        done.code = uint8_t(State::Done);
-        m_runtime.m_recorder.Append(m_record.lane, done);
+        EndLane(t);
     } catch (const std::bad_alloc&) {
         m_runtime.Fail("out of memory while recording");
     }

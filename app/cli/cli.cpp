@@ -3,7 +3,6 @@
 #include "atomic_file.hpp"
 #include "chrome_trace.hpp"
 #include "catalog.hpp"
-#include "page_commands.hpp"
 #include "program_commands.hpp"
 #include "report.hpp"
 #include "run_options.hpp"

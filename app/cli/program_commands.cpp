@@ -9,6 +9,7 @@
 #include "explorer.hpp"
 #include "sim_executor.hpp"
 #include "params.hpp"
+#include "run_options.hpp"
 #include "parts.hpp"
 #include "snapshot.hpp"
 #include "source_file.hpp"
@@ -479,6 +480,25 @@ int ExploreSource(const ExploreOptions& options, const std::string& name, const 
                                         explore.preemptions));
     }
     return result.found ? 1 : 0;
+}
+
+int ExploreLesson(const ExploreOptions& explore, const std::vector<std::string>& sets,
+                  std::atomic<StopFlag*>& interrupt)
+{
+    RunOptions options;
+    options.lesson = explore.file;
+    options.sets = sets;
+    options.python = explore.python;
+    options.switch_interval = explore.switch_interval;
+    ResolvedRun run;
+    if (auto error = Resolve(options, run))
+        return Refuse(*error);
+    const LessonPage& page = *run.lesson->page;
+    ExploreOptions with_check = explore;
+    with_check.lesson = run.lesson->id;
+    if (with_check.check.empty())
+        with_check.check = page.check.text;
+    return ExploreSource(with_check, page.py_file, ProgramWithValues(page, run.params), interrupt);
 }
 
 int DisassembleProgram(const std::string& target, const std::string& python)

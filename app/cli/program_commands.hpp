@@ -51,6 +51,11 @@ int ExploreProgram(const ExploreOptions& options, std::atomic<StopFlag*>& interr
 int ExploreSource(const ExploreOptions& options, const std::string& name, const std::string& text,
                   std::atomic<StopFlag*>& interrupt);
 
+// `explore LESSON`: the lesson's program with its parameters set, searched
+// as a program file is, with the page's check unless --check gives another.
+int ExploreLesson(const ExploreOptions& explore, const std::vector<std::string>& sets,
+                  std::atomic<StopFlag*>& interrupt);
+
 // --seed and --cores (either may be empty: its default), or the one-line error.
 std::optional<std::string> ResolveSimSettings(const ProgramOptions& options, py::SimSettings& settings);
 

@@ -1,5 +1,6 @@
 #include "run_options.hpp"
 
+#include "catalog.hpp"
 #include "program_commands.hpp"
 
 #include "limits.hpp"
@@ -19,6 +20,9 @@ std::string LessonIdList()
 std::optional<std::string> Resolve(const RunOptions& options, ResolvedRun& out)
 {
     out.lesson = FindLesson(options.lesson);
+    for (const CatalogEntry& entry : Catalog())
+        if (out.lesson == nullptr && entry.id == options.lesson && entry.page == nullptr)
+            return entry.error; // the user's page that could not load, and why
     if (out.lesson == nullptr)
         return fmt::format("unknown lesson \"{}\"; the lessons are: {}", options.lesson, LessonIdList());
 

@@ -25,9 +25,15 @@ struct Step {
     bool preemption = false;
 };
 
+// A chooser that notes every choice point it met and what it chose.
+class RecordingChooser : public Chooser {
+public:
+    std::vector<Step> steps;
+};
+
 // Follows `prefix` (indexes), then lets the executor's rules decide
 // (index 0), noting every choice point.
-class PrefixChooser final : public Chooser {
+class PrefixChooser final : public RecordingChooser {
 public:
     explicit PrefixChooser(const std::vector<size_t>& prefix) : m_prefix(prefix) {}
     size_t Choose(const ChoicePoint& point) override
@@ -39,7 +45,6 @@ public:
         steps.push_back(Step{point.candidates, chosen, point.preemption});
         return chosen;
     }
-    std::vector<Step> steps;
 
 private:
     const std::vector<size_t>& m_prefix;
@@ -47,7 +52,7 @@ private:
 
 // Preempts at the choice points numbered in `at` (among preemptive ones),
 // choosing a random other thread there and a random waiter elsewhere.
-class RandomChooser final : public Chooser {
+class RandomChooser final : public RecordingChooser {
 public:
     RandomChooser(uint64_t seed, std::vector<int64_t> at) : m_rng(seed), m_at(std::move(at)) {}
     size_t Choose(const ChoicePoint& point) override
@@ -64,7 +69,6 @@ public:
         steps.push_back(Step{point.candidates, chosen, point.preemption});
         return chosen;
     }
-    std::vector<Step> steps;
 
 private:
     std::mt19937_64 m_rng;
@@ -194,16 +198,25 @@ ExploreResult Explore(const Program& program, const RunSettings& settings, const
 {
     ExploreResult result;
     std::unique_ptr<Program> check = explore.check.empty() ? nullptr : CompileCheck(explore.check);
-    const auto found = [&](const JudgedRun& judged, const std::vector<std::string>& schedule) {
+    // One run under `chooser`; true when the search ends with it (found, stopped, a broken check).
+    const auto run_ends_search = [&](RecordingChooser& chooser) {
+        Recorder recorder;
+        recorder.SetRecording(false);
+        const JudgedRun judged = RunOnce(program, settings, config, explore, check.get(), chooser, recorder, stop,
+                                         nullptr, check_error);
+        ++result.schedules;
+        if (!check_error.empty())
+            return true;
+        if (judged.run.outcome.status == RunStatus::Stopped || stop.StopRequested()) {
+            result.stopped = true;
+            return true;
+        }
+        if (!judged.failure)
+            return false;
         result.found = true;
         result.failure = *judged.failure;
-        result.schedule = schedule;
+        result.schedule = Names(chooser.steps);
         result.output = judged.output;
-    };
-    const auto stopped = [&](const JudgedRun& judged) {
-        if (judged.run.outcome.status != RunStatus::Stopped && !stop.StopRequested())
-            return false;
-        result.stopped = true;
         return true;
     };
 
@@ -213,17 +226,8 @@ ExploreResult Explore(const Program& program, const RunSettings& settings, const
     int64_t preemptive_points = 0; // in the first run: where the random phase may preempt
     for (;;) {
         PrefixChooser chooser(prefix);
-        Recorder recorder;
-        recorder.SetRecording(false);
-        JudgedRun judged = RunOnce(program, settings, config, explore, check.get(), chooser, recorder, stop, nullptr,
-                                   check_error);
-        ++result.schedules;
-        if (!check_error.empty() || stopped(judged))
+        if (run_ends_search(chooser))
             return result;
-        if (judged.failure) {
-            found(judged, Names(chooser.steps));
-            return result;
-        }
         if (result.schedules == 1)
             dfs_budget = DepthFirstBudget(chooser.steps, explore, preemptive_points);
         // The deepest choice point with an untried choice the bound allows.
@@ -262,17 +266,8 @@ ExploreResult Explore(const Program& program, const RunSettings& settings, const
         for (int k = 0; k < explore.preemptions && preemptive_points > 0; ++k)
             at.push_back(int64_t(rng() % uint64_t(preemptive_points)));
         RandomChooser chooser(rng(), at);
-        Recorder recorder;
-        recorder.SetRecording(false);
-        JudgedRun judged = RunOnce(program, settings, config, explore, check.get(), chooser, recorder, stop, nullptr,
-                                   check_error);
-        ++result.schedules;
-        if (!check_error.empty() || stopped(judged))
+        if (run_ends_search(chooser))
             return result;
-        if (judged.failure) {
-            found(judged, Names(chooser.steps));
-            return result;
-        }
     }
     return result;
 }
