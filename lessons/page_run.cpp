@@ -244,6 +244,7 @@ std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamVa
             source += fmt::format(fmt::runtime(line), expr->text);
             sources.push_back(expr);
         }
+    source += "__evaluated__ = True\n";
     BeforeRun before;
     std::vector<AskedQuestion>& asked = before.questions;
     const std::unique_ptr<py::Program> program = py::CompileProgram("<page>", source);
@@ -251,7 +252,10 @@ std::optional<BeforeRun> EvaluateBeforeRun(const LessonPage& page, const ParamVa
     settings.model = model;
     settings.charge_costs = false;
     settings.finale = [&](py::ThreadState& ts) {
+        // Runs after a failed program too: the names it never bound are missing, and the error path reports why.
         const py::Module* m = ts.interp.main;
+        if (m == nullptr || m->Get("__evaluated__").IsNull())
+            return;
         for (size_t i = 0; i < page.questions.size(); ++i) {
             const PageQuestion& q = page.questions[i];
             AskedQuestion a{q.id, py::ToStr(ts, m->Get(fmt::format("__ask_{}__", i))), q.unit, {}};

@@ -213,6 +213,13 @@ TEST_CASE("pages: metrics, summary, answers and prompts are the page's expressio
         ParsePage("tiny", "tiny.md", Replace(kPage, "2 * N - counter", "2 * N - countr"), "tiny.py", kProgram);
     const PageRun failed = RunPageLesson(*wrong, values, config, py::SimSettings{}, recorder, stop);
     CHECK(failed.page_error.find("tiny.md:12: metrics.lost: NameError: name 'countr' is not defined") == 0);
+
+    // A question whose text cannot be worked out before the run: refused with its line, the others untouched.
+    const std::unique_ptr<LessonPage> bad_ask = ParsePage(
+        "tiny", "tiny.md", Replace(kPage, "{2 * N} updates", "{2 // (N - N)} updates"), "tiny.py", kProgram);
+    error.clear();
+    CHECK_FALSE(EvaluateBeforeRun(*bad_ask, values, Model::Py39, error).has_value());
+    CHECK(error.find("tiny.md:16: questions[1].ask: ZeroDivisionError") == 0);
 }
 
 TEST_CASE("pages: a lesson in the user's folder is listed and runs - one named like a built-in never replaces it",
