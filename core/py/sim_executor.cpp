@@ -78,6 +78,18 @@ struct SimLock final : ExecLock {
     bool waking = false; // a waiter has been woken and is on its way
 };
 
+// Marks a thread as inside SwitchPoint for as long as it is, however it leaves.
+class PausedAtSwitchPoint {
+public:
+    explicit PausedAtSwitchPoint(SimThread* t);
+    ~PausedAtSwitchPoint();
+    PausedAtSwitchPoint(const PausedAtSwitchPoint&) = delete;
+    PausedAtSwitchPoint& operator=(const PausedAtSwitchPoint&) = delete;
+
+private:
+    SimThread* m_thread;
+};
+
 // A GIL: one per emulated process.
 struct Domain {
     SimThread* holder = nullptr;
@@ -89,6 +101,7 @@ struct Domain {
 
 struct SimThread {
     int index = 0;
+    bool at_switch_point = false; // paused in SwitchPoint: its frame's stack height is saved
     std::string name;
     int32_t lane = kNoLane;
     int domain = 0;
@@ -122,6 +135,9 @@ struct SimThread {
     std::atomic<bool> done{false};
     Ps start_ps = 0, end_ps = 0;
 };
+
+PausedAtSwitchPoint::PausedAtSwitchPoint(SimThread* t) : m_thread(t) { m_thread->at_switch_point = true; }
+PausedAtSwitchPoint::~PausedAtSwitchPoint() { m_thread->at_switch_point = false; }
 
 class SimThreadHandle final : public ExecThread {
 public:
@@ -202,6 +218,7 @@ public:
     {
         std::unique_lock lock(m_mutex);
         SimThread* self = Self(ts);
+        const PausedAtSwitchPoint paused(self);
         Advance(self);
         if (m_stop.StopRequested())
             BeginUnwind(Ending::Stopped);
@@ -775,9 +792,9 @@ private:
             return false;
         ChoicePoint point;
         point.preemption = true;
-        point.candidates.push_back(self->name);
+        AddCandidate(point, self);
         for (SimThread* t : others)
-            point.candidates.push_back(t->name);
+            AddCandidate(point, t);
         const size_t choice = m_sim.chooser->Choose(point);
         if (choice == 0 || choice > others.size())
             return false;
@@ -796,6 +813,13 @@ private:
             m_forced_next = next;
         }
         return true;
+    }
+
+    static void AddCandidate(ChoicePoint& point, const SimThread* t)
+    {
+        point.candidates.push_back(t->name);
+        point.states.push_back(t->ts);
+        point.at_switch_point.push_back(t->at_switch_point);
     }
 
     bool HasGilWaiter(int domain) const
@@ -846,7 +870,7 @@ private:
         if (m_sim.chooser != nullptr && ready.size() > 1) {
             ChoicePoint point;
             for (SimThread* t : ready)
-                point.candidates.push_back(t->name);
+                AddCandidate(point, t);
             next = ready[std::min(m_sim.chooser->Choose(point), ready.size() - 1)];
         }
         const Ps at = m_now + m_wake_base + Exponential(m_wake_mean);

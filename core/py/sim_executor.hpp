@@ -21,6 +21,11 @@ struct ChoicePoint {
     // preempts it. Otherwise the running thread has blocked and [0] is the
     // waiter the executor's own rules would wake.
     bool preemption = false;
+    // Per candidate: its thread state, paused while the chooser decides (null
+    // before its thread has begun), and whether it paused at a switch point
+    // (then its stack is saved: thread_place.hpp).
+    std::vector<const ThreadState*> states;
+    std::vector<bool> at_switch_point;
 };
 
 // Decides at every choice point (the explorer, step mode, a replayed
