@@ -59,6 +59,9 @@ public:
 
     // Writer side, from the lane's own thread.
     int64_t Now() const;
+    // A simulated run that stands still (step mode waits for a choice) says
+    // what time it is: readers then draw "now" there, not at the wall clock.
+    void SetVirtualNow(int64_t ns) { m_virtual_now.store(ns, std::memory_order_relaxed); }
     void Append(int lane, const TraceEvent& event) { Lane(lane).log.Append(event); }
     uint32_t NextSeq() { return m_seq.fetch_add(1, std::memory_order_relaxed) + 1; }
 
@@ -69,6 +72,12 @@ public:
     LaneInfo& Lane(int index) const { return *m_lane_ptrs[index].load(std::memory_order_acquire); }
     std::string_view Label(uint16_t id) const;
     int64_t OriginNs() const { return m_origin_ns; }
+    // Now() as a reader should draw it: the simulated moment when one was set.
+    int64_t ReaderNow() const
+    {
+        const int64_t v = m_virtual_now.load(std::memory_order_relaxed);
+        return v >= 0 ? v : Now();
+    }
 
     // With recording off, threads record only their start and end: for
     // measuring what recording itself costs. Set before a run starts.
@@ -76,6 +85,7 @@ public:
     bool Recording() const { return m_recording; }
 
 private:
+    std::atomic<int64_t> m_virtual_now{-1};
     int64_t m_origin_ns;
     bool m_recording = true;
     std::atomic<uint32_t> m_seq{0};

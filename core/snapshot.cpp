@@ -50,7 +50,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
         labels.emplace_back(text);
     }
     // Read the clock after every event so an open span never ends before it starts.
-    now_ns = recorder.Now();
+    now_ns = recorder.ReaderNow();
     for (LaneTrace& lane : lanes) {
         if (lane.ended || lane.spans.empty())
             continue;

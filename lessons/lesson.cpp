@@ -204,6 +204,7 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     result.explanation = std::move(run.explanation);
     result.answers = std::move(run.answers);
     result.output = std::move(run.output);
+    result.goals = std::move(run.goals);
     result.cpu_share = run.run.cpu_share;
     if (result.status == RunStatus::Finished && !run.page_error.empty()) {
         result.status = RunStatus::Failed;

@@ -58,6 +58,7 @@ struct LessonResult {
     std::string explanation; // the page's paragraph for this outcome
     std::vector<LessonAnswer> answers;
     std::string output; // what the program printed
+    std::vector<bool> goals; // per step goal of the page: its `when` held after this run
     double cpu_share = -1; // live: the CPU share its threads got (see ProgramRun); -1 simulated
     bool Busy() const;     // live, and the machine gave the threads too little CPU to trust the times
 

@@ -218,6 +218,50 @@ std::vector<std::string> Lines(const std::string& text)
     return lines;
 }
 
+// `set: {increments: 3}` as NAME=VALUE assignments, each checked against the parameters.
+std::vector<std::string> ReadSets(const Reader& r, const YAML::Node& sets, const std::string& field,
+                                  const LessonPage& page)
+{
+    std::vector<std::string> assignments;
+    if (!sets.IsDefined())
+        return assignments;
+    if (!sets.IsMap())
+        r.Fail(sets, field, "must be NAME: VALUE lines, such as increments: 3");
+    for (const auto& entry : sets)
+        assignments.push_back(entry.first.as<std::string>() + "=" + entry.second.as<std::string>());
+    ParamValues probe = DefaultValues(page.Specs());
+    if (auto error = ApplyAssignments(page.Specs(), assignments, probe))
+        r.Fail(sets, field, *error);
+    return assignments;
+}
+
+std::string Trimmed(const std::string& line)
+{
+    const size_t first = line.find_first_not_of(" \t");
+    const size_t last = line.find_last_not_of(" \t\r");
+    return first == std::string::npos ? "" : line.substr(first, last - first + 1);
+}
+
+PageGoal ReadGoal(const Reader& r, const YAML::Node& node, const std::string& field,
+                  const std::vector<std::string>& program_lines, const std::string& py_file)
+{
+    r.Keys(node, field, {"say", "when", "together"});
+    PageGoal goal;
+    goal.say = r.Text(node, "say", field, true);
+    goal.when = r.Expr(node, "when", field, false);
+    goal.together = Trimmed(r.Text(node, "together", field, false));
+    if (goal.when.Given() == !goal.together.empty())
+        r.Fail(node, field, "give when (an expression over the metrics) or together (a line of the program)");
+    if (!goal.together.empty()) {
+        for (size_t i = 0; i < program_lines.size() && goal.together_line == 0; ++i)
+            if (Trimmed(program_lines[i]) == goal.together)
+                goal.together_line = int(i) + 1;
+        if (goal.together_line == 0)
+            r.Fail(node["together"], field + ".together", fmt::format("no line of {} reads `{}`", py_file, goal.together));
+    }
+    return goal;
+}
+
 } // namespace
 
 ParamSpec PageParam::Spec() const
@@ -272,7 +316,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
     r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
-                     "limits", "estimate", "chart", "series", "exercise", "explore"});
+                     "limits", "estimate", "chart", "series", "exercise", "explore", "step"});
     page->title = r.Text(doc, "title", "", true);
     page->tagline = r.Text(doc, "tagline", "", true);
     const std::vector<std::string> program_lines = Lines(py_text);
@@ -367,15 +411,16 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
         page->explore_label = r.Text(explore, "label", "explore", true);
         if (!page->check.Given())
             r.Fail(explore, "explore", "needs the page's check: what a failing schedule breaks");
-        if (const YAML::Node sets = explore["set"]; sets.IsDefined()) {
-            if (!sets.IsMap())
-                r.Fail(sets, "explore.set", "must be NAME: VALUE lines, such as increments: 3");
-            for (const auto& entry : sets)
-                page->explore_sets.push_back(entry.first.as<std::string>() + "=" + entry.second.as<std::string>());
-            ParamValues probe = DefaultValues(page->Specs());
-            if (auto error = ApplyAssignments(page->Specs(), page->explore_sets, probe))
-                r.Fail(sets, "explore.set", *error);
-        }
+        page->explore_sets = ReadSets(r, explore["set"], "explore.set", *page);
+    }
+    if (const YAML::Node step = doc["step"]; step.IsDefined()) {
+        r.Keys(step, "step", {"set", "goals"});
+        page->step_sets = ReadSets(r, step["set"], "step.set", *page);
+        const YAML::Node goals = step["goals"];
+        if (goals.IsDefined() && !goals.IsSequence())
+            r.Fail(goals, "step.goals", "must be a list of {say: TEXT, when: EXPRESSION} or {say: TEXT, together: LINE}");
+        for (size_t i = 0; goals.IsDefined() && i < goals.size(); ++i)
+            page->goals.push_back(ReadGoal(r, goals[i], fmt::format("step.goals[{}]", i + 1), program_lines, py_file));
     }
     if (const YAML::Node exercise = doc["exercise"]; exercise.IsDefined()) {
         page->exercise = exercise.IsScalar() ? exercise.as<std::string>() : "";

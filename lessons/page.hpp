@@ -62,6 +62,16 @@ struct PageExplanation {
     PageExpr say;
 };
 
+// Step mode's goals: met when `when` holds after the play (over the metrics,
+// as an explanation's), or when two threads are about to run the program
+// line `together` at the same choice point.
+struct PageGoal {
+    std::string say;
+    PageExpr when;
+    std::string together; // the line's text, as the program has it
+    int together_line = 0; // its line number in the program
+};
+
 struct LessonPage {
     std::string id;
     std::string md_file, py_file; // as messages name them
@@ -91,6 +101,9 @@ struct LessonPage {
     // searches with (small, so every schedule within the bound can be tried).
     std::string explore_label;
     std::vector<std::string> explore_sets; // NAME=VALUE
+    // Step mode ("be the scheduler"): the values it plays with, and its goals.
+    std::vector<std::string> step_sets; // NAME=VALUE
+    std::vector<PageGoal> goals;
     std::vector<std::pair<std::string, std::string>> sections; // prose: heading, text
     std::string program;                                       // ID.py
     std::vector<std::string> parts;                            // its `# part:` names, in order

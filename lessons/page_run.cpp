@@ -84,6 +84,9 @@ Evaluation AfterRun(const LessonPage& page)
         e.Add(fmt::format("__tolerance_{}__", i), q.tolerance.Given() ? q.tolerance.text : "0", &q.tolerance);
         e.Add(fmt::format("__why_{}__", i), q.why.Given() ? Str(q.why.text) : "''", &q.why);
     }
+    for (size_t i = 0; i < page.goals.size(); ++i)
+        if (page.goals[i].when.Given())
+            e.Add(fmt::format("__goal_{}__", i), "bool(" + page.goals[i].when.text + ")", &page.goals[i].when);
     return e;
 }
 
@@ -200,6 +203,9 @@ PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const R
                 a.why = py::ToStr(ts, m->Get(fmt::format("__why_{}__", i)));
                 result.answers.push_back(std::move(a));
             }
+            for (size_t i = 0; i < page.goals.size(); ++i)
+                result.goals.push_back(page.goals[i].when.Given() &&
+                                       m->Get(fmt::format("__goal_{}__", i)).IsTrue());
         } catch (const py::PyError& e) {
             result.page_error = PageErrorFor(ts, e.exc, evaluation, page);
         }

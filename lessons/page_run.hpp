@@ -23,6 +23,7 @@ struct PageRun {
     std::string summary;
     std::string explanation;
     std::vector<PageAnswer> answers;
+    std::vector<bool> goals; // per step goal: its `when` held (a `together` goal is step mode's to judge)
     // A page expression that failed when evaluated, with its file, line and
     // field: the page's mistake, not the program's.
     std::string page_error;

@@ -164,6 +164,13 @@ TEST_CASE("pages: a malformed page is refused naming the file, the line and the 
         {Replace(kPage, "    answer: 0 if lost > 0 else 1\n", ""), "tiny.md:15: questions[1].answer: is missing"},
         {Replace(kPage, "title: A tiny race", "title: [a"), "tiny.md:3: end of sequence flow not found"},
         {Replace(kPage, "  lost: 2 * N - counter", "  lost: x = 1"), "metrics.lost: write one expression"},
+        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  set: {n: 0}\n"),
+         "tiny.md:21: step.set: n must be a whole number from 1 to 1000"},
+        {Replace(kPage, "check: counter == 2 * N\n",
+                 "check: counter == 2 * N\nstep:\n  goals:\n    - say: both at once\n      together: counter -= 1\n"),
+         "tiny.md:23: step.goals[1].together: no line of tiny.py reads `counter -= 1`"},
+        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  goals:\n    - say: lose one\n"),
+         "tiny.md:22: step.goals[1]: give when (an expression over the metrics) or together (a line of the program)"},
     };
     for (const Case& c : cases) {
         const std::string error = ParseError(c.md);

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <functional>
 #include <thread>
 
 using namespace threadlab;
@@ -203,4 +204,115 @@ TEST_CASE("red brackets mark splits that lost updates, never a split under a loc
     // 3.12 never splits the pair.
     CHECK(LostUpdateBrackets("race-counter", Model::Py312, {"increments=300000"}, lost, 1) == 0);
     CHECK(lost == 0);
+}
+
+namespace {
+
+// Plays step mode to its end, drawing a frame between choices; `answer` picks.
+void PlayToEnd(NullImGui& imgui, AppState& state, const std::function<size_t(const py::StepChoice&)>& answer)
+{
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    size_t last = SIZE_MAX;
+    while (!state.step.Ended() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        const std::optional<py::StepChoice> choice = state.step.Waiting();
+        if (choice && choice->number != last) {
+            last = choice->number;
+            state.step.Pick(answer(*choice));
+        } else {
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+    }
+    imgui.Frame(state);
+    REQUIRE(state.step.Ended());
+}
+
+bool NextIs(const py::ThreadPlace& t, const std::string& instruction)
+{
+    return t.next >= 0 && t.instructions[size_t(t.next)] == instruction;
+}
+
+} // namespace
+
+TEST_CASE("be the scheduler: switching just before the write loses an update - the goals say so - Undo goes back",
+          "[gui][step]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("race-counter"));
+    state.settings.python = "3.9";
+    state.BeginStep();
+    REQUIRE(state.Stepping());
+    CHECK(state.edits[size_t(state.lesson)][0].text == "2"); // the listing shows the page's step values
+    PlayToEnd(imgui, state, [](const py::StepChoice& c) {
+        return c.preemption && c.threads.size() > 1 && NextIs(c.threads[0], "STORE_GLOBAL counter") ? size_t(1) : 0;
+    });
+    const LessonResult* result = state.step.Result();
+    REQUIRE(result != nullptr);
+    CHECK(result->status == RunStatus::Finished);
+    CHECK(result->Number("lost") > 0);
+    REQUIRE(state.step.GoalsMet().size() == 2);
+    CHECK(state.step.GoalsMet()[0]); // both threads at `counter += 1`
+    CHECK(state.step.GoalsMet()[1]); // an update lost
+
+    // Undo: back to the last choice answered, waiting again, the rest not yet run.
+    const size_t made = state.step.ChoicesMade();
+    REQUIRE(state.step.CanUndo());
+    state.step.Undo();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!state.step.Waiting() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    REQUIRE(state.step.Waiting().has_value());
+    CHECK(state.step.Waiting()->number < made);
+    CHECK_FALSE(state.step.Ended());
+    imgui.Frame(state);
+    state.step.Leave();
+    CHECK_FALSE(state.Stepping());
+}
+
+TEST_CASE("be the scheduler: with the lock no choice gets both threads inside it and nothing is lost", "[gui][step]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("locked-counter"));
+    state.settings.python = "3.9";
+    state.BeginStep();
+    // Switch at every chance to the thread that did not run last.
+    PlayToEnd(imgui, state, [](const py::StepChoice& c) { return c.threads.size() > 1 ? size_t(1) : 0; });
+    const LessonResult* result = state.step.Result();
+    REQUIRE(result != nullptr);
+    CHECK(result->status == RunStatus::Finished);
+    CHECK(result->Number("lost") == 0);
+    CHECK(result->Number("contended") > 0); // it did switch inside the lock: the other thread had to wait
+    REQUIRE(state.step.GoalsMet().size() == 2);
+    CHECK_FALSE(state.step.GoalsMet()[0]);
+    CHECK_FALSE(state.step.GoalsMet()[1]);
+}
+
+TEST_CASE("a schedule the search found, followed step by step, loses the update it found", "[gui][step]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("race-counter"));
+    state.settings.python = "3.9";
+    state.Explore();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (state.explore.Running() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    imgui.Frame(state);
+    REQUIRE_FALSE(state.found_schedule.empty());
+    state.StepThroughFound();
+    REQUIRE(state.step.Following());
+    PlayToEnd(imgui, state, [&](const py::StepChoice&) {
+        const std::optional<size_t> suggested = state.step.Suggested();
+        CHECK(suggested.has_value()); // every choice of the play is one the schedule made
+        return suggested.value_or(0);
+    });
+    REQUIRE(state.step.Result() != nullptr);
+    CHECK(state.step.Result()->Number("lost") > 0);
+    CHECK(state.step.ChoicesMade() == state.found_schedule.size());
 }

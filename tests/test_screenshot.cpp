@@ -132,3 +132,36 @@ TEST_CASE("the race lesson's schedule search finds a lost update and draws that 
     CHECK(none.status == 2);
     CHECK(none.out.find("has no schedule search") != std::string::npos);
 }
+
+TEST_CASE("after the search, step mode follows the schedule found to its lost update", "[gui][screenshot][step]")
+{
+    if (std::getenv("DISPLAY") == nullptr) {
+        WARN("no DISPLAY (run the tests under xvfb-run): skipping");
+        return;
+    }
+    const auto path = std::filesystem::temp_directory_path() / "threadlab-shot-step.png";
+    const std::string shot = kExe + " shot race-counter --python 3.9 --size 1600x1000 --out " + Quote(path.string());
+    // Forty choices along the found schedule draw the threads as they ran.
+    std::string picks = "s";
+    for (int i = 1; i < 40; ++i)
+        picks += ",s";
+    const Output r = Capture(shot + " --explore --step " + picks + " 2>&1");
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    int w = 0, h = 0, channels = 0;
+    unsigned char* pixels = stbi_load(path.string().c_str(), &w, &h, &channels, 3);
+    REQUIRE(pixels != nullptr);
+    CHECK(CountInTimeline(pixels, w, h, kRunning) > 2000);
+    stbi_image_free(pixels);
+    std::filesystem::remove(path);
+    // A pick of a thread that cannot run there is refused with where and why.
+    const Output bad = Capture(shot + " --step 1,1,7 2>&1");
+    CHECK(bad.status == 2);
+    CHECK(bad.out.find("thread 7 cannot run there") != std::string::npos);
+    const Output junk = Capture(shot + " --step 1,x 2>&1");
+    CHECK(junk.status == 2);
+    CHECK(junk.out.find("\"x\" is not a pick") != std::string::npos);
+    const Output none = Capture(kExe + " shot cpu-bound --step 1 --out " + Quote(path.string()) + " 2>&1");
+    CHECK(none.status == 2);
+    CHECK(none.out.find("has no step mode") != std::string::npos);
+}

@@ -244,6 +244,10 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     shot->add_flag("--explore", shot_explore, "search the schedules first, as the lesson's search button does");
     shot->add_flag("--compare", shot_compare, "with --run: run under 3.9, 3.12 and 3.13t on one time axis");
     shot->add_option("--repeat", shot_options.repeat, "with --run: run N times (the race lesson draws a histogram)");
+    std::string shot_step;
+    shot->add_option("--step", shot_step,
+                     "be the scheduler, then make these picks: 1,2,2+,s (a thread by number, + to its next line, s "
+                     "the schedule found); \"\" for none");
     std::vector<std::string> shot_predictions;
     shot->add_option("--predict", shot_predictions, "ID=VALUE: answer a quiz question before the run (repeatable)")
         ->take_all();
@@ -319,6 +323,21 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         request.predictions = shot_predictions;
         request.compare = shot_compare;
         request.explore = shot_explore;
+        if (shot->count("--step") > 0) {
+            request.step.emplace();
+            std::string pick;
+            for (std::istringstream in(shot_step); std::getline(in, pick, ',');) {
+                const bool to_line = !pick.empty() && pick.back() == '+';
+                const std::string number = to_line ? pick.substr(0, pick.size() - 1) : pick;
+                const bool digits = !number.empty() && number.size() < 3 &&
+                                    std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+                if (pick != "s" && (!digits || std::stoi(number) < 1))
+                    return UsageError(fmt::format("--step: \"{}\" is not a pick: give a thread's number from 1 "
+                                                  "(with + to run it to its next line) or s, separated by commas",
+                                                  pick));
+                request.step->push_back(pick);
+            }
+        }
         return (window.save_shot ? window.save_shot : NoWindow().save_shot)(request);
     }
     if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)

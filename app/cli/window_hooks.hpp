@@ -21,6 +21,10 @@ struct ShotRequest {
     bool compare = false; // run under 3.9, 3.12 and 3.13t, as the window's Compare button does
     bool explore = false; // search the schedules, as the page's explore button does
     std::vector<std::string> predictions; // ID=VALUE answers to the lesson's quiz, locked before the run
+    // Step mode, as "Be the scheduler" (or, after explore, "Step through the
+    // schedule found") starts it, then these picks: "2" lets the second
+    // candidate run, "2+" runs it to its next line, "s" takes the suggestion.
+    std::optional<std::vector<std::string>> step;
 };
 
 struct WindowHooks {

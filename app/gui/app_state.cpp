@@ -3,6 +3,7 @@
 #include <charconv>
 #include <random>
 
+#include "explorer.hpp"
 #include "limits.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
@@ -31,6 +32,9 @@ void AppState::SelectLesson(int index)
     lesson = (index % count + count) % count;
     settings.last_lesson = std::string(CurrentLesson().id);
     timeline = TimelineView{};
+    if (step.Active() && step.PlayedLesson() != &CurrentLesson())
+        step.Leave();
+    found_schedule.clear(); // it belongs to the lesson left
 }
 
 std::optional<ParamValues> AppState::ParseParams()
@@ -88,6 +92,7 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     quiz.grades.clear();
     quiz.graded = false;
     opened_meta.reset();
+    step.Leave();
     std::optional<py::SimSettings> sim;
     if (settings.simulated) {
         py::SimSettings chosen;
@@ -119,7 +124,42 @@ void AppState::Explore()
     for (size_t i = 0; i < current.params.size(); ++i)
         edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
     session.RequestStop();
+    step.Leave();
     explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0});
+}
+
+void AppState::BeginStep()
+{
+    auto params = ParseParams();
+    if (!params)
+        return;
+    const Lesson& current = CurrentLesson();
+    if (auto error = ApplyAssignments(current.params, current.page->step_sets, *params)) {
+        notices.push_back(*error);
+        return;
+    }
+    // The listing shows the program being played.
+    for (size_t i = 0; i < current.params.size(); ++i)
+        edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
+    session.RequestStop();
+    explore.Stop();
+    uint64_t seed = 1;
+    if (std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed).ec != std::errc())
+        seed = 1;
+    step.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0}, seed);
+    timeline = TimelineView{};
+}
+
+void AppState::StepThroughFound()
+{
+    const Lesson& current = CurrentLesson();
+    for (size_t i = 0; i < current.params.size(); ++i)
+        edits[size_t(lesson)][i].text = DisplayValue(found_values.Get(current.params[i].name));
+    settings.python = std::string(ModelName(found_model));
+    // The search's seed (ExploreSettings' default): the same choice points, so the schedule fits.
+    step.Start(current, found_values, RunConfig{found_model, kDefaultSwitchInterval, 1.0}, py::ExploreSettings{}.seed,
+               found_schedule);
+    timeline = TimelineView{};
 }
 
 void AppState::TakeExploreOutcome()
@@ -127,6 +167,9 @@ void AppState::TakeExploreOutcome()
     std::optional<ExploreOutcome> outcome = explore.Take();
     if (!outcome)
         return;
+    found_schedule = outcome->schedule;
+    found_values = outcome->values;
+    found_model = outcome->model;
     if (outcome->found) {
         session.ShowOpened(std::move(outcome->trace));
         opened_meta = TraceMetadata{CurrentLesson().id + " (a schedule the search found)",
@@ -228,6 +271,7 @@ void DrawApp(AppState& state)
     ImGui::PushFont(font.regular);
     HandleShortcuts(state);
     state.session.Update();
+    state.step.Update();
     state.GradeIfDone();
     state.TakeExploreOutcome();
 
@@ -273,14 +317,16 @@ void DrawApp(AppState& state)
     DrawTimelineLegend();
     ImGui::BeginChild("timeline", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     TimelineInput input;
-    input.running = state.session.Running();
+    const bool stepping = state.Stepping();
+    input.running = stepping ? !state.step.Ended() : state.session.Running();
     input.estimate = state.session.LongestRunEstimate();
     input.label_font = font.mono;
     input.header_font = font.bold;
     const bool shown = state.session.RunLessonPtr() == &state.CurrentLesson() || state.session.IsOpenedTrace();
     const std::vector<Ghost> ghosts = state.Ghosts();
     input.ghosts = state.session.IsOpenedTrace() ? nullptr : &ghosts;
-    DrawTimeline(state.timeline, shown ? state.session.Trace() : state.no_trace, input);
+    DrawTimeline(state.timeline,
+                 stepping ? state.step.Trace() : shown ? state.session.Trace() : state.no_trace, input);
     ImGui::EndChild();
     ImGui::EndGroup();
 

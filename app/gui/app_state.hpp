@@ -8,6 +8,7 @@
 #include "timeline/timeline.hpp"
 #include "run_session.hpp"
 #include "settings.hpp"
+#include "step_job.hpp"
 
 #include <future>
 #include <optional>
@@ -52,6 +53,11 @@ struct AppState {
     std::vector<std::vector<ParamEdit>> edits; // [lesson][parameter]
     RunSession session;
     ExploreJob explore; // the page's schedule search, when one runs
+    // The last schedule the search found, to step through (its values and model with it).
+    std::vector<std::string> found_schedule;
+    ParamValues found_values;
+    Model found_model = Model::Py312;
+    StepJob step; // step mode: the student is the scheduler
     // Simulated runs: the seed shown (and typed, to replay one); a fresh one
     // is drawn at each run unless the student typed it.
     std::string seed_text;
@@ -97,6 +103,11 @@ struct AppState {
         session.RequestStop();
         explore.Stop();
     }
+    // Step mode with the page's step values; or along the schedule the search found.
+    void BeginStep();
+    void StepThroughFound();
+    // Step mode is on for the lesson shown.
+    bool Stepping() const { return step.Active() && step.PlayedLesson() == &CurrentLesson(); }
     // The page's schedule search, with its search values over the current ones.
     void Explore();
     // Each frame: takes a search's outcome when it has one.
@@ -130,5 +141,6 @@ void DrawToolbar(AppState& state);
 void DrawFileDialog(AppState& state);
 void DrawProgressWindow(AppState& state);
 void DrawExercise(AppState& state);
+void DrawStepPanel(AppState& state);
 
 } // namespace threadlab

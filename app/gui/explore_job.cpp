@@ -15,6 +15,8 @@ namespace {
 ExploreOutcome Search(const Lesson& lesson, const ParamValues& values, const RunConfig& config, StopFlag& stop)
 {
     ExploreOutcome outcome;
+    outcome.values = values;
+    outcome.model = config.model;
     const LessonPage& page = *lesson.page;
     std::unique_ptr<py::Program> program;
     try {
@@ -54,6 +56,7 @@ ExploreOutcome Search(const Lesson& lesson, const ParamValues& values, const Run
     py::ReplaySchedule(*program, settings, config, result.schedule, explore, recorder, replay_stop,
                        [](std::string_view, bool) {});
     outcome.found = true;
+    outcome.schedule = result.schedule;
     outcome.trace.Update(recorder);
     std::string output = result.output;
     while (!output.empty() && output.back() == '\n')

@@ -18,6 +18,9 @@ struct ExploreOutcome {
     bool found = false;
     TraceSnapshot trace;  // the failing run, when found
     std::string message;  // one or two sentences for the student
+    std::vector<std::string> schedule; // the failing one, to step through
+    ParamValues values;   // what it searched with
+    Model model = Model::Py312;
 };
 
 class ExploreJob {

@@ -20,7 +20,7 @@ const ImWchar* GlyphRanges(Fonts& fonts)
         fonts.glyph_ranges = std::make_shared<ImVector<ImWchar>>();
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-        builder.AddText("—–·×µ…→←≈≥≤▶■▼◆✓✗•“”‘’");
+        builder.AddText("—–·×µ…→←↶≈≥≤▶■▼◆○●✓✗•“”‘’");
         builder.BuildRanges(fonts.glyph_ranges.get());
     }
     return fonts.glyph_ranges->Data;

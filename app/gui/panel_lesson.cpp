@@ -62,10 +62,14 @@ void DrawLessonPage(AppState& state)
     ImGui::SameLine();
 
     ImGui::BeginChild("prose", ImVec2(column * 1.2f, 0), true);
-    if (!lesson.page->exercise.empty())
+    if (!lesson.page->exercise.empty() && !state.Stepping())
         DrawExercise(state);
     // After a run, what happened comes first; the lesson's text follows.
-    if (state.session.RunLessonPtr() == &lesson && (state.session.Result() != nullptr || state.session.Running())) {
+    if (state.Stepping()) {
+        DrawStepPanel(state);
+        ImGui::Separator();
+    } else if (state.session.RunLessonPtr() == &lesson &&
+               (state.session.Result() != nullptr || state.session.Running())) {
         DrawResults(state);
         ImGui::Separator();
     }
@@ -98,12 +102,22 @@ void DrawListing(AppState& state)
     // Where each live thread is: listing line → names, coloured by state.
     std::map<int, std::vector<std::pair<std::string, State>>> at_line;
     const RunSession& session = state.session;
-    if (session.Running() && session.RunLessonPtr() == &lesson && !session.Trace().groups.empty()) {
-        const TraceSnapshot& trace = session.Trace();
+    const bool stepping = state.Stepping(); // (the edits show the values it plays with)
+    const TraceSnapshot& trace = stepping ? state.step.Trace() : session.Trace();
+    const bool live = stepping ? !state.step.Ended() : session.Running() && session.RunLessonPtr() == &lesson;
+    // Stepping, a thread that may run next shows the line it runs next.
+    std::map<std::string, int> next_line;
+    if (const std::optional<py::StepChoice> choice = stepping ? state.step.Waiting() : std::nullopt)
+        for (const py::ThreadPlace& t : choice->threads)
+            if (t.line > 0)
+                next_line[t.thread] = t.line;
+    if (live && !trace.groups.empty()) {
         for (int l : trace.groups.back().lanes) {
             const LaneTrace& lane = trace.lanes[size_t(l)];
-            if (!lane.ended && lane.current_line > 0 && !lane.spans.empty())
-                at_line[lane.current_line].push_back({lane.name, lane.spans.back().state});
+            const auto next = next_line.find(lane.name);
+            const int line = next != next_line.end() ? next->second : lane.current_line;
+            if (!lane.ended && line > 0 && !lane.spans.empty())
+                at_line[line].push_back({lane.name, lane.spans.back().state});
         }
     }
 

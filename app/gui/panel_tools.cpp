@@ -154,6 +154,28 @@ void DrawToolbar(AppState& state)
         }
         ImGui::SameLine();
     }
+    if (!lesson.page->step_sets.empty() || !lesson.page->goals.empty()) {
+        if (ImGui::Button("Be the scheduler"))
+            state.BeginStep();
+        if (ImGui::IsItemHovered()) {
+            std::string with;
+            for (const std::string& set : lesson.page->step_sets)
+                with += (with.empty() ? "" : ", ") + set;
+            ImGui::SetTooltip("You choose which thread runs at every point where Python %s may switch threads\n"
+                              "(F6). Plays with %s, simulated; Undo takes a choice back.",
+                              std::string(ModelName(state.CurrentModel())).c_str(),
+                              with.empty() ? "its values" : with.c_str());
+        }
+        ImGui::SameLine();
+    }
+    if (!state.found_schedule.empty()) {
+        if (ImGui::Button("Step through the schedule found"))
+            state.StepThroughFound();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Follow the failing schedule one choice at a time: the thread it chose next is\n"
+                              "highlighted (Space takes it); choose another to see what else could happen.");
+        ImGui::SameLine();
+    }
     if (ImGui::Button("Compare 3.9 · 3.12 · 3.13t")) {
         std::vector<RunConfig> configs;
         for (Model model : {Model::Py39, Model::Py312, Model::Py313t})

@@ -45,6 +45,26 @@ void HandleShortcuts(AppState& state)
         state.ChangeFontSize(+1);
     if (io.KeyCtrl && (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)))
         state.ChangeFontSize(-1);
+    if (pressed(GLFW_KEY_F6) && !state.session.Running() &&
+        (!state.CurrentLesson().page->step_sets.empty() || !state.CurrentLesson().page->goals.empty()))
+        state.BeginStep();
+    if (state.Stepping() && !typing) {
+        StepJob& step = state.step;
+        if (io.KeyCtrl && pressed(GLFW_KEY_Z))
+            step.Undo();
+        if (const std::optional<py::StepChoice> choice = step.Waiting()) {
+            for (int k = 1; k <= 9; ++k)
+                if (!io.KeyCtrl && (pressed(GLFW_KEY_0 + k) || pressed(GLFW_KEY_KP_0 + k)))
+                    if (const std::optional<size_t> i = step.CandidateWithKey(*choice, k)) {
+                        if (io.KeyShift)
+                            step.PickToNextLine(*i);
+                        else
+                            step.Pick(*i);
+                    }
+            if (!io.KeyCtrl && pressed(GLFW_KEY_SPACE))
+                step.Pick(step.Suggested().value_or(0));
+        }
+    }
     if (typing || io.KeyCtrl)
         return;
     if (pressed(GLFW_KEY_F))

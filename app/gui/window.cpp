@@ -350,6 +350,47 @@ int SaveShot(const ShotRequest& request)
             state.TakeExploreOutcome();
         }
     }
+    if (request.step) {
+        if (lesson.page->step_sets.empty() && lesson.page->goals.empty() && state.found_schedule.empty()) {
+            std::cerr << "threadlab: --step: lesson " << lesson.id << " has no step mode (its page gives no step:)\n";
+            return 2;
+        }
+        if (!state.found_schedule.empty())
+            state.StepThroughFound();
+        else
+            state.BeginStep();
+        const auto settle = [&] {
+            // Until the play waits for a choice or has ended.
+            for (int i = 0; i < 5000 && !state.step.Waiting() && !state.step.Ended(); ++i) {
+                glfwWaitEventsTimeout(0.001);
+                state.step.Update();
+            }
+        };
+        settle();
+        for (const std::string& pick : *request.step) {
+            const std::optional<py::StepChoice> choice = state.step.Waiting();
+            if (!choice) {
+                std::cerr << "threadlab: --step: the run ended before the pick \"" << pick << "\"\n";
+                return 2;
+            }
+            const bool to_line = pick.back() == '+';
+            const int key = pick == "s" ? 0 : std::stoi(pick.substr(0, pick.size() - to_line));
+            const std::optional<size_t> chosen = state.step.CandidateWithKey(*choice, key);
+            if (pick != "s" && !chosen) {
+                std::cerr << "threadlab: --step: pick \"" << pick << "\" at choice " << choice->number + 1
+                          << ": thread " << key << " cannot run there\n";
+                return 2;
+            }
+            const size_t index = pick == "s" ? state.step.Suggested().value_or(0) : *chosen;
+            if (to_line)
+                state.step.PickToNextLine(index);
+            else
+                state.step.Pick(index);
+            for (int i = 0; i < 5000 && state.step.Waiting() && state.step.Waiting()->number == choice->number; ++i)
+                glfwWaitEventsTimeout(0.001);
+            settle();
+        }
+    }
     // A few frames so every panel has settled its layout, then read the last one.
     for (int i = 0; i < 3; ++i) {
         glfwPollEvents();

@@ -110,6 +110,7 @@ Value Eval(ThreadState& ts, bool* yielded)
     Frame* f = ts.frame;
     const Code* co = nullptr;
     const Instr* code = nullptr;
+    std::atomic<int>* line_hint = nullptr; // the lane's current line, while in the program's own code
     Value* locals = nullptr;
     Value* stack = nullptr;
     Value* sp = nullptr;
@@ -120,6 +121,7 @@ Value Eval(ThreadState& ts, bool* yielded)
     do {                                                                                                               \
         co = f->code;                                                                                                  \
         code = co->code.data();                                                                                        \
+        line_hint = co->module != nullptr && co->module->library ? nullptr : ts.line_hint;                             \
         locals = f->Locals();                                                                                          \
         stack = f->Stack();                                                                                            \
         sp = stack + f->sp;                                                                                            \
@@ -186,8 +188,8 @@ Value Eval(ThreadState& ts, bool* yielded)
                 if (ins.flags & kLineStart) {
                     const int line = co->lines[size_t(pc - 1)];
                     f->last_line = line;
-                    if (ts.line_hint != nullptr)
-                        ts.line_hint->store(line, std::memory_order_relaxed);
+                    if (line_hint != nullptr) // the listing shows the program's lines, not the library's
+                        line_hint->store(line, std::memory_order_relaxed);
                     if (ins.flags & kPartStart) [[unlikely]] {
                         SAVE_FRAME();
                         ts.exec.PartStart(ts, ins.part - 1);

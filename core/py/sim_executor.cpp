@@ -795,6 +795,7 @@ private:
         AddCandidate(point, self);
         for (SimThread* t : others)
             AddCandidate(point, t);
+        m_recorder.SetVirtualNow(m_origin_ns + m_now / 1000);
         const size_t choice = m_sim.chooser->Choose(point);
         if (choice == 0 || choice > others.size())
             return false;
@@ -871,6 +872,7 @@ private:
             ChoicePoint point;
             for (SimThread* t : ready)
                 AddCandidate(point, t);
+            m_recorder.SetVirtualNow(m_origin_ns + m_now / 1000);
             next = ready[std::min(m_sim.chooser->Choose(point), ready.size() - 1)];
         }
         const Ps at = m_now + m_wake_base + Exponential(m_wake_mean);
