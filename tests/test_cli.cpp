@@ -222,7 +222,7 @@ TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - 
     CHECK(doc["executor"] == "simulated");
     CHECK(doc["seed"] == 4);
     CHECK(doc["lesson"] == "race-counter");
-    CHECK(doc["params"]["increments"] == 100000);
+    CHECK(doc["params"]["increments"] == 300000);
     CHECK(doc["metrics"]["lost"].get<int64_t>() > 0);
     CHECK(doc["runs"][0]["name"] == "threaded");
     CHECK(doc["answers"][0]["id"] == "counter");

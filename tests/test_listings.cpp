@@ -129,7 +129,7 @@ TEST_CASE("listings run under python3 and agree with the engine", "[python]")
     {
         const std::string out = RunListing(python, "race-counter", {});
         if (MinorVersion(python) >= 10) {
-            CHECK(Field(out, "actual") == 200000);
+            CHECK(Field(out, "actual") == 600000);
             CHECK(Field(out, "lost") == 0);
         }
     }
@@ -140,7 +140,8 @@ TEST_CASE("listings run under python3 and agree with the engine", "[python]")
     }
 }
 
-TEST_CASE("CPython 3.9 loses updates where the 3.9 model does", "[python][pyenv]")
+TEST_CASE("CPython 3.9 loses updates where the 3.9 model does - at the lesson's defaults, and not at 100,000",
+          "[python][pyenv]")
 {
     const std::string python = PyenvPython("3.9");
     if (python.empty()) {
@@ -149,8 +150,14 @@ TEST_CASE("CPython 3.9 loses updates where the 3.9 model does", "[python][pyenv]
     }
     int lossy = 0;
     for (int run = 0; run < 3 && lossy == 0; ++run)
-        lossy += Field(RunListing(python, "race-counter", {"increments=1000000"}), "lost") > 0;
+        lossy += Field(RunListing(python, "race-counter", {}), "lost") > 0;
     CHECK(lossy > 0);
+    // The page says a thread that finishes within one switch interval is never
+    // interrupted: 100,000 increments take less than 5 ms.
+    int kept = 0;
+    for (int run = 0; run < 3; ++run)
+        kept += Field(RunListing(python, "race-counter", {"increments=100000"}), "lost") == 0;
+    WARN_UNLESS(kept >= 2, kept << " of 3 runs of 100,000 kept every update");
 }
 
 TEST_CASE("CPython 3.12 keeps the count where the 3.12 model does", "[python][pyenv]")

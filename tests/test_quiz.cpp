@@ -108,7 +108,7 @@ TEST_CASE("counter and lock predictions follow the model", "[quiz]")
 {
     const Ran race = RunLessonNamed("race-counter", {});
     const Question& counter = Named(race.quiz, "counter");
-    CHECK(counter.choices[0] == "exactly 200,000");
+    CHECK(counter.choices[0] == "exactly 600,000");
     CHECK(GradePrediction(counter, Choose(0), race.result).correct); // 3.12 keeps the count
     const Ran locked = RunLessonNamed("locked-counter", {"increments=20000"});
     CHECK(GradePrediction(Named(locked.quiz, "lost"), Choose(1), locked.result).correct);

@@ -56,7 +56,7 @@ TEST_CASE("a screenshot of every lesson shows its timeline", "[gui][screenshot]"
         {"threaded-export", "--time-scale 0.1", kSleeping},
         {"cpu-bound", "--set iterations=1000000", kWaitingGil},
         {"race-counter", "--python 3.9 --time-scale 0.5", kRunning},
-        {"locked-counter", "--python 3.13t --set increments=60000", kHoldingLock},
+        {"locked-counter", "--python 3.13t --seed 1 --set increments=60000", kHoldingLock}, // simulated: a busy machine never thins it
         {"three-threads", "--time-scale 0.2 --presenter", kSleeping},
         // More than one run: the race's histogram, and the three models side by side.
         {"race-counter", "--repeat 5 --time-scale 0.2", kRunning},

@@ -16,6 +16,9 @@ constexpr const char* kKeys[][2] = {
     {"F2", "presenter mode: large fonts, high contrast"},
     {"Ctrl+=  /  Ctrl+-", "larger / smaller text"},
     {"F11", "full screen"},
+    {"F6", "be the scheduler: you choose who runs at each switch point"},
+    {"1-9  /  Shift+1-9", "step mode: run that thread one instruction / to its next line"},
+    {"Space  /  Ctrl+Z", "step mode: take the found schedule's choice / undo"},
     {"F1  or  ?", "this help"},
 };
 } // namespace

@@ -165,7 +165,9 @@ void DrawResults(AppState& state)
         ImGui::PopStyleColor();
     }
     Paragraph(lesson.explain(*result, session.Params(), model).c_str());
-    ImGui::TextDisabled("%s", lesson.summarize(*result, model).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    Paragraph(lesson.summarize(*result, model).c_str()); // wrapped: a long summary must not run out of the column
+    ImGui::PopStyleColor();
     ImGui::Spacing();
 
     if (!page.chart_bars.empty()) {

@@ -1,6 +1,6 @@
 import threading
 
-INCREMENTS = 100_000
+INCREMENTS = 300_000
 THREADS = 2
 counter = 0
 
