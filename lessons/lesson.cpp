@@ -218,9 +218,17 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     return result; // (a finished run may have set `stop` itself, to end the program's daemon threads)
 }
 
+bool LessonProse::Shown(std::string_view heading, bool ran, bool ran_on_model) const
+{
+    if (std::find(after_run.begin(), after_run.end(), heading) == after_run.end())
+        return true;
+    return heading.rfind("On ", 0) == 0 ? ran_on_model : ran;
+}
+
 LessonProse ProseFor(const Lesson& lesson)
 {
     LessonProse prose;
+    prose.after_run = lesson.page->after_run;
     for (const auto& [title, text] : lesson.page->sections) {
         std::string* section = title == "Watch"      ? &prose.watch
                                : title == "Why"      ? &prose.why

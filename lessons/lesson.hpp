@@ -95,6 +95,10 @@ struct LessonProse {
     std::string why;      // why it happens
     std::string model_note[3]; // per Model: how the outcome differs there (may be empty)
     std::string try_next; // what to predict, change or build next
+    std::vector<std::string> after_run; // the page's headings shown only after a run ("Why", "On 3.12")
+    // Whether the section under `heading` ("Why", "On 3.12") may be shown
+    // yet: it gives nothing away, or the lesson has run (on `model`, for a model's note).
+    bool Shown(std::string_view heading, bool ran, bool ran_on_model) const;
 };
 LessonProse ProseFor(const Lesson& lesson);
 

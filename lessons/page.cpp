@@ -316,7 +316,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
     r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
-                     "limits", "estimate", "chart", "series", "exercise", "explore", "step"});
+                     "limits", "estimate", "chart", "series", "exercise", "explore", "step", "after_run"});
     page->title = r.Text(doc, "title", "", true);
     page->tagline = r.Text(doc, "tagline", "", true);
     const std::vector<std::string> program_lines = Lines(py_text);
@@ -447,6 +447,16 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     for (auto& [heading, text] : page->sections)
         while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
             text.pop_back();
+    if (const YAML::Node after = doc["after_run"]; after.IsDefined()) {
+        if (!after.IsSequence())
+            r.Fail(after, "after_run", "must be a list of the page's headings, such as [Why, On 3.12]");
+        for (const auto& heading : after) {
+            const std::string name = heading.IsScalar() ? heading.as<std::string>() : "";
+            if (page->Section(name) == nullptr)
+                r.Fail(heading, "after_run", fmt::format("the page has no section `## {}`", name));
+            page->after_run.push_back(name);
+        }
+    }
 
     // The program must compile as it is (with its own values).
     try {

@@ -105,6 +105,9 @@ struct LessonPage {
     std::vector<std::string> step_sets; // NAME=VALUE
     std::vector<PageGoal> goals;
     std::vector<std::pair<std::string, std::string>> sections; // prose: heading, text
+    // Headings of the sections that give a quiz answer away: the window
+    // shows them only once the lesson has run (a model's note, once it ran on that model).
+    std::vector<std::string> after_run;
     std::string program;                                       // ID.py
     std::vector<std::string> parts;                            // its `# part:` names, in order
 

@@ -128,6 +128,16 @@ void AppState::Explore()
     explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0});
 }
 
+void AppState::NoteFinishedRuns()
+{
+    const Lesson* ran = session.RunLessonPtr();
+    for (size_t i = 0; ran != nullptr && i < AllLessons().size(); ++i)
+        if (AllLessons()[i] == ran)
+            for (size_t k = 0; k < session.Results().size() && k < session.SeriesConfigs().size(); ++k)
+                if (session.Results()[k].status == RunStatus::Finished)
+                    ran_on[i] |= 1u << int(session.SeriesConfigs()[k].model);
+}
+
 void AppState::BeginStep()
 {
     auto params = ParseParams();
@@ -255,6 +265,7 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
             edits.push_back({std::string(spec.default_text), ""});
         state.edits.push_back(std::move(edits));
         state.quizzes.emplace_back();
+        state.ran_on.push_back(0);
     }
     const std::string wanted = lesson.value_or(state.settings.last_lesson);
     state.lesson = 0;
@@ -271,6 +282,7 @@ void DrawApp(AppState& state)
     ImGui::PushFont(font.regular);
     HandleShortcuts(state);
     state.session.Update();
+    state.NoteFinishedRuns();
     state.step.Update();
     state.GradeIfDone();
     state.TakeExploreOutcome();

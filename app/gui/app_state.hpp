@@ -66,6 +66,13 @@ struct AppState {
     TraceSnapshot no_trace; // what the timeline shows for a lesson with no run of its own
     bool show_help = false;
 
+    // Per lesson, a bit per model it has run to its end on in this session:
+    // the prose that gives a quiz answer away waits for it (page after_run).
+    std::vector<unsigned> ran_on;
+    void NoteFinishedRuns();
+    bool RanOn(Model model) const { return (ran_on[size_t(lesson)] >> int(model)) & 1u; }
+    bool Ran() const { return ran_on[size_t(lesson)] != 0; }
+
     // Quizzes and progress (progress.hpp).
     std::vector<QuizState> quizzes; // per lesson
     Progress progress;

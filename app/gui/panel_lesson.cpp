@@ -24,14 +24,20 @@ const char* ModelLine(Model model)
     return "";
 }
 
-void Section(const char* title, const std::string& text, ImFont* bold)
+void Section(const char* title, const std::string& text, ImFont* bold, bool shown = true)
 {
     if (text.empty())
         return;
     ImGui::PushFont(bold);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
-    Paragraph(text.c_str());
+    if (shown) {
+        Paragraph(text.c_str());
+    } else {
+        ImGui::TextDisabled("after your run: predict first, then run it");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("This part tells what happens, so it waits until you have seen it happen.");
+    }
     ImGui::Spacing();
 }
 
@@ -74,11 +80,14 @@ void DrawLessonPage(AppState& state)
         ImGui::Separator();
     }
     const LessonProse prose = ProseFor(lesson);
-    Section("What to watch", prose.watch, font.bold);
-    Section("Why", prose.why, font.bold);
-    const std::string& note = prose.model_note[int(state.CurrentModel())];
-    Section(fmt::format("On Python {}", ModelName(state.CurrentModel())).c_str(), note, font.bold);
-    Section("Try next", prose.try_next, font.bold);
+    const Model model = state.CurrentModel();
+    const auto shown = [&](std::string_view heading) { return prose.Shown(heading, state.Ran(), state.RanOn(model)); };
+    Section("What to watch", prose.watch, font.bold, shown("Watch"));
+    Section("Why", prose.why, font.bold, shown("Why"));
+    const std::string& note = prose.model_note[int(model)];
+    Section(fmt::format("On Python {}", ModelName(model)).c_str(), note, font.bold,
+            shown(fmt::format("On {}", ModelName(model))));
+    Section("Try next", prose.try_next, font.bold, shown("Try next"));
     ImGui::EndChild();
     ImGui::SameLine();
 

@@ -24,12 +24,15 @@ void StepJob::Start(const Lesson& lesson, ParamValues values, RunConfig config, 
 void StepJob::Launch(std::vector<std::string> replay)
 {
     StopWorker();
-    m_chooser = std::make_unique<py::StepChooser>(std::move(replay), m_lesson->page->watch);
+    std::vector<int> lines;
+    for (const PageGoal& goal : m_lesson->page->goals)
+        if (goal.together_line > 0)
+            lines.push_back(goal.together_line);
+    m_chooser = std::make_unique<py::StepChooser>(std::move(replay), m_lesson->page->watch, std::move(lines));
     m_recorder = std::make_unique<Recorder>();
     m_stop = std::make_unique<StopFlag>();
     m_trace = TraceSnapshot{};
     m_result.reset();
-    m_judged = SIZE_MAX;
     m_worker_done.store(false);
     py::SimSettings sim;
     sim.seed = m_seed;
@@ -70,20 +73,11 @@ void StepJob::Update()
     }
     m_trace.Update(*m_recorder);
     m_made = m_chooser->Made().size();
-    const std::optional<py::StepChoice> choice = m_chooser->Waiting();
-    if (!choice || choice->number == m_judged)
-        return;
-    m_judged = choice->number;
+    const std::vector<int> shared = m_chooser->LinesShared();
     const std::vector<PageGoal>& goals = m_lesson->page->goals;
-    for (size_t g = 0; g < goals.size(); ++g) {
-        if (goals[g].together_line == 0)
-            continue;
-        int there = 0;
-        for (const py::ThreadPlace& t : choice->threads)
-            there += t.line == goals[g].together_line && t.inside.empty();
-        if (there >= 2)
+    for (size_t g = 0; g < goals.size(); ++g)
+        if (std::find(shared.begin(), shared.end(), goals[g].together_line) != shared.end())
             m_goals_met[g] = true;
-    }
 }
 
 std::optional<py::StepChoice> StepJob::Waiting() const

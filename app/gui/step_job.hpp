@@ -80,7 +80,6 @@ private:
     std::vector<bool> m_goals_met;
     size_t m_made = 0;
     std::vector<size_t> m_answered_at; // the choices the student answered (their numbers), for Undo
-    size_t m_judged = SIZE_MAX; // the choice whose `together` goals were judged last
 };
 
 } // namespace threadlab

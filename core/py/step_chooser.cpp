@@ -4,10 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace threadlab::py {
 
-StepChooser::StepChooser(std::vector<std::string> replay, std::vector<std::string> watch)
-    : m_replay(std::move(replay)), m_watch(std::move(watch))
+StepChooser::StepChooser(std::vector<std::string> replay, std::vector<std::string> watch, std::vector<int> lines)
+    : m_replay(std::move(replay)), m_watch(std::move(watch)), m_lines(std::move(lines))
 {
 }
 
@@ -42,6 +44,13 @@ size_t StepChooser::Choose(const ChoicePoint& point)
             choice.globals = GlobalsOf(*ts->interp.main, m_watch);
             break;
         }
+    for (const int line : m_lines) {
+        int there = 0;
+        for (const ThreadPlace& t : choice.threads)
+            there += t.line == line && t.inside.empty();
+        if (there >= 2 && std::find(m_lines_shared.begin(), m_lines_shared.end(), line) == m_lines_shared.end())
+            m_lines_shared.push_back(line);
+    }
     const size_t chosen = Decide(point, choice, lock);
     m_made.push_back(point.candidates[chosen]);
     return chosen;
@@ -115,6 +124,16 @@ std::string StepChooser::Mismatch() const
 {
     std::lock_guard lock(m_mutex);
     return m_mismatch;
+}
+
+} // namespace threadlab::py
+
+namespace threadlab::py {
+
+std::vector<int> StepChooser::LinesShared() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lines_shared;
 }
 
 } // namespace threadlab::py

@@ -26,8 +26,9 @@ struct StepChoice {
 class StepChooser final : public Chooser {
 public:
     // `replay`: thread names to choose first without waiting; `watch`: the
-    // main module's globals each choice shows.
-    StepChooser(std::vector<std::string> replay, std::vector<std::string> watch);
+    // main module's globals each choice shows; `lines`: program lines to
+    // note when two threads are about to run one at the same choice.
+    StepChooser(std::vector<std::string> replay, std::vector<std::string> watch, std::vector<int> lines = {});
 
     // The run's thread.
     size_t Choose(const ChoicePoint& point) override;
@@ -44,6 +45,9 @@ public:
     std::vector<std::string> Made() const; // the names chosen so far, the replay's included
     // The replay could not be followed (the program changed underneath it).
     std::string Mismatch() const;
+    // Those of `lines` two threads were about to run at once, at a choice the
+    // play met after its replay (auto-followed ones too).
+    std::vector<int> LinesShared() const;
 
 private:
     size_t Decide(const ChoicePoint& point, const StepChoice& choice, std::unique_lock<std::mutex>& lock);
@@ -52,6 +56,8 @@ private:
     std::condition_variable m_answered;
     std::vector<std::string> m_replay;
     const std::vector<std::string> m_watch;
+    const std::vector<int> m_lines;
+    std::vector<int> m_lines_shared;
     std::vector<std::string> m_made;
     std::optional<StepChoice> m_waiting;
     std::optional<size_t> m_answer;
