@@ -171,6 +171,8 @@ TEST_CASE("pages: a malformed page is refused naming the file, the line and the 
          "tiny.md:23: step.goals[1].together: no line of tiny.py reads `counter -= 1`"},
         {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  goals:\n    - say: lose one\n"),
          "tiny.md:22: step.goals[1]: give when (an expression over the metrics) or together (a line of the program)"},
+        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nafter_run: [Why]\n"),
+         "tiny.md:20: after_run: the page has no section `## Why`"},
     };
     for (const Case& c : cases) {
         const std::string error = ParseError(c.md);
@@ -324,4 +326,25 @@ TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on
     // The same seed, the same result: exactly.
     CHECK(Number(Simulate("race-counter", Model::Py313t, {}, 7), "lost") ==
           Number(Simulate("race-counter", Model::Py313t, {}, 7), "lost"));
+}
+
+TEST_CASE("pages: sections that give an answer away wait for a run - a model's note for a run on that model",
+          "[pages]")
+{
+    const LessonPage* page = FindPage("race-counter");
+    REQUIRE(page != nullptr);
+    Lesson lesson;
+    lesson.page = page;
+    const LessonProse prose = ProseFor(lesson);
+    CHECK(prose.Shown("Watch", false, false));
+    CHECK_FALSE(prose.Shown("Why", false, false));
+    CHECK(prose.Shown("Why", true, false));
+    CHECK_FALSE(prose.Shown("On 3.12", true, false)); // ran, but on another model
+    CHECK(prose.Shown("On 3.12", true, true));
+    // Every built-in page hides its "Why" until the run: each gives its answer away.
+    for (const CatalogEntry& e : Catalog())
+        if (e.built_in && e.page != nullptr) {
+            INFO(e.id);
+            CHECK(std::find(e.page->after_run.begin(), e.page->after_run.end(), "Why") != e.page->after_run.end());
+        }
 }
