@@ -319,7 +319,9 @@ void DrawApp(AppState& state)
     }
 
     ImGui::BeginGroup();
-    const float top_height = std::max(size * 14, ImGui::GetContentRegionAvail().y * 0.5f);
+    // The timeline keeps at least 40 % of the height, whatever the font size.
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float top_height = std::min(std::max(size * 14, avail * 0.5f), avail * 0.6f);
     ImGui::BeginChild("lesson_page", ImVec2(0, top_height), false);
     DrawLessonPage(state);
     ImGui::EndChild();

@@ -139,6 +139,8 @@ void DrawLessonList(AppState& state);
 void DrawLessonPage(AppState& state);
 void DrawListing(AppState& state);
 void DrawControls(AppState& state);
+void DrawRunBar(AppState& state);         // Run / Stop and the progress bar, always in view
+float RunBarHeight(const AppState& state);
 void DrawResults(AppState& state);
 void DrawHelpOverlay(AppState& state);
 void HandleShortcuts(AppState& state);

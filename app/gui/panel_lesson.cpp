@@ -24,6 +24,17 @@ const char* ModelLine(Model model)
     return "";
 }
 
+// The first parameter the student's text is refused for, as a sentence; empty if none.
+std::string ParamError(const AppState& state)
+{
+    const Lesson& lesson = state.CurrentLesson();
+    const std::vector<ParamEdit>& edits = state.edits[size_t(state.lesson)];
+    for (size_t i = 0; i < edits.size() && i < lesson.params.size(); ++i)
+        if (!edits[i].error.empty())
+            return fmt::format("Run needs a valid {} first: {}", lesson.params[i].name, edits[i].error);
+    return "";
+}
+
 void Section(const char* title, const std::string& text, ImFont* bold, bool shown = true)
 {
     if (text.empty())
@@ -91,8 +102,13 @@ void DrawLessonPage(AppState& state)
     ImGui::EndChild();
     ImGui::SameLine();
 
+    // Run / Stop stays in view at every window and font size: the settings
+    // and the quiz scroll above it.
     ImGui::BeginChild("controls", ImVec2(0, 0), true);
+    ImGui::BeginChild("settings", ImVec2(0, -RunBarHeight(state)), false);
     DrawControls(state);
+    ImGui::EndChild();
+    DrawRunBar(state);
     ImGui::EndChild();
 }
 
@@ -198,8 +214,9 @@ void DrawControls(AppState& state)
     ImGui::TextUnformatted("Python");
     ImGui::PopFont();
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
-        ImGui::SameLine();
-        if (ImGui::RadioButton(std::string(ModelName(model)).c_str(), state.CurrentModel() == model))
+        const std::string name(ModelName(model));
+        SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(name.c_str()).x);
+        if (ImGui::RadioButton(name.c_str(), state.CurrentModel() == model))
             state.settings.python = std::string(ModelName(model));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", ModelLine(model));
@@ -209,7 +226,7 @@ void DrawControls(AppState& state)
     ImGui::PopStyleColor();
 
     float scale = float(state.settings.time_scale);
-    ImGui::SetNextItemWidth(size * 12);
+    ImGui::SetNextItemWidth(std::min(size * 12, ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("time scale (?)").x - size));
     if (ImGui::SliderFloat("time scale", &scale, 0.05f, 5.0f, "×%.2f", ImGuiSliderFlags_Logarithmic))
         state.settings.time_scale = std::clamp(double(scale), kMinTimeScale, kMaxTimeScale);
     ImGui::SameLine();
@@ -221,7 +238,8 @@ void DrawControls(AppState& state)
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The program runs on a virtual clock: the same seed gives the same result on any machine,\n"
                           "however busy it is. Each run draws a new seed; type one to run it again.");
-    ImGui::SameLine();
+    SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                   ImGui::CalcTextSize("Live on this machine").x);
     if (ImGui::RadioButton("Live on this machine", !state.settings.simulated))
         state.settings.simulated = false;
     if (ImGui::IsItemHovered())
@@ -239,7 +257,25 @@ void DrawControls(AppState& state)
     ImGui::Separator();
     DrawQuiz(state);
     ImGui::Spacing();
+}
 
+float RunBarHeight(const AppState& state)
+{
+    const float size = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float height = size * 1.9f + style.ItemSpacing.y * 2 + style.WindowPadding.y;
+    if (!ParamError(state).empty())
+        height += ImGui::GetTextLineHeightWithSpacing() * 2;
+    return height;
+}
+
+void DrawRunBar(AppState& state)
+{
+    const Lesson& lesson = state.CurrentLesson();
+    const float size = ImGui::GetFontSize();
+    RunSession& session = state.session;
+    const bool running = session.Running();
+    ImGui::Separator();
     const ImVec2 button(size * 7, size * 1.9f);
     if (!running) {
         const bool has_run = session.HasRun() && session.RunLessonPtr() == &lesson;
@@ -269,6 +305,9 @@ void DrawControls(AppState& state)
                     : fmt::format("{}{}", FormatDuration(session.ElapsedSeconds()), how);
         ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
     }
+    // Run does nothing while a value is refused: say why, here.
+    if (const std::string error = ParamError(state); !error.empty() && !running)
+        ErrorText(error.c_str());
 }
 
 } // namespace threadlab

@@ -126,20 +126,27 @@ void DrawToolbar(AppState& state)
     // What the timeline shows: this lesson's run, or a saved trace.
     const bool has_trace = session.RunLessonPtr() == &lesson || session.IsOpenedTrace();
     const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
+    // The row wraps where the window is too narrow for it (presenter fonts, 1280 pixels).
+    bool first = true;
+    const auto tool = [&](const std::string& label, float gap = -1) {
+        if (!first)
+            SameLineIfFits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, gap);
+        first = false;
+        return ImGui::Button(label.c_str());
+    };
 
     ImGui::BeginDisabled(running);
     if (lesson.page->series_runs > 0) {
         const int runs = lesson.page->series_runs;
-        if (ImGui::Button(fmt::format("Run {} times", runs).c_str()))
+        if (tool(fmt::format("Run {} times", runs)))
             state.RunSeries({config}, runs);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Run it %d times and draw a histogram of %s.", runs, lesson.page->series_metric.c_str());
-        ImGui::SameLine();
     }
     if (!lesson.page->explore_label.empty()) {
         const bool searching = state.explore.Running();
         ImGui::BeginDisabled(searching);
-        if (ImGui::Button(searching ? "Searching schedules…" : lesson.page->explore_label.c_str()))
+        if (tool(searching ? "Searching schedules…" : lesson.page->explore_label))
             state.Explore();
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
@@ -152,10 +159,9 @@ void DrawToolbar(AppState& state)
                               lesson.page->check.text.c_str(), with.empty() ? "its values" : with.c_str(),
                               std::string(ModelName(state.CurrentModel())).c_str());
         }
-        ImGui::SameLine();
     }
     if (!lesson.page->step_sets.empty() || !lesson.page->goals.empty()) {
-        if (ImGui::Button("Be the scheduler"))
+        if (tool("Be the scheduler"))
             state.BeginStep();
         if (ImGui::IsItemHovered()) {
             std::string with;
@@ -166,17 +172,15 @@ void DrawToolbar(AppState& state)
                               std::string(ModelName(state.CurrentModel())).c_str(),
                               with.empty() ? "its values" : with.c_str());
         }
-        ImGui::SameLine();
     }
     if (!state.found_schedule.empty()) {
-        if (ImGui::Button("Step through the schedule found"))
+        if (tool("Step through the schedule found"))
             state.StepThroughFound();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Follow the failing schedule one choice at a time: the thread it chose next is\n"
                               "highlighted (Space takes it); choose another to see what else could happen.");
-        ImGui::SameLine();
     }
-    if (ImGui::Button("Compare 3.9 · 3.12 · 3.13t")) {
+    if (tool("Compare 3.9 · 3.12 · 3.13t")) {
         std::vector<RunConfig> configs;
         for (Model model : {Model::Py39, Model::Py312, Model::Py313t})
             configs.push_back(RunConfig{model, kDefaultSwitchInterval, state.settings.time_scale});
@@ -186,17 +190,15 @@ void DrawToolbar(AppState& state)
         ImGui::SetTooltip("Run this lesson under each interpreter model, one after another, on one time axis.");
     ImGui::EndDisabled();
 
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::BeginDisabled(running || !has_trace);
-    auto action_button = [&](const char* label, FileAction action, const char* extension) {
-        if (ImGui::Button(label)) {
+    auto action_button = [&](const char* label, FileAction action, const char* extension, float gap = -1) {
+        if (tool(label, gap)) {
             state.file_action = action;
             state.file_path = DefaultPath(state, extension);
             state.file_message.clear();
         }
-        ImGui::SameLine();
     };
-    action_button("Save trace…", FileAction::SaveTrace, "json");
+    action_button("Save trace…", FileAction::SaveTrace, "json", ImGui::GetFontSize() * 2);
     action_button("Save PNG…", FileAction::SavePng, "png");
     ImGui::BeginDisabled(session.Results().empty());
     action_button("Save CSV…", FileAction::SaveCsv, "csv");
@@ -205,7 +207,7 @@ void DrawToolbar(AppState& state)
     ImGui::BeginDisabled(running);
     action_button("Open trace…", FileAction::OpenTrace, "json");
     ImGui::EndDisabled();
-    if (ImGui::Button("Progress"))
+    if (tool("Progress"))
         state.show_progress = !state.show_progress;
     if (state.opened_meta) {
         ImGui::SameLine();

@@ -1,6 +1,8 @@
 #include "ui.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace threadlab {
 
@@ -76,9 +78,41 @@ void Paragraph(const char* text, ImFont* font)
 {
     if (font)
         ImGui::PushFont(font);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    // ImGui's own wrapping breaks after '.' and ',' too, splitting "3.9" and
+    // "200,000" across lines: break at spaces only.
+    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
+    const auto fits = [&](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x <= width; };
+    std::vector<std::string_view> lines;
+    const std::string_view all(text);
+    for (size_t begin = 0; begin <= all.size();) {
+        const size_t end = std::min(all.find('\n', begin), all.size());
+        std::string_view rest = all.substr(begin, end - begin);
+        do {
+            size_t cut = rest.size();
+            if (!fits(rest)) {
+                // The longest run of whole words that fits; a word wider than the column alone.
+                cut = rest.find(' ');
+                for (size_t space = cut; space != std::string_view::npos && fits(rest.substr(0, space));
+                     space = rest.find(' ', space + 1))
+                    cut = space;
+                cut = std::min(cut, rest.size());
+            }
+            lines.push_back(rest.substr(0, cut));
+            rest.remove_prefix(cut);
+            while (!rest.empty() && rest.front() == ' ')
+                rest.remove_prefix(1);
+        } while (!rest.empty());
+        begin = end + 1;
+    }
+    // Lines of one paragraph sit as close as wrapped text does.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
+    for (size_t k = 0; k < lines.size(); ++k) {
+        if (k + 1 == lines.size())
+            ImGui::PopStyleVar();
+        ImGui::TextUnformatted(lines[k].data(), lines[k].data() + lines[k].size());
+    }
+    if (lines.empty())
+        ImGui::PopStyleVar();
     if (font)
         ImGui::PopFont();
 }
