@@ -32,6 +32,11 @@ void AppState::SelectLesson(int index)
     lesson = (index % count + count) % count;
     settings.last_lesson = std::string(CurrentLesson().id);
     timeline = TimelineView{};
+    panes_to_top = true;
+    if (session.IsOpenedTrace()) { // a saved trace belongs to no lesson: leaving, it goes
+        session.Clear();
+        opened_meta.reset();
+    }
     if (step.Active() && step.PlayedLesson() != &CurrentLesson())
         step.Leave();
     found_schedule.clear(); // it belongs to the lesson left
@@ -93,6 +98,7 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     quiz.graded = false;
     opened_meta.reset();
     step.Leave();
+    panes_to_top = true;
     std::optional<py::SimSettings> sim;
     if (settings.simulated) {
         py::SimSettings chosen;
@@ -128,8 +134,17 @@ void AppState::Explore()
     explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0});
 }
 
+void AppState::Confirm(std::string text)
+{
+    status = std::move(text);
+    status_until = ImGui::GetTime() + 6.0;
+}
+
 void AppState::NoteFinishedRuns()
 {
+    if (was_running && !session.Running())
+        panes_to_top = true; // the result comes first: show it from its top
+    was_running = session.Running();
     const Lesson* ran = session.RunLessonPtr();
     for (size_t i = 0; ran != nullptr && i < AllLessons().size(); ++i)
         if (AllLessons()[i] == ran)

@@ -46,7 +46,11 @@ struct AppState {
     // Remembered across restarts (settings.hpp).
     Settings settings;
     std::string settings_path; // empty: do not save (screenshots, tests)
-    std::vector<std::string> notices;
+    std::vector<std::string> notices; // stay until dismissed: what went wrong, what to know
+    // A confirmation ("Saved the trace to …"), shown beside the toolbar for a few seconds.
+    std::string status;
+    double status_until = 0; // ImGui::GetTime()
+    void Confirm(std::string text);
     const Fonts* fonts = nullptr;
 
     int lesson = 0;
@@ -69,6 +73,9 @@ struct AppState {
     // Per lesson, a bit per model it has run to its end on in this session:
     // the prose that gives a quiz answer away waits for it (page after_run).
     std::vector<unsigned> ran_on;
+    // The panes start at their top on a new lesson, a new run and its result.
+    bool panes_to_top = true;
+    bool was_running = false;
     void NoteFinishedRuns();
     bool RanOn(Model model) const { return (ran_on[size_t(lesson)] >> int(model)) & 1u; }
     bool Ran() const { return ran_on[size_t(lesson)] != 0; }
@@ -144,6 +151,8 @@ float RunBarHeight(const AppState& state);
 void DrawResults(AppState& state);
 void DrawHelpOverlay(AppState& state);
 void HandleShortcuts(AppState& state);
+// The window's key callback: a key pressed (even if released before the next frame).
+void NoteKeyTap(int key);
 void DrawQuiz(AppState& state);
 void DrawGrades(AppState& state);
 void DrawToolbar(AppState& state);

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace threadlab {
 
@@ -73,12 +75,19 @@ void DrawLessonPage(AppState& state)
 
     // The middle column carries the results, their tables and the prose:
     // it gets the most room; the controls need the least.
+    const bool to_top = std::exchange(state.panes_to_top, false);
+    const auto start_at_top = [&] {
+        if (to_top)
+            ImGui::SetScrollY(0);
+    };
     ImGui::BeginChild("listing", ImVec2(column * 1.0f, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    start_at_top();
     DrawListing(state);
     ImGui::EndChild();
     ImGui::SameLine();
 
     ImGui::BeginChild("prose", ImVec2(column * 1.2f, 0), true);
+    start_at_top();
     if (!lesson.page->exercise.empty() && !state.Stepping())
         DrawExercise(state);
     // After a run, what happened comes first; the lesson's text follows.
@@ -106,6 +115,7 @@ void DrawLessonPage(AppState& state)
     // and the quiz scroll above it.
     ImGui::BeginChild("controls", ImVec2(0, 0), true);
     ImGui::BeginChild("settings", ImVec2(0, -RunBarHeight(state)), false);
+    start_at_top();
     DrawControls(state);
     ImGui::EndChild();
     DrawRunBar(state);
@@ -299,11 +309,23 @@ void DrawRunBar(AppState& state)
     ImGui::SameLine();
     if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
         const std::string how = session.Sim() ? fmt::format(" · seed {}", session.Sim()->seed) : " · live";
-        const std::string overlay =
-            running ? fmt::format("{} of about {}{}", FormatDuration(session.ElapsedSeconds()),
-                                  FormatDuration(session.EstimateSeconds()), how)
-                    : fmt::format("{}{}", FormatDuration(session.ElapsedSeconds()), how);
+        const std::string elapsed = FormatDuration(session.ElapsedSeconds());
+        const std::string estimate = FormatDuration(session.EstimateSeconds());
+        // The longest label that fits the bar, never a clipped one.
+        const std::vector<std::string> labels =
+            running ? std::vector<std::string>{fmt::format("{} of about {}{}", elapsed, estimate, how),
+                                               fmt::format("{} / {}", elapsed, estimate), elapsed}
+                    : std::vector<std::string>{elapsed + how, elapsed};
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2;
+        std::string overlay = labels.back();
+        for (const std::string& label : labels)
+            if (ImGui::CalcTextSize(label.c_str()).x <= room) {
+                overlay = label;
+                break;
+            }
         ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", labels.front().c_str());
     }
     // Run does nothing while a value is refused: say why, here.
     if (const std::string error = ParamError(state); !error.empty() && !running)

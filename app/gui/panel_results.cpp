@@ -90,6 +90,19 @@ void DrawResults(AppState& state)
         ImGui::TextDisabled("Running…");
         return;
     }
+    // Values changed since: these results are not about the listing on screen.
+    std::string ran_with;
+    bool changed = false;
+    for (size_t i = 0; i < lesson.params.size(); ++i) {
+        const std::string value = DisplayValue(session.Params().Get(lesson.params[i].name));
+        ran_with += fmt::format("{}{}={}", ran_with.empty() ? "" : ", ", lesson.params[i].name, value);
+        changed = changed || state.edits[size_t(state.lesson)][i].text != value;
+    }
+    if (changed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
+        Paragraph(fmt::format("From the last run, with {}. Run again to see what your values do.", ran_with).c_str());
+        ImGui::PopStyleColor();
+    }
     if (result->status == RunStatus::Stopped) {
         Paragraph(fmt::format("Stopped after {}. The timeline keeps what was recorded.",
                               FormatDuration(session.ElapsedSeconds()))

@@ -20,10 +20,12 @@ namespace {
 
 constexpr std::uintmax_t kMaxTraceBytes = 200u << 20;
 
+// In the folder last used (else the home folder), named after the lesson.
 std::string DefaultPath(const AppState& state, const char* extension)
 {
     const char* home = std::getenv("HOME");
-    return fmt::format("{}/threadlab-{}.{}", home ? home : ".", state.CurrentLesson().id, extension);
+    const std::string folder = !state.settings.last_folder.empty() ? state.settings.last_folder : home ? home : ".";
+    return fmt::format("{}/threadlab-{}.{}", folder, state.CurrentLesson().id, extension);
 }
 
 std::string ResultsCsv(const RunSession& session)
@@ -209,6 +211,10 @@ void DrawToolbar(AppState& state)
     ImGui::EndDisabled();
     if (tool("Progress"))
         state.show_progress = !state.show_progress;
+    if (!state.status.empty() && ImGui::GetTime() < state.status_until) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", state.status.c_str());
+    }
     if (state.opened_meta) {
         ImGui::SameLine();
         ImGui::TextDisabled("showing a saved trace of %s (Python %s)", state.opened_meta->lesson.c_str(),
@@ -226,6 +232,8 @@ void DrawFileDialog(AppState& state)
     if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("File:");
         ImGui::SetNextItemWidth(-1);
+        if (ImGui::IsWindowAppearing())
+            ImGui::SetKeyboardFocusHere(); // type the name at once; Enter saves, Esc cancels
         const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue);
         if (!state.file_message.empty())
             ErrorText(state.file_message.c_str());
@@ -236,8 +244,11 @@ void DrawFileDialog(AppState& state)
             if (failed) {
                 state.file_message = message;
             } else {
+                const std::string folder = std::filesystem::path(state.file_path).parent_path().string();
+                if (!folder.empty())
+                    state.settings.last_folder = folder;
                 if (!message.empty())
-                    state.notices.push_back(message);
+                    state.Confirm(message);
                 state.file_action = FileAction::None;
                 ImGui::CloseCurrentPopup();
             }

@@ -66,6 +66,17 @@ void RunSession::ShowOpened(TraceSnapshot trace)
     m_opened = true;
 }
 
+void RunSession::Clear()
+{
+    Shutdown();
+    m_lesson = nullptr;
+    m_recorder.reset();
+    m_results.clear();
+    m_series.clear();
+    m_trace = TraceSnapshot{};
+    m_opened = false;
+}
+
 void RunSession::RequestStop()
 {
     if (m_stop)

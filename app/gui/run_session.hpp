@@ -34,6 +34,8 @@ public:
                      std::optional<py::SimSettings> sim = std::nullopt);
     // Shows a saved trace instead of a run.
     void ShowOpened(TraceSnapshot trace);
+    // Forgets what it shows (a saved trace, the last run) once its lesson is left.
+    void Clear();
     void RequestStop();
     // Stops and waits for the worker; for closing the window.
     void Shutdown();

@@ -5,13 +5,29 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 namespace threadlab {
+
+namespace {
+// Keys pressed since the last frame, as the window's key callback saw them
+// (the UI thread's own: GLFW calls back while it polls events).
+std::vector<int> g_taps;
+} // namespace
+
+void NoteKeyTap(int key) { g_taps.push_back(key); }
 
 void HandleShortcuts(AppState& state)
 {
     const ImGuiIO& io = ImGui::GetIO();
     const bool typing = io.WantTextInput;
-    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    const std::vector<int> taps = std::exchange(g_taps, {});
+    // Pressed this frame, even if already released again (a tap).
+    auto pressed = [&](int key) {
+        return ImGui::IsKeyPressed(key, false) || std::find(taps.begin(), taps.end(), key) != taps.end();
+    };
     auto repeated = [](int key) { return ImGui::IsKeyPressed(key, true); };
 
     // A dialog has the keyboard (Enter saves, Esc cancels); only Stop goes through.

@@ -107,7 +107,7 @@ void SaveTimelinePng(GLFWwindow* window, AppState& state)
     if (auto error = SavePng(state.png_request, std::max(0, x), std::max(0, y), std::min(w, fb_width), std::min(h, fb_height)))
         state.notices.push_back("The PNG was not saved: " + *error);
     else
-        state.notices.push_back("Saved the timeline to " + state.png_request + ".");
+        state.Confirm("Saved the timeline to " + state.png_request + ".");
 }
 
 // What GLFW said about its last error on this thread, or "".
@@ -116,6 +116,16 @@ std::string LastGlfwError()
     const char* description = nullptr;
     glfwGetError(&description);
     return description != nullptr ? description : "";
+}
+
+GLFWkeyfun g_backend_key_callback = nullptr;
+
+void NoteKeyPress(GLFWwindow* window, int key, int scancode, int action, int mods)
+{
+    if (action == GLFW_PRESS)
+        NoteKeyTap(key);
+    if (g_backend_key_callback != nullptr)
+        g_backend_key_callback(window, key, scancode, action, mods);
 }
 
 class Window {
@@ -136,7 +146,23 @@ public:
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
-        m_window = glfwCreateWindow(options.width, options.height, "threadlab", nullptr, nullptr);
+        // A size remembered from a larger screen is fitted to this one's work
+        // area (less the taskbar), so Run is never off-screen. Screenshots keep theirs.
+        int width = options.width, height = options.height, x = -1, y = -1;
+        if (options.use_settings)
+            if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+                int work_x = 0, work_y = 0, work_w = 0, work_h = 0;
+                glfwGetMonitorWorkarea(monitor, &work_x, &work_y, &work_w, &work_h);
+                if (work_w > 0 && work_h > 0) {
+                    width = std::min(width, work_w);
+                    height = std::min(height, work_h - 40); // the title bar
+                    x = work_x + (work_w - width) / 2;
+                    y = work_y + std::max(0, (work_h - height) / 2);
+                }
+            }
+        m_window = glfwCreateWindow(width, height, "threadlab", nullptr, nullptr);
+        if (m_window != nullptr && x >= 0)
+            glfwSetWindowPos(m_window, x, y);
         if (m_window == nullptr) {
             m_error = "cannot open a window: " + LastGlfwError();
             return;
@@ -149,6 +175,10 @@ public:
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr; // layout is code; settings.json holds what we remember
         ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+        // ImGui 1.86 keeps only whether a key is down at each frame: a tap
+        // (press and release between two frames) would be lost. Ours notes
+        // every press, then hands the event on to the backend's callback.
+        g_backend_key_callback = glfwSetKeyCallback(m_window, NoteKeyPress);
         ImGui_ImplOpenGL3_Init("#version 330 core");
         m_fonts = LoadFonts(options.font_size);
     }
@@ -215,7 +245,9 @@ int OpenWindow(const std::optional<std::string>& lesson)
         // Redraw at the display's rate while something moves; otherwise sleep until an event.
         const bool checking = state.make_check.valid() &&
                               state.make_check.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
-        if (state.session.Running() || checking || frames_to_draw > 0) {
+        // The step mode's run reaching its next choice, a search: both move without an event.
+        const bool busy = state.explore.Running() || (state.step.Active() && !state.step.Ended() && !state.step.Waiting());
+        if (state.session.Running() || checking || busy || frames_to_draw > 0) {
             glfwPollEvents();
             frames_to_draw = std::max(frames_to_draw - 1, 0);
         } else {

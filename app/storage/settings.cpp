@@ -89,6 +89,8 @@ LoadedSettings LoadSettings(const std::string& path)
     }
     if (doc.contains("last_lesson") && doc["last_lesson"].is_string())
         s.last_lesson = doc["last_lesson"].get<std::string>();
+    if (doc.contains("last_folder") && doc["last_folder"].is_string())
+        s.last_folder = doc["last_folder"].get<std::string>();
     if (ignored)
         loaded.notice = "Some saved settings were out of range and were reset to their defaults.";
     return loaded;
@@ -107,6 +109,7 @@ std::optional<std::string> SaveSettings(const std::string& path, const Settings&
                              {"python", s.python},
                              {"time_scale", s.time_scale},
                              {"last_lesson", s.last_lesson},
+                             {"last_folder", s.last_folder},
                              {"executor", s.simulated ? "simulated" : "live"}};
     return WriteFileAtomically(path, doc.dump(2) + "\n");
 }

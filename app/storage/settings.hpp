@@ -20,6 +20,7 @@ struct Settings {
     double time_scale = 1.0;
     std::string last_lesson; // empty: the first lesson
     bool simulated = true;   // lessons run on the virtual clock (the same result on any machine), else live
+    std::string last_folder; // where a trace, PNG or CSV was last saved or opened; empty: the home folder
 
     bool operator==(const Settings&) const = default;
 };
