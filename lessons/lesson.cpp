@@ -114,6 +114,7 @@ std::vector<Question> Lesson::quiz(const ParamValues& values, Model model) const
             if (const auto* index = std::get_if<int64_t>(&a.answer)) {
                 t.choice = int(*index);
                 t.text = a.text;
+                t.possible = a.possible;
             } else if (const auto* number = std::get_if<double>(&a.answer)) {
                 t.number = *number;
                 t.tolerance = a.tolerance;

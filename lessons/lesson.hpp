@@ -41,6 +41,7 @@ struct LessonAnswer {
     std::string text;     // a choice question: the right choice's text
     double tolerance = 0; // number questions
     std::string why;
+    std::vector<int> possible; // choices possible on this model that this run did not show
 };
 
 // The program with the current parameter values, line by line.

@@ -170,7 +170,7 @@ PageParam ReadParam(const Reader& r, const std::string& name, const YAML::Node& 
 PageQuestion ReadQuestion(const Reader& r, const YAML::Node& node, size_t index)
 {
     const std::string field = fmt::format("questions[{}]", index + 1);
-    r.Keys(node, field, {"id", "ask", "choices", "unit", "answer", "tolerance", "why", "ghost"});
+    r.Keys(node, field, {"id", "ask", "choices", "unit", "answer", "tolerance", "why", "ghost", "possible"});
     PageQuestion q;
     q.id = r.Text(node, "id", field, true);
     q.ask = r.Expr(node, "ask", field, true);
@@ -189,6 +189,9 @@ PageQuestion ReadQuestion(const Reader& r, const YAML::Node& node, size_t index)
     const bool number = q.choices.empty() && !q.choice_list.Given();
     q.tolerance = r.Expr(node, "tolerance", field, number);
     q.why = r.Expr(node, "why", field, false);
+    q.possible = r.Expr(node, "possible", field, false);
+    if (q.possible.Given() && number)
+        r.Fail(node["possible"], field + ".possible", "is for choice questions");
     q.ghost = r.Text(node, "ghost", field, false);
     if (!q.ghost.empty() && !(q.choices.empty() && !q.choice_list.Given()))
         r.Fail(node["ghost"], field + ".ghost", "is for number questions");

@@ -54,6 +54,10 @@ struct PageQuestion {
     PageExpr answer;    // after the run: the right choice (its text or index), or the number
     PageExpr tolerance; // a number question: right within ± this
     PageExpr why;       // after the run: one sentence
+    // After the run, a choice question: the choices this model makes possible
+    // that this run happened not to show. Predicting one is graded
+    // "possible, but not this time", neither right nor wrong.
+    PageExpr possible;
     std::string ghost;  // a number question about a part's time: that part (its MainThread lane shows the guess)
 };
 

@@ -80,6 +80,11 @@ Evaluation AfterRun(const LessonPage& page)
             e.Add(fmt::format("__choices_{}__", i), ChoicesExpression(q), q.choice_list.Given() ? &q.choice_list : &q.ask);
             e.Add(fmt::format("__answer_{}__", i), fmt::format("__choice_index__(__choices_{}__, {})", i, q.answer.text),
                   &q.answer);
+            e.Add(fmt::format("__possible_{}__", i),
+                  q.possible.Given()
+                      ? fmt::format("[__choice_index__(__choices_{}__, c) for c in ({})]", i, q.possible.text)
+                      : "[]",
+                  &q.possible);
         }
         e.Add(fmt::format("__tolerance_{}__", i), q.tolerance.Given() ? q.tolerance.text : "0", &q.tolerance);
         e.Add(fmt::format("__why_{}__", i), q.why.Given() ? Str(q.why.text) : "''", &q.why);
@@ -198,6 +203,9 @@ PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const R
                     const auto* index = std::get_if<int64_t>(&a.answer);
                     if (names != nullptr && index != nullptr && *index >= 0 && size_t(*index) < names->size())
                         a.text = (*names)[size_t(*index)];
+                    for (const py::Value c : py::As<py::List>(m->Get(fmt::format("__possible_{}__", i)))->items)
+                        if (py::IsInt(c))
+                            a.possible.push_back(int(py::IntValue(c)));
                 }
                 a.tolerance = py::ToDouble(ts, m->Get(fmt::format("__tolerance_{}__", i)));
                 a.why = py::ToStr(ts, m->Get(fmt::format("__why_{}__", i)));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -38,8 +39,14 @@ Grade GradePrediction(const Question& question, const Prediction& prediction, co
     grade.answered = prediction.Answered(question);
     if (!grade.answered)
         return grade;
-    if (question.kind == AnswerKind::Choice)
+    if (question.kind == AnswerKind::Choice) {
         grade.correct = prediction.choice == grade.truth.choice;
+        const std::vector<int>& possible = grade.truth.possible;
+        if (!grade.correct && std::find(possible.begin(), possible.end(), prediction.choice) != possible.end()) {
+            grade.possible = true;
+            grade.answered = false; // a fair prediction this run could not confirm: it counts neither way
+        }
+    }
     else
         grade.correct = std::fabs(*prediction.number - grade.truth.number) <= grade.truth.tolerance;
     return grade;

@@ -23,6 +23,7 @@ struct Truth {
     double tolerance = 0;   // a Number within ±tolerance is right
     std::string text;       // the right answer in words: "B", "2.00 s", "about 30×"
     std::string why;        // one sentence of explanation
+    std::vector<int> possible; // other choices the model makes possible, which this run did not show
 };
 
 struct Question {
@@ -44,8 +45,9 @@ struct Prediction {
 };
 
 struct Grade {
-    bool answered = false;
+    bool answered = false; // and counted: a "possible, not this time" is not
     bool correct = false;
+    bool possible = false; // what the model makes possible, but this run did not show: neither right nor wrong
     Truth truth;
 };
 

@@ -73,8 +73,13 @@ void DrawGrades(AppState& state)
         answered += g.answered;
         right += g.correct;
     }
+    bool any_possible = false;
+    for (const Grade& g : quiz.grades)
+        any_possible = any_possible || g.possible;
     ImGui::PushFont(state.Font().bold);
-    if (answered == 0)
+    if (answered == 0 && any_possible)
+        ImGui::TextUnformatted("Your prediction: possible, but not this time");
+    else if (answered == 0)
         ImGui::TextUnformatted("No prediction this time: the answers were");
     else
         ImGui::Text("Your predictions: %d of %d right", right, answered);
@@ -83,7 +88,7 @@ void DrawGrades(AppState& state)
         const Grade& g = quiz.grades[i];
         const Question& q = quiz.asked[i];
         std::string yours;
-        if (g.answered)
+        if (g.answered || g.possible)
             yours = q.kind == AnswerKind::Choice ? q.choices[size_t(quiz.locked[i].choice)]
                                                  : fmt::format("{} s", *quiz.locked[i].number);
         const ImVec4 color = !g.answered ? ImVec4(0.3f, 0.3f, 0.3f, 1)
@@ -91,7 +96,10 @@ void DrawGrades(AppState& state)
                                          : ImVec4(0.75f, 0.25f, 0.0f, 1);
         ImGui::PushStyleColor(ImGuiCol_Text, color);
         const std::string line =
-            !g.answered ? fmt::format("• {} — {}", q.prompt, g.truth.text)
+            g.possible  ? fmt::format("• {} You said {}: possible on Python {}, but not this time (it was {}). It "
+                                      "counts neither way: run again.",
+                                      q.prompt, yours, ModelName(quiz.model), g.truth.text)
+            : !g.answered ? fmt::format("• {} — {}", q.prompt, g.truth.text)
             : g.correct ? fmt::format("✓ {} You said {}: right ({}).", q.prompt, yours, g.truth.text)
                         : fmt::format("✗ {} You said {}; it was {}.", q.prompt, yours, g.truth.text);
         Paragraph(line.c_str());
