@@ -12,6 +12,12 @@ const std::string& LaneName(const TraceSnapshot& trace, int32_t lane)
     static const std::string kNobody = "another thread";
     return lane >= 0 && size_t(lane) < trace.lanes.size() ? trace.lanes[size_t(lane)].name : kNobody;
 }
+// `lock` as the program names it, else by its number.
+std::string LockName(const TraceSnapshot& trace, uint32_t id)
+{
+    const std::string& name = trace.ObjectName(id);
+    return name.empty() ? fmt::format("lock #{}", id) : name;
+}
 } // namespace
 
 std::string FormatDuration(double seconds)
@@ -40,15 +46,23 @@ std::string DescribeSpan(const TraceSnapshot& trace, const LaneTrace& lane, cons
     case State::WaitingGil:
         if (span.other == kNoLane)
             return "waiting for the GIL";
-        return "waiting for the GIL, held by " + LaneName(trace, span.other);
-    case State::WaitingLock:
-        if (!label.empty())
+        // Why the holder keeps it, in GIL.md's terms a student can follow.
+        return "waiting for the GIL, held by " + LaneName(trace, span.other) +
+               ". It asks for the GIL once it has waited a whole switch interval (5 ms); the holder lets go at its "
+               "next switch point after that, or sooner if it sleeps, blocks or ends.";
+    case State::WaitingLock: {
+        // A lock the program made has a name; the library's waits (a start's
+        // handshake, a queue) say where they are.
+        const std::string& name = trace.ObjectName(span.object);
+        if (name.empty() && !label.empty())
             return "blocked in " + label;
+        const std::string lock = name.empty() ? LockName(trace, span.object) : name;
         if (span.other == kNoLane)
-            return fmt::format("blocked on lock #{}", span.object);
-        return fmt::format("blocked on lock #{} held by {}", span.object, LaneName(trace, span.other));
+            return "blocked on " + lock;
+        return fmt::format("blocked on {}, held by {}", lock, LaneName(trace, span.other));
+    }
     case State::HoldingLock:
-        return fmt::format("running while holding lock #{}", span.object);
+        return "running while holding " + LockName(trace, span.object);
     case State::Joining:
         return "in join(" + LaneName(trace, span.other) + ")";
     case State::Done:
@@ -65,8 +79,8 @@ std::string DescribeMark(const TraceSnapshot& trace, const LaneTrace&, const Mar
     case MarkKind::Start: return "thread started";
     case MarkKind::End: return "thread ended";
     case MarkKind::JoinReturned: return "join(" + LaneName(trace, mark.other) + ") returned";
-    case MarkKind::LockAcquired: return fmt::format("acquired lock #{} after waiting", mark.object);
-    case MarkKind::LockReleased: return fmt::format("released lock #{} to a waiting thread", mark.object);
+    case MarkKind::LockAcquired: return fmt::format("acquired {} after waiting", LockName(trace, mark.object));
+    case MarkKind::LockReleased: return fmt::format("released {} to a waiting thread", LockName(trace, mark.object));
     case MarkKind::GilTaken: return "took the GIL from " + LaneName(trace, mark.other);
     case MarkKind::CounterRead: return fmt::format("read counter = {}", mark.value);
     case MarkKind::CounterWrite: return fmt::format("wrote counter = {}", mark.value);

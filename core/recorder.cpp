@@ -70,6 +70,19 @@ uint16_t Recorder::InternLabel(std::string_view text)
     return uint16_t(index);
 }
 
+void Recorder::NameObject(uint32_t object, std::string_view name)
+{
+    const uint16_t label = InternLabel(name);
+    std::lock_guard lock(m_setup);
+    m_object_names.emplace_back(object, label);
+}
+
+std::vector<std::pair<uint32_t, uint16_t>> Recorder::ObjectNames() const
+{
+    std::lock_guard lock(m_setup);
+    return m_object_names;
+}
+
 std::string_view Recorder::Label(uint16_t id) const
 {
     if (id >= m_label_count.load(std::memory_order_acquire))

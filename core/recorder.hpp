@@ -14,6 +14,7 @@
 #include "event_log.hpp"
 
 #include <atomic>
+#include <utility>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -56,6 +57,9 @@ public:
     void EndGroup(int group, int64_t at_ns = -1);
     int AddLane(int group, std::string name);
     uint16_t InternLabel(std::string_view text);
+    // What the program calls an object the spans name by id (a lock: "lock").
+    void NameObject(uint32_t object, std::string_view name);
+    std::vector<std::pair<uint32_t, uint16_t>> ObjectNames() const; // object id → label, any thread
 
     // Writer side, from the lane's own thread.
     int64_t Now() const;
@@ -85,12 +89,13 @@ public:
     bool Recording() const { return m_recording; }
 
 private:
+    std::vector<std::pair<uint32_t, uint16_t>> m_object_names; // under m_setup
     std::atomic<int64_t> m_virtual_now{-1};
     int64_t m_origin_ns;
     bool m_recording = true;
     std::atomic<uint32_t> m_seq{0};
 
-    std::mutex m_setup; // guards the owning vectors below, never taken by a writer recording
+    mutable std::mutex m_setup; // guards the owning vectors below, never taken by a writer recording
     std::vector<std::unique_ptr<GroupInfo>> m_groups;
     std::vector<std::unique_ptr<LaneInfo>> m_lanes;
     std::vector<std::unique_ptr<std::string>> m_labels;

@@ -49,6 +49,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
             break;
         labels.emplace_back(text);
     }
+    object_names = recorder.ObjectNames();
     // Read the clock after every event so an open span never ends before it starts.
     now_ns = recorder.ReaderNow();
     for (LaneTrace& lane : lanes) {
@@ -101,6 +102,14 @@ size_t TraceSnapshot::SpanCount() const
 const std::string& TraceSnapshot::Label(uint16_t id) const
 {
     return id < labels.size() ? labels[id] : labels[0];
+}
+
+const std::string& TraceSnapshot::ObjectName(uint32_t id) const
+{
+    for (const auto& [object, label] : object_names)
+        if (object == id)
+            return Label(label);
+    return labels[0];
 }
 
 } // namespace threadlab

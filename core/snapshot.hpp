@@ -78,12 +78,15 @@ public:
     std::vector<GroupTrace> groups;
     std::vector<LaneTrace> lanes;
     std::vector<std::string> labels{""};
+    std::vector<std::pair<uint32_t, uint16_t>> object_names; // object id → label (a lock's name in the program)
     int64_t now_ns = 0; // recorder clock at the last Update
 
     // Now, relative to a group's origin (its end once it has ended).
     int64_t GroupNow(const GroupTrace& group) const;
     size_t SpanCount() const;
     const std::string& Label(uint16_t id) const;
+    // What the program calls object `id` ("lock"), or empty.
+    const std::string& ObjectName(uint32_t id) const;
 
 private:
     void Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& event);

@@ -25,6 +25,7 @@
 #include "../gil.hpp"
 #include "../sync.hpp"
 #include "builtins_impl.hpp"
+#include "thread_place.hpp"
 #include "vm.hpp"
 
 #include <chrono>
@@ -154,6 +155,7 @@ public:
         auto lock = std::make_unique<LiveLock>();
         lock->lock.SetVisible(MadeByProgram(ts));
         if (MadeByProgram(ts)) {
+            m_runtime.Rec().NameObject(lock->lock.Id(), NameBeingMade(ts, "lock"));
             std::lock_guard guard(m_locks_mutex);
             m_program_locks.push_back(lock.get()); // the run's objects outlive its finale
         }

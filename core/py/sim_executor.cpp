@@ -32,6 +32,7 @@
 #include "../clock.hpp"
 
 #include "builtins_impl.hpp"
+#include "thread_place.hpp"
 #include "vm.hpp"
 
 #include <algorithm>
@@ -130,6 +131,7 @@ struct SimThread {
     SimThread* joining = nullptr;    // the thread it joins
     std::vector<SimThread*> joiners;
     int locks_held = 0;
+    uint32_t held_lock = 0; // the last one it took, which its "holding" span names
     State recorded = State::Done;
     bool started = false;
     std::atomic<bool> done{false};
@@ -288,6 +290,8 @@ public:
         std::lock_guard guard(m_mutex);
         lock->id = ++m_lock_ids;
         lock->visible = MadeByProgram(ts);
+        if (lock->visible)
+            m_recorder.NameObject(lock->id, NameBeingMade(ts, "lock"));
         return lock;
     }
 
@@ -974,6 +978,7 @@ private:
         l.holder = t;
         if (l.visible) {
             ++t->locks_held;
+            t->held_lock = l.id;
             Mark(t, MarkKind::LockAcquired, at >= 0 ? at : m_now, 0, kNoLane, l.id, m_recorder.NextSeq());
             if (t->wait == Wait::None)
                 Record(t, RunningState(t), at >= 0 ? at : m_now);
@@ -1143,6 +1148,8 @@ private:
         if (t->recorded == s && s != State::Sleeping && s != State::WaitingLock)
             return;
         t->recorded = s;
+        if (s == State::HoldingLock && object == 0)
+            object = t->held_lock;
         TraceEvent e;
         e.t_ns = m_origin_ns + at / 1000;
         e.value = value;

@@ -6,6 +6,10 @@
 #include "objects.hpp"
 #include "ops.hpp"
 
+#include <fmt/format.h>
+
+#include <cctype>
+
 namespace threadlab::py {
 
 namespace {
@@ -82,6 +86,39 @@ ThreadPlace PlaceOf(const ThreadState& ts, std::string thread, bool at_switch_po
                 place.stack.push_back(ShortRepr(stack[i]));
     }
     return place;
+}
+
+std::string NameBeingMade(const ThreadState& ts, const std::string& what)
+{
+    const Frame* own = ts.frame;
+    while (own != nullptr && !ProgramCode(own))
+        own = own->back;
+    if (own == nullptr)
+        return "";
+    const int line = own->Line();
+    const std::vector<std::string>& lines = own->code->module->lines;
+    if (line <= 0 || size_t(line) > lines.size())
+        return "";
+    const std::string& text = lines[size_t(line) - 1];
+    size_t at = text.find_first_not_of(' ');
+    const size_t start = at;
+    while (at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_' || text[at] == '.'))
+        ++at;
+    const size_t end = at;
+    while (at < text.size() && text[at] == ' ')
+        ++at;
+    // `name = module.Lock(…)`: the right-hand side is the call itself (not `[Lock()]`, which names a list).
+    const auto is_call = [&](size_t from) {
+        from = text.find_first_not_of(' ', from);
+        size_t k = from;
+        while (k < text.size() && (std::isalnum(static_cast<unsigned char>(text[k])) || text[k] == '_' || text[k] == '.'))
+            ++k;
+        return from != std::string::npos && k > from && k < text.size() && text[k] == '(';
+    };
+    if (start != std::string::npos && end > start && at < text.size() && text[at] == '=' &&
+        (at + 1 >= text.size() || text[at + 1] != '=') && is_call(at + 1))
+        return text.substr(start, end - start);
+    return fmt::format("the {} made at line {}", what, line);
 }
 
 std::vector<std::pair<std::string, std::string>> GlobalsOf(const Module& module, const std::vector<std::string>& names)

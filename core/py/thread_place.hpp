@@ -26,6 +26,11 @@ struct ThreadPlace {
 // Reads `ts`, which must be paused (not running) while this runs.
 ThreadPlace PlaceOf(const ThreadState& ts, std::string thread, bool at_switch_point);
 
+// What the program calls the object being made here: the name on the left
+// of `lock = threading.Lock()` on the innermost line of the program's own
+// code, else "the lock made at line N" (`what`: "lock").
+std::string NameBeingMade(const ThreadState& ts, const std::string& what);
+
 // A value as step mode shows it, without running any Python: numbers, short
 // strings, True/False/None; other objects by their type ("<list>").
 std::string ShortRepr(class Value v);

@@ -3,6 +3,7 @@
 #include "chrome_trace.hpp"
 #include "compiler.hpp"
 #include "sim_executor.hpp"
+#include "describe.hpp"
 #include "snapshot.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,6 +11,9 @@
 #include <atomic>
 #include <chrono>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -282,4 +286,38 @@ TEST_CASE("simulated: paced for the window a run keeps time with the wall clock 
     };
     CHECK(wall_seconds(true) >= 0.2);
     CHECK(wall_seconds(false) < 0.15);
+}
+
+TEST_CASE("the timeline names a lock as the program does - by where it was made when it has no name",
+          "[py][simulated]")
+{
+    const SimResult r = Simulate(R"(import threading
+balance_lock = threading.Lock()
+locks = [threading.Lock()]
+def work():
+    for _ in range(2000):
+        with balance_lock:
+            pass
+    for _ in range(2000):
+        with locks[0]:
+            pass
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+)",
+                                 Model::Py313t, 1); // in parallel: they do run into each other's locks
+    REQUIRE(r.exit_code == 0);
+    std::set<std::string> said;
+    for (const LaneTrace& lane : r.snapshot.lanes)
+        for (const Span& span : lane.spans)
+            if (span.state == State::WaitingLock || span.state == State::HoldingLock)
+                said.insert(DescribeSpan(r.snapshot, lane, span));
+    INFO(fmt::format("{}", fmt::join(said, " | ")));
+    const auto mentions = [&](const std::string& text) {
+        return std::any_of(said.begin(), said.end(), [&](const std::string& s) { return s.find(text) != std::string::npos; });
+    };
+    CHECK(mentions("holding balance_lock"));
+    CHECK(mentions("blocked on balance_lock, held by Thread-"));
+    CHECK(mentions("blocked on the lock made at line 3"));
+    CHECK_FALSE(mentions("#"));
 }

@@ -137,7 +137,9 @@ void DrawHoverTooltip(const TimelineDrawContext& ctx, const LaneHover& hover)
         ImGui::Text("%s: %u short spans folded together", hover.lane->name.c_str(), hover.block.count);
         ImGui::TextDisabled("Zoom in (mouse wheel) to see each one.");
     } else {
-        ImGui::Text("%s: %s", hover.lane->name.c_str(), DescribeSpan(ctx.trace, *hover.lane, *hover.span).c_str());
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+        ImGui::TextWrapped("%s: %s", hover.lane->name.c_str(), DescribeSpan(ctx.trace, *hover.lane, *hover.span).c_str());
+        ImGui::PopTextWrapPos();
         ImGui::TextDisabled("from %s for %s", FormatDuration(group.Seconds(hover.span->t0)).c_str(),
                             FormatDuration(group.Seconds(hover.span->t1 - hover.span->t0)).c_str());
     }
