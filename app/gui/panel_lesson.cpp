@@ -80,13 +80,18 @@ void DrawLessonPage(AppState& state)
         if (to_top)
             ImGui::SetScrollY(0);
     };
-    ImGui::BeginChild("listing", ImVec2(column * 1.0f, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // A comparison of the models is a table of three rows and their reasons: it gets the listing's room.
+    const std::vector<RunConfig>& series = state.session.SeriesConfigs();
+    const bool comparing = state.session.RunLessonPtr() == &lesson && series.size() > 1 &&
+                           series.front().model != series.back().model && !state.Stepping();
+    const float listing_share = comparing ? 0.6f : 1.0f;
+    ImGui::BeginChild("listing", ImVec2(column * listing_share, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     start_at_top();
     DrawListing(state);
     ImGui::EndChild();
     ImGui::SameLine();
 
-    ImGui::BeginChild("prose", ImVec2(column * 1.2f, 0), true);
+    ImGui::BeginChild("prose", ImVec2(column * (2.2f - listing_share), 0), true);
     start_at_top();
     if (!lesson.page->exercise.empty() && !state.Stepping())
         DrawExercise(state);
