@@ -235,6 +235,26 @@ TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - 
 
     CHECK(Stdout("explore race-counter --set increments=3 --python 3.9").status == 1);
     CHECK(Stdout("explore race-counter --set increments=3 --python 3.12").status == 0);
+
+    // The schedule found replays with run LESSON --schedule: the lesson's values and model come from the file.
+    const std::filesystem::path found = std::filesystem::temp_directory_path() / "threadlab-cli-lesson-schedule.json";
+    const Output search = Stdout("explore race-counter --set increments=3 --python 3.9 --json");
+    REQUIRE(search.status == 1);
+    const json schedule = json::parse(search.out);
+    CHECK(schedule["lesson"] == "race-counter");
+    CHECK(schedule["params"]["increments"] == "3");
+    std::ofstream(found) << search.out;
+    const Output replay = Stdout("run race-counter --schedule " + Quote(found.string()) + " --json");
+    CHECK(replay.status == 1); // the check fails again, as it did in the search
+    const json replayed = json::parse(replay.out);
+    CHECK(replayed["schedule"] == schedule["schedule"]);
+    CHECK(replayed["failure"]["kind"] == "check");
+    CHECK(replayed["output"].get<std::string>().find("lost: ") != std::string::npos);
+    const Output other = Stderr("run locked-counter --schedule " + Quote(found.string()));
+    CHECK(other.status == 2);
+    CHECK(other.out.find("is a schedule of race-counter, not of the lesson locked-counter") != std::string::npos);
+    CHECK(Stderr("run race-counter --set increments=5 --schedule " + Quote(found.string())).status == 2);
+    std::filesystem::remove(found);
     const Output refused = Stderr("run threaded-export --set notes=1000 --seed 1");
     CHECK(refused.status == 2);
     CHECK(refused.out.find("at most 1000 (set workers to use a pool)") != std::string::npos);

@@ -306,8 +306,13 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         }
         return ExploreLesson(explore, explore_sets, g_program_stop);
     }
-    if (run->parsed() && !run_schedule.empty())
-        return UsageError("--schedule replays a Python file (FILE.py); explore LESSON's schedule is of its program");
+    if (run->parsed() && !run_schedule.empty()) {
+        std::signal(SIGINT, [](int) {
+            if (StopFlag* stop = g_program_stop.load())
+                stop->RequestStop();
+        });
+        return ReplayLessonSchedule(run_options, run_schedule, run_json, trace_path, g_program_stop);
+    }
 
     if (run->parsed())
         return Run(run_options, run_json, trace_path);

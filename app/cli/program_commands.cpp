@@ -152,6 +152,8 @@ std::string LastLine(std::string text)
 
 // A schedule file: what `explore --json` printed.
 struct ScheduleFile {
+    std::string lesson; // set when it is a lesson's program
+    std::vector<std::string> params; // that lesson's values, NAME=VALUE
     std::vector<std::string> schedule;
     py::SimSettings sim;
     std::string python;
@@ -172,6 +174,10 @@ std::optional<std::string> ReadScheduleFile(const std::string& path, ScheduleFil
         file.sim.cores = doc.value("cores", 2);
         file.python = doc.value("python", std::string("3.12"));
         file.check = doc.value("check", std::string());
+        file.lesson = doc.value("lesson", std::string());
+        if (doc.contains("params") && doc["params"].is_object())
+            for (const auto& [name, value] : doc["params"].items())
+                file.params.push_back(name + "=" + (value.is_string() ? value.get<std::string>() : value.dump()));
         if (file.sim.cores < 1 || file.sim.cores > py::kMaxSimCores)
             return fmt::format("{}: \"cores\" must be from 1 to {}", path, py::kMaxSimCores);
     } catch (const nlohmann::json::exception& e) {
@@ -229,9 +235,10 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
         return Refuse("--repeat runs a program file simulated, one seed after another: give --seed too");
     if (auto error = CompileCheckOrError(schedule.check))
         return Refuse(*error);
-    std::string text;
-    if (auto error = py::ReadSourceFile(o.file, text))
-        return Refuse(*error);
+    std::string text = o.text;
+    if (text.empty())
+        if (auto error = py::ReadSourceFile(o.file, text))
+            return Refuse(*error);
     int exit_code = 0;
     std::unique_ptr<py::Program> program = CompileOrReport(o.file, text, exit_code);
     if (!program)
@@ -435,6 +442,8 @@ int ExploreSource(const ExploreOptions& options, const std::string& name, const 
     }
     if (options.json) {
         nlohmann::json doc{{"program", name},
+                           {"lesson", options.lesson},
+                           {"params", options.params},
                            {"python", ModelName(config.model)},
                            {"seed", explore.seed},
                            {"cores", explore.cores},
@@ -496,9 +505,44 @@ int ExploreLesson(const ExploreOptions& explore, const std::vector<std::string>&
     const LessonPage& page = *run.lesson->page;
     ExploreOptions with_check = explore;
     with_check.lesson = run.lesson->id;
+    for (const ParamSpec& spec : run.lesson->params)
+        with_check.params[std::string(spec.name)] = DisplayValue(run.params.Get(spec.name));
     if (with_check.check.empty())
         with_check.check = page.check.text;
     return ExploreSource(with_check, page.py_file, ProgramWithValues(page, run.params), interrupt);
+}
+
+int ReplayLessonSchedule(const RunOptions& options, const std::string& schedule_path, bool json,
+                         const std::string& trace_path, std::atomic<StopFlag*>& interrupt)
+{
+    if (!options.sets.empty() || !options.seed.empty() || !options.cores.empty() || options.repeat != "1")
+        return Refuse("--schedule replays the values, seed, cores and model its file holds: leave out --set, --seed, "
+                      "--cores and --repeat");
+    ScheduleFile schedule;
+    if (auto error = ReadScheduleFile(schedule_path, schedule))
+        return Refuse(*error);
+    RunOptions lesson_options = options;
+    lesson_options.sets = schedule.params;
+    lesson_options.python = schedule.python;
+    ResolvedRun run;
+    if (auto error = Resolve(lesson_options, run))
+        return Refuse(*error);
+    if (schedule.lesson != run.lesson->id)
+        return Refuse(fmt::format("{} is a schedule of {}, not of the lesson {}: write one with threadlab explore {} "
+                                  "--json",
+                                  schedule_path, schedule.lesson.empty() ? "a program file" : schedule.lesson,
+                                  run.lesson->id, run.lesson->id));
+    const LessonPage& page = *run.lesson->page;
+    ProgramOptions program;
+    program.file = page.py_file;
+    program.text = ProgramWithValues(page, run.params);
+    program.python = schedule.python;
+    program.switch_interval = options.switch_interval;
+    program.watch = page.watch;
+    program.json = json;
+    program.trace_path = trace_path;
+    program.schedule_path = schedule_path;
+    return RunProgramFile(program, interrupt);
 }
 
 int DisassembleProgram(const std::string& target, const std::string& python)

@@ -1,12 +1,14 @@
 #pragma once
 // `threadlab run FILE.py` and `threadlab dis FILE.py|LESSON`: a Python
 // program run (or disassembled) by threadlab's own interpreter.
+#include "run_options.hpp"
 #include "sim_executor.hpp"
 #include "stop.hpp"
 
 #include <optional>
 
 #include <atomic>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,7 @@ namespace threadlab {
 
 struct ProgramOptions {
     std::string file;
+    std::string text; // the program, when it is not read from `file` (a lesson's)
     std::string python = "3.12";
     std::string switch_interval = "0.005";
     std::string time_scale = "1.0";
@@ -42,6 +45,7 @@ struct ExploreOptions {
     bool json = false;
     std::string trace_path;
     std::string lesson; // set when exploring a lesson's program (for the hints)
+    std::map<std::string, std::string> params; // and its values, which the JSON keeps for run LESSON --schedule
 };
 
 // `threadlab explore FILE.py`: searches the schedules for one that fails.
@@ -70,5 +74,10 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
 
 // Prints the bytecode of a program file, or of a lesson's listing.
 int DisassembleProgram(const std::string& target, const std::string& python);
+
+// `run LESSON --schedule FILE`: the lesson's program with the values, model
+// and seed the schedule file (explore LESSON --json) holds, replayed.
+int ReplayLessonSchedule(const RunOptions& options, const std::string& schedule_path, bool json,
+                         const std::string& trace_path, std::atomic<StopFlag*>& interrupt);
 
 } // namespace threadlab
