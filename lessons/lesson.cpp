@@ -182,7 +182,7 @@ std::optional<std::string> ValidateParams(const Lesson& lesson, const ParamValue
 }
 
 LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config, Recorder& recorder,
-                       StopFlag& stop, const std::optional<py::SimSettings>& sim)
+                       StopFlag& stop, const std::optional<py::SimSettings>& sim, const std::string* program)
 {
     LessonResult result;
     if (stop.StopRequested()) {
@@ -191,7 +191,7 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     }
     PageRun run;
     try {
-        run = RunPageLesson(*lesson.page, values, config, sim, recorder, stop);
+        run = RunPageLesson(*lesson.page, values, config, sim, recorder, stop, {}, program);
     } catch (const std::exception& e) {
         result.status = RunStatus::Failed;
         result.failure = e.what();
@@ -207,6 +207,15 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     result.output = std::move(run.output);
     result.goals = std::move(run.goals);
     result.cpu_share = run.run.cpu_share;
+    if (program != nullptr && !run.page_error.empty()) {
+        // The student's program: what it did stands; the page's questions may be about another one.
+        result.page_note = "The lesson's questions and metrics do not fit your program: " + run.page_error;
+        result.metrics.clear();
+        result.answers.clear();
+        result.summary.clear();
+        result.explanation.clear();
+        run.page_error.clear();
+    }
     if (result.status == RunStatus::Finished && !run.page_error.empty()) {
         result.status = RunStatus::Failed;
         result.failure = run.page_error;

@@ -60,6 +60,7 @@ struct LessonResult {
     std::vector<LessonAnswer> answers;
     std::string output; // what the program printed
     std::vector<bool> goals; // per step goal of the page: its `when` held after this run
+    std::string page_note;   // an edited program the page's expressions do not fit: why
     double cpu_share = -1; // live: the CPU share its threads got (see ProgramRun); -1 simulated
     bool Busy() const;     // live, and the machine gave the threads too little CPU to trust the times
 
@@ -115,8 +116,12 @@ Listing RenderListing(const Lesson& lesson, const ParamValues& values);
 
 // Runs the lesson's program from start to end: simulated when `sim` is
 // given, else live on this machine.
+// `program`: the student's version of the lesson's program, run instead of
+// it; where the page's expressions no longer fit it, the run still counts
+// and `page_note` says why the lesson's questions are left out.
 LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const RunConfig& config, Recorder& recorder,
-                       StopFlag& stop, const std::optional<py::SimSettings>& sim = std::nullopt);
+                       StopFlag& stop, const std::optional<py::SimSettings>& sim = std::nullopt,
+                       const std::string* program = nullptr);
 
 // "200,000"
 std::string WithCommas(int64_t value);

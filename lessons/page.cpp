@@ -472,9 +472,24 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     return page;
 }
 
-std::string ProgramWithValues(const LessonPage& page, const ParamValues& values)
+std::optional<std::string> ConstantInProgram(const PageParam& param, const std::string& text)
 {
-    std::vector<std::string> lines = Lines(page.program);
+    const std::vector<std::string> lines = Lines(text);
+    const size_t at = ConstantLine(lines, param.constant);
+    if (at == std::string::npos)
+        return std::nullopt;
+    std::string value = lines[at].substr(lines[at].find('=') + 1);
+    if (const size_t comment = value.find('#'); comment != std::string::npos)
+        value.erase(comment);
+    value = Trimmed(value);
+    if (param.kind == ParamKind::Durations && value.size() >= 2 && value.front() == '[' && value.back() == ']')
+        value = Trimmed(value.substr(1, value.size() - 2));
+    return value;
+}
+
+std::string ProgramWithValues(const LessonPage& page, const ParamValues& values, const std::string* text)
+{
+    std::vector<std::string> lines = Lines(text != nullptr ? *text : page.program);
     for (const PageParam& p : page.params) {
         const size_t at = ConstantLine(lines, p.constant);
         if (at == std::string::npos || values.All().count(p.name) == 0)
@@ -484,10 +499,10 @@ std::string ProgramWithValues(const LessonPage& page, const ParamValues& values)
         const std::string tail = comment == std::string::npos ? "" : line.substr(comment);
         line = p.constant + " = " + PythonLiteral(values.Get(p.name)) + tail;
     }
-    std::string text;
+    std::string program;
     for (const std::string& line : lines)
-        text += line + "\n";
-    return text;
+        program += line + "\n";
+    return program;
 }
 
 } // namespace threadlab

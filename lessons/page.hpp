@@ -127,7 +127,12 @@ struct PageError : std::runtime_error {
 std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& md_file, const std::string& md_text,
                                       const std::string& py_file, const std::string& py_text);
 
-// The program with each parameter's constant set to `values`.
-std::string ProgramWithValues(const LessonPage& page, const ParamValues& values);
+// The program (or `text`, the student's version of it) with each
+// parameter's constant set to `values`.
+std::string ProgramWithValues(const LessonPage& page, const ParamValues& values, const std::string* text = nullptr);
+
+// The value `text` gives parameter `param`'s constant, as its field shows
+// it ("300_000", "3.0, 1.0, 2.0"), or nullopt if it has no such line.
+std::optional<std::string> ConstantInProgram(const PageParam& param, const std::string& text);
 
 } // namespace threadlab

@@ -150,19 +150,20 @@ py::Value Names(const std::vector<std::string>& names)
 
 } // namespace
 
-std::unique_ptr<py::Program> CompilePageProgram(const LessonPage& page, const ParamValues& values)
+std::unique_ptr<py::Program> CompilePageProgram(const LessonPage& page, const ParamValues& values,
+                                                const std::string* text)
 {
-    std::unique_ptr<py::Program> program = py::CompileProgram(page.py_file, ProgramWithValues(page, values));
+    std::unique_ptr<py::Program> program = py::CompileProgram(page.py_file, ProgramWithValues(page, values, text));
     py::MarkParts(*program);
     return program;
 }
 
 PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const RunConfig& config,
                       const std::optional<py::SimSettings>& sim, Recorder& recorder, StopFlag& stop,
-                      const py::OutputFn& echo)
+                      const py::OutputFn& echo, const std::string* text)
 {
     PageRun result;
-    const std::unique_ptr<py::Program> program = CompilePageProgram(page, values);
+    const std::unique_ptr<py::Program> program = CompilePageProgram(page, values, text);
     const Evaluation evaluation = AfterRun(page);
     const std::unique_ptr<py::Program> after = py::CompileAssignments(evaluation.assignments, kHelpers);
 

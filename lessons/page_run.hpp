@@ -33,7 +33,7 @@ struct PageRun {
 // else live. `echo` also receives the program's output as it comes.
 PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const RunConfig& config,
                       const std::optional<py::SimSettings>& sim, Recorder& recorder, StopFlag& stop,
-                      const py::OutputFn& echo = {});
+                      const py::OutputFn& echo = {}, const std::string* program = nullptr);
 
 // The questions as the student sees them before the run.
 struct AskedQuestion {
@@ -60,6 +60,8 @@ struct LessonPreview {
 inline constexpr int64_t kMaxLessonThreads = 1000;
 
 // The program compiled with `values`, its parts marked (throws SourceError).
-std::unique_ptr<py::Program> CompilePageProgram(const LessonPage& page, const ParamValues& values);
+// `program`: the student's version instead of the page's.
+std::unique_ptr<py::Program> CompilePageProgram(const LessonPage& page, const ParamValues& values,
+                                                const std::string* program = nullptr);
 
 } // namespace threadlab

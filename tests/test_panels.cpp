@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <functional>
 #include <thread>
 
@@ -315,4 +316,80 @@ TEST_CASE("a schedule the search found, followed step by step, loses the update 
     REQUIRE(state.step.Result() != nullptr);
     CHECK(state.step.Result()->Number("lost") > 0);
     CHECK(state.step.ChoicesMade() == state.found_schedule.size());
+}
+
+TEST_CASE("the editor's model: where the compiler's complaint goes, offsets and lines", "[gui][editor]")
+{
+    const std::string text = "x = 1\nif x\n    y = 2\n";
+    const std::optional<EditorMarker> marker = CheckProgram("mine.py", text);
+    REQUIRE(marker.has_value());
+    CHECK(marker->line == 2);
+    CHECK(marker->col == 5);
+    CHECK(marker->message.find("SyntaxError") == 0);
+    CHECK(OffsetOf(text, 2, 5) == 10);
+    CHECK(LineOfOffset(text, 10) == 2);
+    CHECK(OffsetOf("é = 1\n", 1, 2) == 2); // columns count code points
+    CHECK_FALSE(CheckProgram("mine.py", "x = 1\n").has_value());
+    CHECK(CheckProgram("mine.py", "async def f():\n    pass\n")->message.find("threadlab does not run") == 0);
+}
+
+TEST_CASE("Modify: the student's program runs instead of the lesson's - 3.12 loses updates once a call splits the "
+          "increment - and it is kept",
+          "[gui][editor]")
+{
+    const std::filesystem::path work = std::filesystem::temp_directory_path() / "threadlab-test-work";
+    std::filesystem::remove_all(work);
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("race-counter"));
+    state.work_dir = work.string();
+    state.settings.python = "3.12";
+    state.seed_text = "1";
+    state.seed_typed = true;
+    ProgramEdit& program = state.programs[size_t(state.lesson)];
+    const std::string original = program.text;
+
+    // A parameter field writes into the code; the code's constant writes back into the field.
+    state.edits[size_t(state.lesson)][0].text = "1000000";
+    state.ParamsEdited();
+    CHECK(program.text.find("INCREMENTS = 1_000_000") != std::string::npos);
+    CHECK_FALSE(program.changed); // only a parameter's value differs
+    program.text.replace(program.text.find("counter += 1"), 12, "counter = counter + int(1)");
+    state.ProgramEdited();
+    CHECK(program.changed);
+    CHECK_FALSE(program.marker.has_value());
+    REQUIRE(std::filesystem::exists(work / "race-counter.py"));
+
+    state.Run();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    imgui.Frame(state);
+    REQUIRE(state.session.Result() != nullptr);
+    CHECK(state.session.Result()->status == RunStatus::Finished);
+    CHECK(state.session.Result()->Number("lost") > 0); // the lesson's own program never loses on 3.12
+
+    // Restarted: the student's version comes back.
+    AppState again;
+    InitAppState(again, imgui.fonts, LoadedSettings{}, std::string("race-counter"));
+    again.work_dir = work.string();
+    LoadWorkPrograms(again);
+    CHECK(again.programs[size_t(again.lesson)].text == program.text);
+    CHECK(again.programs[size_t(again.lesson)].changed);
+    CHECK(again.edits[size_t(again.lesson)][0].text == "1_000_000");
+
+    // A syntax error is marked and Run refuses; Reset brings the lesson's program back and forgets the file.
+    again.programs[size_t(again.lesson)].text += "def (:\n";
+    again.ProgramEdited();
+    REQUIRE(again.programs[size_t(again.lesson)].marker.has_value());
+    again.Run();
+    CHECK_FALSE(again.session.Running());
+    imgui.Frame(again);
+    again.ResetProgram();
+    CHECK(again.programs[size_t(again.lesson)].text == original);
+    CHECK_FALSE(again.programs[size_t(again.lesson)].changed);
+    CHECK_FALSE(std::filesystem::exists(work / "race-counter.py"));
+    std::filesystem::remove_all(work);
 }

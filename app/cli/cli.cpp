@@ -7,6 +7,7 @@
 #include "report.hpp"
 #include "run_options.hpp"
 #include "snapshot.hpp"
+#include "source_file.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -244,7 +245,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     shot->add_flag("--explore", shot_explore, "search the schedules first, as the lesson's search button does");
     shot->add_flag("--compare", shot_compare, "with --run: run under 3.9, 3.12 and 3.13t on one time axis");
     shot->add_option("--repeat", shot_options.repeat, "with --run: run N times (the race lesson draws a histogram)");
-    std::string shot_step;
+    std::string shot_step, shot_program;
+    shot->add_option("--program", shot_program, "FILE.py: the lesson with this version of its program in the editor");
     shot->add_option("--step", shot_step,
                      "be the scheduler, then make these picks: 1,2,2+,s (a thread by number, + to its next line, s "
                      "the schedule found); \"\" for none");
@@ -328,6 +330,9 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         request.predictions = shot_predictions;
         request.compare = shot_compare;
         request.explore = shot_explore;
+        if (!shot_program.empty())
+            if (auto error = py::ReadSourceFile(shot_program, request.program))
+                return UsageError(*error);
         if (shot->count("--step") > 0) {
             request.step.emplace();
             std::string pick;

@@ -25,6 +25,7 @@ struct ShotRequest {
     // schedule found") starts it, then these picks: "2" lets the second
     // candidate run, "2+" runs it to its next line, "s" takes the suggestion.
     std::optional<std::vector<std::string>> step;
+    std::string program; // a student's version of the lesson's program (FILE.py's text), in the editor
 };
 
 struct WindowHooks {

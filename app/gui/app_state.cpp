@@ -7,10 +7,18 @@
 #include "limits.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
+#include "work_files.hpp"
 
 #include <algorithm>
 
 namespace threadlab {
+
+namespace {
+std::optional<std::string> Program(const std::string* edited)
+{
+    return edited != nullptr ? std::optional<std::string>(*edited) : std::nullopt;
+}
+} // namespace
 
 AppState::~AppState()
 {
@@ -73,8 +81,8 @@ void AppState::Run()
 void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
 {
     const auto params = ParseParams();
-    if (!params)
-        return;
+    if (!params || programs[size_t(lesson)].marker)
+        return; // the run bar says why
     for (const RunConfig& config : configs)
         if (auto refusal = CheckRunLimits(CurrentLesson(), *params, config, ReadSystemLimits())) {
             notices.push_back(*refusal);
@@ -112,14 +120,14 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
         seed_typed = false;
         sim = chosen;
     }
-    session.StartSeries(current, *params, std::move(configs), repeat, sim);
+    session.StartSeries(current, *params, std::move(configs), repeat, sim, Program(EditedProgram()));
     timeline = TimelineView{};
 }
 
 void AppState::Explore()
 {
     auto params = ParseParams();
-    if (!params)
+    if (!params || programs[size_t(lesson)].marker)
         return;
     const Lesson& current = CurrentLesson();
     if (auto error = ApplyAssignments(current.params, current.page->explore_sets, *params)) {
@@ -129,9 +137,56 @@ void AppState::Explore()
     // The listing shows the program the search runs.
     for (size_t i = 0; i < current.params.size(); ++i)
         edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
+    ParamsEdited();
     session.RequestStop();
     step.Leave();
-    explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0});
+    explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0}, Program(EditedProgram()));
+}
+
+void AppState::ProgramEdited()
+{
+    const Lesson& current = CurrentLesson();
+    ProgramEdit& program = programs[size_t(lesson)];
+    program.marker = CheckProgram(current.page->py_file, program.text);
+    // The code is the truth: each parameter field shows what its constant says now.
+    for (size_t i = 0; i < current.params.size() && i < current.page->params.size(); ++i)
+        if (const std::optional<std::string> value = ConstantInProgram(current.page->params[i], program.text))
+            edits[size_t(lesson)][i].text = *value;
+    const std::optional<ParamValues> values = ParseParams();
+    const ParamValues compared = values.value_or(DefaultValues(current.params));
+    program.changed = ProgramWithValues(*current.page, compared, &program.text) !=
+                      ProgramWithValues(*current.page, compared);
+    if (work_dir.empty())
+        return;
+    if (!program.changed)
+        RemoveWork(work_dir, current.id);
+    else if (auto error = SaveWork(work_dir, current.id, program.text))
+        notices.push_back("Your program was not saved: " + *error);
+}
+
+void AppState::ParamsEdited()
+{
+    const std::optional<ParamValues> values = ParseParams();
+    if (!values)
+        return;
+    ProgramEdit& program = programs[size_t(lesson)];
+    program.text = ProgramWithValues(*CurrentLesson().page, *values, &program.text);
+    ProgramEdited();
+}
+
+void AppState::ResetProgram()
+{
+    const Lesson& current = CurrentLesson();
+    for (size_t i = 0; i < current.params.size(); ++i)
+        edits[size_t(lesson)][i].text = std::string(current.params[i].default_text);
+    programs[size_t(lesson)].text = ProgramWithValues(*current.page, DefaultValues(current.params));
+    ProgramEdited();
+}
+
+const std::string* AppState::EditedProgram() const
+{
+    const ProgramEdit& program = programs[size_t(lesson)];
+    return program.changed ? &program.text : nullptr;
 }
 
 void AppState::Confirm(std::string text)
@@ -156,7 +211,7 @@ void AppState::NoteFinishedRuns()
 void AppState::BeginStep()
 {
     auto params = ParseParams();
-    if (!params)
+    if (!params || programs[size_t(lesson)].marker)
         return;
     const Lesson& current = CurrentLesson();
     if (auto error = ApplyAssignments(current.params, current.page->step_sets, *params)) {
@@ -166,12 +221,14 @@ void AppState::BeginStep()
     // The listing shows the program being played.
     for (size_t i = 0; i < current.params.size(); ++i)
         edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
+    ParamsEdited();
     session.RequestStop();
     explore.Stop();
     uint64_t seed = 1;
     if (std::from_chars(seed_text.data(), seed_text.data() + seed_text.size(), seed).ec != std::errc())
         seed = 1;
-    step.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0}, seed);
+    step.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0}, seed, {},
+               Program(EditedProgram()));
     timeline = TimelineView{};
 }
 
@@ -183,7 +240,7 @@ void AppState::StepThroughFound()
     settings.python = std::string(ModelName(found_model));
     // The search's seed (ExploreSettings' default): the same choice points, so the schedule fits.
     step.Start(current, found_values, RunConfig{found_model, kDefaultSwitchInterval, 1.0}, py::ExploreSettings{}.seed,
-               found_schedule);
+               found_schedule, found_program);
     timeline = TimelineView{};
 }
 
@@ -194,6 +251,7 @@ void AppState::TakeExploreOutcome()
         return;
     found_schedule = outcome->schedule;
     found_values = outcome->values;
+    found_program = outcome->program;
     found_model = outcome->model;
     if (outcome->found) {
         session.ShowOpened(std::move(outcome->trace));
@@ -279,6 +337,7 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
         for (const ParamSpec& spec : l->params)
             edits.push_back({std::string(spec.default_text), ""});
         state.edits.push_back(std::move(edits));
+        state.programs.push_back(ProgramEdit{ProgramWithValues(*l->page, DefaultValues(l->params))});
         state.quizzes.emplace_back();
         state.ran_on.push_back(0);
     }
@@ -289,6 +348,18 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
             state.lesson = int(i);
     state.SelectLesson(state.lesson);
     ApplyTheme(state.settings.presenter);
+}
+
+void LoadWorkPrograms(AppState& state)
+{
+    const int shown = state.lesson;
+    for (size_t i = 0; i < AllLessons().size() && !state.work_dir.empty(); ++i)
+        if (std::optional<std::string> text = LoadWork(state.work_dir, AllLessons()[i]->id)) {
+            state.lesson = int(i);
+            state.programs[i].text = std::move(*text);
+            state.ProgramEdited();
+        }
+    state.lesson = shown;
 }
 
 void DrawApp(AppState& state)

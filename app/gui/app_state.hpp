@@ -2,6 +2,7 @@
 // AppState: everything the window shows and remembers, in one place. Panels
 // are free functions that read and change it once per frame.
 #include "chrome_trace.hpp"
+#include "code_editor.hpp"
 #include "explore_job.hpp"
 #include "fonts.hpp"
 #include "progress.hpp"
@@ -36,6 +37,14 @@ struct QuizState {
 
 enum class FileAction { None, SaveTrace, SavePng, SaveCsv, OpenTrace };
 
+// The student's version of a lesson's program (Modify): what the editor
+// holds, kept in the work folder while it differs from the lesson's.
+struct ProgramEdit {
+    std::string text;
+    bool changed = false; // differs from the lesson's program beyond its parameters' values
+    std::optional<EditorMarker> marker; // what the compiler refuses in it
+};
+
 struct AppState {
     AppState() = default;
     AppState(const AppState&) = delete;
@@ -55,11 +64,22 @@ struct AppState {
 
     int lesson = 0;
     std::vector<std::vector<ParamEdit>> edits; // [lesson][parameter]
+    std::vector<ProgramEdit> programs;         // [lesson]
+    std::string work_dir; // where the student's programs are kept; empty: nowhere (screenshots, tests)
+    bool confirm_reset = false; // "Reset to the lesson's program" asks first
+    // The editor changed the program: check it, read the parameters back from
+    // its constants, keep it. A parameter field changed: write it into the code.
+    void ProgramEdited();
+    void ParamsEdited();
+    void ResetProgram();
+    // The student's program when it differs from the lesson's, else null.
+    const std::string* EditedProgram() const;
     RunSession session;
     ExploreJob explore; // the page's schedule search, when one runs
     // The last schedule the search found, to step through (its values and model with it).
     std::vector<std::string> found_schedule;
     ParamValues found_values;
+    std::optional<std::string> found_program;
     Model found_model = Model::Py312;
     StepJob step; // step mode: the student is the scheduler
     // Simulated runs: the seed shown (and typed, to replay one); a fresh one
@@ -137,6 +157,9 @@ struct AppState {
 // Fills a fresh state: settings, per-lesson parameter texts, first lesson.
 void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded,
                   const std::optional<std::string>& lesson);
+
+// The student's programs from the work folder (state.work_dir), each in place of its lesson's.
+void LoadWorkPrograms(AppState& state);
 
 // The whole window, once per frame.
 void DrawApp(AppState& state);

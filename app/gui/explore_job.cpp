@@ -12,15 +12,17 @@ namespace threadlab {
 
 namespace {
 
-ExploreOutcome Search(const Lesson& lesson, const ParamValues& values, const RunConfig& config, StopFlag& stop)
+ExploreOutcome Search(const Lesson& lesson, const ParamValues& values, const RunConfig& config,
+                      const std::optional<std::string>& text, StopFlag& stop)
 {
     ExploreOutcome outcome;
     outcome.values = values;
+    outcome.program = text;
     outcome.model = config.model;
     const LessonPage& page = *lesson.page;
     std::unique_ptr<py::Program> program;
     try {
-        program = CompilePageProgram(page, values);
+        program = CompilePageProgram(page, values, text ? &*text : nullptr);
     } catch (const py::SourceError& e) {
         outcome.message = "The program does not compile: " + e.message;
         return outcome;
@@ -72,13 +74,14 @@ ExploreOutcome Search(const Lesson& lesson, const ParamValues& values, const Run
 
 ExploreJob::~ExploreJob() { Stop(); }
 
-void ExploreJob::Start(const Lesson& lesson, ParamValues values, RunConfig config)
+void ExploreJob::Start(const Lesson& lesson, ParamValues values, RunConfig config, std::optional<std::string> program)
 {
     Stop();
     m_stop = std::make_unique<StopFlag>();
     StopFlag* stop = m_stop.get();
-    m_future = std::async(std::launch::async, [&lesson, values = std::move(values), config, stop] {
-        return Search(lesson, values, config, *stop);
+    m_future = std::async(std::launch::async, [&lesson, values = std::move(values), config, stop,
+                                               program = std::move(program)] {
+        return Search(lesson, values, config, program, *stop);
     });
 }
 

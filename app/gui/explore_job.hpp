@@ -20,6 +20,7 @@ struct ExploreOutcome {
     std::string message;  // one or two sentences for the student
     std::vector<std::string> schedule; // the failing one, to step through
     ParamValues values;   // what it searched with
+    std::optional<std::string> program; // the student's version it searched, if not the lesson's
     Model model = Model::Py312;
 };
 
@@ -31,7 +32,7 @@ public:
     ExploreJob& operator=(const ExploreJob&) = delete;
 
     // Searches `lesson` with `values` (already including the page's search values).
-    void Start(const Lesson& lesson, ParamValues values, RunConfig config);
+    void Start(const Lesson& lesson, ParamValues values, RunConfig config, std::optional<std::string> program = {});
     bool Running() const { return m_future.valid(); }
     // The outcome once the search has ended (then Running() is false).
     std::optional<ExploreOutcome> Take();

@@ -34,6 +34,8 @@ std::string ParamError(const AppState& state)
     for (size_t i = 0; i < edits.size() && i < lesson.params.size(); ++i)
         if (!edits[i].error.empty())
             return fmt::format("Run needs a valid {} first: {}", lesson.params[i].name, edits[i].error);
+    if (const std::optional<EditorMarker>& marker = state.programs[size_t(state.lesson)].marker)
+        return fmt::format("Run needs a program that compiles: line {}, {}", marker->line, marker->message);
     return "";
 }
 
@@ -130,16 +132,9 @@ void DrawLessonPage(AppState& state)
 void DrawListing(AppState& state)
 {
     const Lesson& lesson = state.CurrentLesson();
-    // Show the values being typed when they parse, else the last good ones.
-    ParamValues values = DefaultValues(lesson.params);
-    for (size_t i = 0; i < lesson.params.size(); ++i) {
-        ParamValue value;
-        if (!ParseParam(lesson.params[i], state.edits[size_t(state.lesson)][i].text, value))
-            values.Set(lesson.params[i].name, value);
-    }
-    const Listing listing = RenderListing(lesson, values);
+    ProgramEdit& program = state.programs[size_t(state.lesson)];
 
-    // Where each live thread is: listing line → names, coloured by state.
+    // Where each live thread is: line → names, coloured by state.
     std::map<int, std::vector<std::pair<std::string, State>>> at_line;
     const RunSession& session = state.session;
     const bool stepping = state.Stepping(); // (the edits show the values it plays with)
@@ -161,40 +156,43 @@ void DrawListing(AppState& state)
         }
     }
 
-    ImGui::PushFont(state.Font().mono);
-    const float line_height = ImGui::GetTextLineHeightWithSpacing();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < listing.lines.size(); ++i) {
-        const int number = int(i) + 1;
-        const auto here = at_line.find(number);
-        if (here != at_line.end()) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            draw->AddRectFilled(p, ImVec2(p.x + ImGui::GetContentRegionAvail().x + 2000, p.y + line_height),
-                                kColorCurrentLine);
-        }
-        ImGui::TextDisabled("%3d", number);
+    // Whose program this is, and the way back to the lesson's.
+    if (program.changed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
+        ImGui::TextUnformatted("● your version");
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Run runs this program. It is kept in %s/%s.py and comes back next time.",
+                              state.work_dir.empty() ? "the work folder" : state.work_dir.c_str(), lesson.id.c_str());
         ImGui::SameLine();
-        ImGui::TextUnformatted(listing.lines[i].c_str());
-        if (here != at_line.end()) {
-            // Up to three thread chips, then "+N".
-            const auto& threads = here->second;
-            for (size_t k = 0; k < threads.size() && k < 3; ++k) {
-                ImGui::SameLine();
-                const StateStyle& style = StyleFor(threads[k].second);
-                const ImVec2 size = ImGui::CalcTextSize(threads[k].first.c_str());
-                const ImVec2 p = ImGui::GetCursorScreenPos();
-                draw->AddRectFilled(ImVec2(p.x - 3, p.y), ImVec2(p.x + size.x + 3, p.y + size.y), style.fill, 4);
-                ImGui::TextUnformatted(threads[k].first.c_str());
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("%s is here, %s", threads[k].first.c_str(), style.name);
-            }
-            if (threads.size() > 3) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("+%zu", threads.size() - 3);
-            }
-        }
+        ImGui::BeginDisabled(live);
+        if (ImGui::SmallButton("Reset to the lesson's program"))
+            ImGui::OpenPopup("Reset the program?");
+        ImGui::EndDisabled();
+    } else {
+        ImGui::TextDisabled("the lesson's program: edit it, then Run");
     }
-    ImGui::PopFont();
+    if (ImGui::BeginPopupModal("Reset the program?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Throw away your changes and go back to the lesson's program?");
+        if (ImGui::Button("Reset")) {
+            state.ResetProgram();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep mine") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (program.marker)
+        ErrorText(fmt::format("line {}: {}", program.marker->line, program.marker->message).c_str());
+
+    CodeEditorView view;
+    view.font = state.Font().mono;
+    view.read_only = live || state.explore.Running();
+    view.marker = &program.marker;
+    view.threads = &at_line;
+    if (DrawCodeEditor("program", program.text, view))
+        state.ProgramEdited();
 }
 
 void DrawControls(AppState& state)
@@ -215,7 +213,7 @@ void DrawControls(AppState& state)
         if (bad)
             ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorRefusedField);
         if (ImGui::InputText(std::string(spec.name).c_str(), &edit.text))
-            state.ParseParams(); // refuse bad values in place, as they are typed
+            state.ParamsEdited(); // refuse bad values in place, as they are typed; good ones go into the code
         if (bad)
             ImGui::PopStyleColor();
         ImGui::SameLine();

@@ -94,9 +94,11 @@ void DrawResults(AppState& state)
     std::string ran_with;
     bool changed = false;
     for (size_t i = 0; i < lesson.params.size(); ++i) {
-        const std::string value = DisplayValue(session.Params().Get(lesson.params[i].name));
-        ran_with += fmt::format("{}{}={}", ran_with.empty() ? "" : ", ", lesson.params[i].name, value);
-        changed = changed || state.edits[size_t(state.lesson)][i].text != value;
+        const ParamValue& ran = session.Params().Get(lesson.params[i].name);
+        ran_with += fmt::format("{}{}={}", ran_with.empty() ? "" : ", ", lesson.params[i].name, DisplayValue(ran));
+        ParamValue typed;
+        const bool refused = ParseParam(lesson.params[i], state.edits[size_t(state.lesson)][i].text, typed).has_value();
+        changed = changed || refused || typed != ran;
     }
     if (changed) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
@@ -113,6 +115,23 @@ void DrawResults(AppState& state)
         ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
         Paragraph(("The run failed: " + result->failure).c_str());
         ImGui::PopStyleColor();
+        return;
+    }
+    if (!result->page_note.empty()) {
+        // The student's own program: what it printed is the result.
+        ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
+        Paragraph(result->page_note.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextUnformatted("It printed:");
+        ImGui::PushFont(state.Font().mono);
+        std::string tail = result->output;
+        for (int lines = 0, at = int(tail.size()) - 2; at >= 0; --at)
+            if (tail[size_t(at)] == '\n' && ++lines == 12) {
+                tail = "…" + tail.substr(size_t(at));
+                break;
+            }
+        ImGui::TextUnformatted(tail.c_str());
+        ImGui::PopFont();
         return;
     }
     DrawGrades(state);

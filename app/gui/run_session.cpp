@@ -13,11 +13,12 @@ void RunSession::Start(const Lesson& lesson, const ParamValues& params, const Ru
 }
 
 void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs,
-                             int repeat, std::optional<py::SimSettings> sim)
+                             int repeat, std::optional<py::SimSettings> sim, std::optional<std::string> program)
 {
     Shutdown();
     m_lesson = &lesson;
     m_params = params;
+    m_program = std::move(program);
     m_config = configs.front();
     m_sim = sim;
     if (m_sim)
@@ -46,7 +47,8 @@ void RunSession::StartSeries(const Lesson& lesson, const ParamValues& params, st
             std::optional<py::SimSettings> sim = m_sim;
             if (sim)
                 sim->seed += k;
-            m_pending.push_back(RunLesson(*m_lesson, m_params, m_series[k], *m_recorder, *m_stop, sim));
+            m_pending.push_back(RunLesson(*m_lesson, m_params, m_series[k], *m_recorder, *m_stop, sim,
+                                          m_program ? &*m_program : nullptr));
             m_completed.fetch_add(1, std::memory_order_relaxed);
             if (m_pending.back().status != RunStatus::Finished)
                 break;

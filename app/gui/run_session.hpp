@@ -31,7 +31,7 @@ public:
     // recording (compare models: three configs; "run 20 times": repeat 20).
     // Simulated, the k-th run of the series has seed sim->seed + k.
     void StartSeries(const Lesson& lesson, const ParamValues& params, std::vector<RunConfig> configs, int repeat,
-                     std::optional<py::SimSettings> sim = std::nullopt);
+                     std::optional<py::SimSettings> sim = std::nullopt, std::optional<std::string> program = {});
     // Shows a saved trace instead of a run.
     void ShowOpened(TraceSnapshot trace);
     // Forgets what it shows (a saved trace, the last run) once its lesson is left.
@@ -67,6 +67,7 @@ private:
     RunConfig m_config;
     std::optional<py::SimSettings> m_sim;
     ParamValues m_params;
+    std::optional<std::string> m_program; // the student's version, when it runs instead of the lesson's
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<StopFlag> m_stop;
     std::thread m_worker;

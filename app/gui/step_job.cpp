@@ -7,7 +7,7 @@ namespace threadlab {
 StepJob::~StepJob() { StopWorker(); }
 
 void StepJob::Start(const Lesson& lesson, ParamValues values, RunConfig config, uint64_t seed,
-                    std::vector<std::string> script)
+                    std::vector<std::string> script, std::optional<std::string> program)
 {
     StopWorker();
     m_lesson = &lesson;
@@ -16,6 +16,7 @@ void StepJob::Start(const Lesson& lesson, ParamValues values, RunConfig config, 
     m_config.time_scale = 1.0; // virtual time: nothing waits for the clock
     m_seed = seed;
     m_script = std::move(script);
+    m_program = std::move(program);
     m_goals_met.assign(lesson.page->goals.size(), false);
     m_answered_at.clear();
     Launch({});
@@ -38,7 +39,8 @@ void StepJob::Launch(std::vector<std::string> replay)
     sim.seed = m_seed;
     sim.chooser = m_chooser.get();
     m_worker = std::thread([this, sim] {
-        m_pending = RunLesson(*m_lesson, m_values, m_config, *m_recorder, *m_stop, sim);
+        m_pending = RunLesson(*m_lesson, m_values, m_config, *m_recorder, *m_stop, sim,
+                              m_program ? &*m_program : nullptr);
         m_worker_done.store(true, std::memory_order_release);
     });
 }

@@ -28,7 +28,7 @@ public:
 
     // Starts a play of `lesson` with `values`; `script`: a schedule to suggest.
     void Start(const Lesson& lesson, ParamValues values, RunConfig config, uint64_t seed,
-               std::vector<std::string> script = {});
+               std::vector<std::string> script = {}, std::optional<std::string> program = {});
     void Leave(); // back to ordinary runs
     void Update(); // each frame: the recording so far, the goals, the result once it ended
 
@@ -69,6 +69,7 @@ private:
     RunConfig m_config;
     uint64_t m_seed = 1;
     std::vector<std::string> m_script;
+    std::optional<std::string> m_program; // the student's version of the program
     std::unique_ptr<py::StepChooser> m_chooser;
     std::unique_ptr<Recorder> m_recorder;
     std::unique_ptr<StopFlag> m_stop;

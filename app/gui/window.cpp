@@ -6,6 +6,7 @@
 #include "atomic_file.hpp"
 #include "fonts.hpp"
 #include "progress.hpp"
+#include "work_files.hpp"
 
 #include <glad/gl.h>
 #define GLFW_INCLUDE_NONE
@@ -228,6 +229,8 @@ int OpenWindow(const std::optional<std::string>& lesson)
     AppState state;
     state.settings_path = loaded.may_save ? settings_path : "";
     InitAppState(state, window.GetFonts(), std::move(loaded), lesson);
+    state.work_dir = DefaultWorkDir();
+    LoadWorkPrograms(state);
     LoadedProgress progress = LoadProgress(DefaultProgressPath());
     state.progress_path = progress.writable ? DefaultProgressPath() : "";
     state.progress = std::move(progress.progress);
@@ -320,6 +323,12 @@ int SaveShot(const ShotRequest& request)
     const Lesson& lesson = *request.run.lesson;
     for (size_t i = 0; i < lesson.params.size(); ++i)
         state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(lesson.params[i].name));
+    state.ParamsEdited();
+    if (!request.program.empty()) {
+        // As if the student had typed it into the editor.
+        state.programs[size_t(state.lesson)].text = request.program;
+        state.ProgramEdited();
+    }
 
     // Predictions, as if the student had answered before running.
     {
