@@ -277,8 +277,9 @@ float RunBarHeight(const AppState& state)
     const float size = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
     float height = size * 1.9f + style.ItemSpacing.y * 2 + style.WindowPadding.y;
-    if (!ParamError(state).empty())
-        height += ImGui::GetTextLineHeightWithSpacing() * 2;
+    if (const std::string error = ParamError(state); !error.empty())
+        height += ImGui::CalcTextSize(error.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2).y +
+                  style.ItemSpacing.y * 2;
     return height;
 }
 
@@ -309,8 +310,8 @@ void DrawRunBar(AppState& state)
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Esc");
     }
-    ImGui::SameLine();
     if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
+        ImGui::SameLine();
         const std::string how = session.Sim() ? fmt::format(" · seed {}", session.Sim()->seed) : " · live";
         const std::string elapsed = FormatDuration(session.ElapsedSeconds());
         const std::string estimate = FormatDuration(session.EstimateSeconds());
