@@ -40,7 +40,7 @@ void SetDurations(AppState& state, const std::vector<double>& durations)
     for (double d : durations)
         text += (text.empty() ? "" : ",") + fmt::format("{}", d);
     state.edits[size_t(state.lesson)][ExerciseParam(state.CurrentLesson())].text = text;
-    state.ParseParams();
+    state.ParamsEdited(); // the list is the program's: the code changes with it
 }
 
 void ListEditor(AppState& state)
