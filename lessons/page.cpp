@@ -319,7 +319,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
     r.Keys(doc, "", {"title", "tagline", "params", "watch", "metrics", "summary", "explain", "questions", "check",
-                     "limits", "estimate", "chart", "series", "exercise", "explore", "step", "after_run"});
+                     "limits", "estimate", "chart", "series", "exercise", "explore", "step", "after_run", "make"});
     page->title = r.Text(doc, "title", "", true);
     page->tagline = r.Text(doc, "tagline", "", true);
     const std::vector<std::string> program_lines = Lines(py_text);
@@ -424,6 +424,36 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
             r.Fail(goals, "step.goals", "must be a list of {say: TEXT, when: EXPRESSION} or {say: TEXT, together: LINE}");
         for (size_t i = 0; goals.IsDefined() && i < goals.size(); ++i)
             page->goals.push_back(ReadGoal(r, goals[i], fmt::format("step.goals[{}]", i + 1), program_lines, py_file));
+    }
+    if (const YAML::Node make = doc["make"]; make.IsDefined()) {
+        r.Keys(make, "make", {"function", "template", "tests", "checks"});
+        page->make_function = r.Text(make, "function", "make", true);
+        page->make_template = make["template"].IsScalar() ? make["template"].as<std::string>() : "";
+        if (page->make_template.empty())
+            r.Fail(make, "make.template", "is missing: the program the student's editor starts with");
+        try {
+            page->make_tests = make["tests"].IsDefined() ? make["tests"].as<int>() : 0;
+        } catch (const YAML::Exception&) {
+            r.Fail(make["tests"], "make.tests", "must be a whole number from 0 to 20");
+        }
+        if (page->make_tests < 0 || page->make_tests > 20)
+            r.Fail(make["tests"], "make.tests", "must be a whole number from 0 to 20");
+        const YAML::Node checks = make["checks"];
+        if (!checks.IsSequence() || checks.size() == 0)
+            r.Fail(make, "make.checks", "must be a list of {call, expect, tolerance}");
+        for (size_t i = 0; i < checks.size(); ++i) {
+            const std::string field = fmt::format("make.checks[{}]", i + 1);
+            r.Keys(checks[i], field, {"call", "expect", "tolerance"});
+            PageMakeCheck check;
+            check.call = r.Expr(checks[i], "call", field, true).text;
+            try {
+                check.expect = checks[i]["expect"].as<double>();
+                check.tolerance = checks[i]["tolerance"].IsDefined() ? checks[i]["tolerance"].as<double>() : 0;
+            } catch (const YAML::Exception&) {
+                r.Fail(checks[i], field, "expect and tolerance must be numbers");
+            }
+            page->make_checks.push_back(std::move(check));
+        }
     }
     if (const YAML::Node exercise = doc["exercise"]; exercise.IsDefined()) {
         page->exercise = exercise.IsScalar() ? exercise.as<std::string>() : "";

@@ -76,6 +76,14 @@ struct PageGoal {
     int together_line = 0; // its line number in the program
 };
 
+// The Make step: the student writes `function` and tests of their own; the
+// window runs those, then these hidden checks of the function.
+struct PageMakeCheck {
+    std::string call;     // a Python call of the function: "run_threaded([0.4, 0.1])"
+    double expect = 0;    // what it should return…
+    double tolerance = 0; // …within this
+};
+
 struct LessonPage {
     std::string id;
     std::string md_file, py_file; // as messages name them
@@ -101,6 +109,10 @@ struct LessonPage {
     int series_runs = 0;
     std::string series_metric;
     std::string exercise; // a durations parameter the list exercise edits
+    std::string make_function;              // the Make step's function; empty: no Make step
+    std::string make_template;              // what the student's editor starts with
+    int make_tests = 0;                     // at least this many test_ functions of their own
+    std::vector<PageMakeCheck> make_checks; // the hidden ones
     // The window's schedule search: its button, and the parameter values it
     // searches with (small, so every schedule within the bound can be tried).
     std::string explore_label;

@@ -393,3 +393,35 @@ TEST_CASE("Modify: the student's program runs instead of the lesson's - 3.12 los
     CHECK_FALSE(std::filesystem::exists(work / "race-counter.py"));
     std::filesystem::remove_all(work);
 }
+
+TEST_CASE("Make: a passing solution, checked in the window, marks the lesson mastered", "[gui][editor]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("three-threads"));
+    state.exercise_step = 4;
+    ProgramEdit& make = state.make_programs[size_t(state.lesson)];
+    CHECK(make.text.find("def run_threaded(durations):") != std::string::npos); // the page's template
+    make.text.replace(make.text.find("    ..."), 7,
+                      "    start = time.perf_counter()\n"
+                      "    threads = [threading.Thread(target=time.sleep, args=(d,)) for d in durations]\n"
+                      "    for t in threads:\n"
+                      "        t.start()\n"
+                      "    for t in threads:\n"
+                      "        t.join()\n"
+                      "    return time.perf_counter() - start");
+    state.MakeEdited();
+    CHECK(make.changed);
+    CHECK_FALSE(make.marker.has_value());
+    state.GradeMakeStep();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!state.make_grade && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    imgui.Frame(state);
+    REQUIRE(state.make_grade.has_value());
+    INFO(state.make_grade->error);
+    CHECK(state.make_grade->Passed());
+    CHECK(state.progress.lessons["three-threads"].mastered);
+}

@@ -43,6 +43,7 @@ TEST_CASE("progress is saved atomically and read back", "[progress]")
     const std::string path = (dir.path / "sub" / "progress.json").string();
     Progress p;
     RecordAttempt(p, "race-counter", 1, 1);
+    p.lessons["three-threads"].mastered = true; // the Make step passed
     REQUIRE_FALSE(SaveProgress(path, p));
     // No temporary file is left beside it.
     int files = 0;
@@ -52,6 +53,8 @@ TEST_CASE("progress is saved atomically and read back", "[progress]")
     const LoadedProgress loaded = LoadProgress(path);
     CHECK(loaded.notice.empty());
     CHECK(loaded.progress.lessons.at("race-counter").right == 1);
+    CHECK(loaded.progress == p);
+    CHECK(loaded.progress.lessons.at("three-threads").mastered);
 }
 
 TEST_CASE("a corrupt or unknown-version progress file is kept aside with a notice", "[progress]")

@@ -247,6 +247,8 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
     shot->add_option("--repeat", shot_options.repeat, "with --run: run N times (the race lesson draws a histogram)");
     std::string shot_step, shot_program;
     shot->add_option("--program", shot_program, "FILE.py: the lesson with this version of its program in the editor");
+    std::string shot_make;
+    shot->add_option("--make", shot_make, "FILE.py: the Make step with this solution, graded");
     shot->add_option("--step", shot_step,
                      "be the scheduler, then make these picks: 1,2,2+,s (a thread by number, + to its next line, s "
                      "the schedule found); \"\" for none");
@@ -332,6 +334,9 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         request.explore = shot_explore;
         if (!shot_program.empty())
             if (auto error = py::ReadSourceFile(shot_program, request.program))
+                return UsageError(*error);
+        if (!shot_make.empty())
+            if (auto error = py::ReadSourceFile(shot_make, request.make))
                 return UsageError(*error);
         if (shot->count("--step") > 0) {
             request.step.emplace();

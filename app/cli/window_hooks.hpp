@@ -26,6 +26,7 @@ struct ShotRequest {
     // candidate run, "2+" runs it to its next line, "s" takes the suggestion.
     std::optional<std::vector<std::string>> step;
     std::string program; // a student's version of the lesson's program (FILE.py's text), in the editor
+    std::string make;    // a Make step solution (FILE.py's text), graded
 };
 
 struct WindowHooks {

@@ -22,8 +22,10 @@ std::optional<std::string> Program(const std::string* edited)
 
 AppState::~AppState()
 {
-    // The session stops its own run when destroyed; run_threaded needs telling.
+    // The session stops its own run when destroyed; the Make grader needs telling.
     make_stop.RequestStop();
+    if (make_grading.valid())
+        make_grading.wait();
 }
 
 const Lesson& AppState::CurrentLesson() const { return *AllLessons()[size_t(lesson)]; }
@@ -189,6 +191,44 @@ const std::string* AppState::EditedProgram() const
     return program.changed ? &program.text : nullptr;
 }
 
+void AppState::MakeEdited()
+{
+    const Lesson& current = CurrentLesson();
+    ProgramEdit& make = make_programs[size_t(lesson)];
+    make.marker = CheckProgram("make.py", make.text);
+    make.changed = make.text != current.page->make_template;
+    if (work_dir.empty())
+        return;
+    if (!make.changed)
+        RemoveWork(work_dir, current.id + ".make");
+    else if (auto error = SaveWork(work_dir, current.id + ".make", make.text))
+        notices.push_back("Your Make program was not saved: " + *error);
+}
+
+void AppState::GradeMakeStep()
+{
+    if (make_grading.valid())
+        return;
+    make_stop.Reset();
+    make_grade.reset();
+    make_grade_lesson = lesson;
+    make_grading = std::async(std::launch::async, [page = CurrentLesson().page, text = make_programs[size_t(lesson)].text,
+                                                   stop = &make_stop] { return GradeMake(*page, text, *stop); });
+}
+
+void AppState::TakeMakeGrade()
+{
+    if (!make_grading.valid() || make_grading.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    make_grade = make_grading.get();
+    if (!make_grade->Passed() || make_grade_lesson < 0)
+        return;
+    progress.lessons[AllLessons()[size_t(make_grade_lesson)]->id].mastered = true;
+    if (!progress_path.empty())
+        if (auto error = SaveProgress(progress_path, progress))
+            notices.push_back("Progress was not saved: " + *error);
+}
+
 void AppState::Confirm(std::string text)
 {
     status = std::move(text);
@@ -338,6 +378,7 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
             edits.push_back({std::string(spec.default_text), ""});
         state.edits.push_back(std::move(edits));
         state.programs.push_back(ProgramEdit{ProgramWithValues(*l->page, DefaultValues(l->params))});
+        state.make_programs.push_back(ProgramEdit{l->page->make_template});
         state.quizzes.emplace_back();
         state.ran_on.push_back(0);
     }
@@ -354,11 +395,17 @@ void LoadWorkPrograms(AppState& state)
 {
     const int shown = state.lesson;
     for (size_t i = 0; i < AllLessons().size() && !state.work_dir.empty(); ++i)
+    {
+        state.lesson = int(i);
         if (std::optional<std::string> text = LoadWork(state.work_dir, AllLessons()[i]->id)) {
-            state.lesson = int(i);
             state.programs[i].text = std::move(*text);
             state.ProgramEdited();
         }
+        if (std::optional<std::string> text = LoadWork(state.work_dir, AllLessons()[i]->id + ".make")) {
+            state.make_programs[i].text = std::move(*text);
+            state.MakeEdited();
+        }
+    }
     state.lesson = shown;
 }
 
@@ -370,6 +417,7 @@ void DrawApp(AppState& state)
     state.session.Update();
     state.NoteFinishedRuns();
     state.step.Update();
+    state.TakeMakeGrade();
     state.GradeIfDone();
     state.TakeExploreOutcome();
 

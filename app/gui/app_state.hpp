@@ -5,6 +5,7 @@
 #include "code_editor.hpp"
 #include "explore_job.hpp"
 #include "fonts.hpp"
+#include "make_grade.hpp"
 #include "progress.hpp"
 #include "timeline/timeline.hpp"
 #include "run_session.hpp"
@@ -116,9 +117,15 @@ struct AppState {
     // The list exercise's steps (panel_exercise.cpp), for a page that has one.
     int exercise_step = 0;
     std::string exercise_error; // a duration the list editor refused
-    StopFlag make_stop;             // raised when the window closes; outlives make_check
-    std::future<double> make_check; // run_threaded on a worker thread
-    std::string make_message;
+    // The Make step: the student's program (per lesson), graded on a worker thread.
+    std::vector<ProgramEdit> make_programs;
+    StopFlag make_stop;                // raised when the window closes; outlives make_grading
+    std::future<MakeGrade> make_grading;
+    std::optional<MakeGrade> make_grade; // the last grade, for the lesson it was made for
+    int make_grade_lesson = -1;
+    void MakeEdited();
+    void GradeMakeStep();
+    void TakeMakeGrade(); // each frame: a finished grade; passing marks the lesson mastered
 
     // Requests only the main loop can carry out.
     bool toggle_fullscreen = false;

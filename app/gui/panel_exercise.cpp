@@ -2,7 +2,7 @@
 // modify (an editable list of threads), make (write run_threaded).
 #include "app_state.hpp"
 #include "describe.hpp"
-#include "run_threaded.hpp"
+#include "theme.hpp"
 #include "ui.hpp"
 
 #include <fmt/format.h>
@@ -97,38 +97,86 @@ void ListEditor(AppState& state)
         SetDurations(state, durations);
 }
 
+void DrawMakeGrade(const MakeGrade& grade, const std::string& function)
+{
+    const auto line = [](bool ok, const std::string& text) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ok ? ImGui::ColorConvertU32ToFloat4(kColorChartGood)
+                                                : ImGui::ColorConvertU32ToFloat4(kColorError));
+        Paragraph(((ok ? "✓ " : "✗ ") + text).c_str());
+        ImGui::PopStyleColor();
+    };
+    if (!grade.error.empty()) {
+        line(false, grade.error);
+        return;
+    }
+    ImGui::TextUnformatted(fmt::format("Your tests ({} of them):", grade.tests.size()).c_str());
+    for (const MakeGrade::Test& t : grade.tests)
+        line(t.passed, t.passed ? t.name + " passed"
+                                : fmt::format("{} failed{}: {}", t.name,
+                                              t.line > 0 ? fmt::format(" at line {}", t.line) : "", t.message));
+    if (int(grade.tests.size()) < grade.tests_wanted)
+        line(false, fmt::format("Write at least {} tests of your own (def test_…(): with an assert).",
+                                grade.tests_wanted));
+    ImGui::TextUnformatted(fmt::format("Its own checks of your {}:", function).c_str());
+    for (const MakeGrade::Check& c : grade.checks)
+        line(c.passed, c.passed ? fmt::format("{} returned {}", c.call, c.returned)
+                                : fmt::format("{} returned {}; it should be about {:g} (± {:g})", c.call, c.returned,
+                                              c.expect, c.tolerance));
+    if (grade.Passed())
+        line(true, "Passed: the lesson is mastered.");
+}
+
 void MakeStep(AppState& state)
 {
-    Paragraph("Now write it yourself: a function that starts one thread per duration, waits for all of them and "
-              "returns how long that took.");
-    ImGui::PushFont(state.Font().mono);
-    ImGui::TextUnformatted("def run_threaded(durations):\n"
-                           "    # start one thread per duration, each sleeping that long,\n"
-                           "    # join them all, and return the elapsed seconds\n"
-                           "    ...\n\n"
-                           "print(run_threaded([3, 1, 2]))  # about 3.0");
-    ImGui::PopFont();
-    const std::vector<double> durations = Durations(state);
-    const bool checking = state.make_check.valid();
-    ImGui::BeginDisabled(checking || durations.empty());
-    if (ImGui::Button("What should it return? Ask the engine")) {
-        const RunConfig config{state.CurrentModel(), kDefaultSwitchInterval, state.settings.time_scale};
-        state.make_stop.Reset();
-        state.make_check = std::async(std::launch::async, [durations, config, stop = &state.make_stop] {
-            return RunThreaded(durations, config, stop);
-        });
-        state.make_message = "running…";
+    const LessonPage& page = *state.CurrentLesson().page;
+    if (page.make_function.empty()) {
+        Paragraph("This lesson has no Make step.");
+        return;
     }
+    Paragraph(fmt::format("Now write it yourself: {}(durations) starts one thread per duration, waits for all of "
+                          "them and returns how long that took. Write at least {} tests of your own (def test_…(): "
+                          "with an assert), then check it: your tests run, then the lesson's own checks.",
+                          page.make_function, page.make_tests)
+                  .c_str());
+    ProgramEdit& make = state.make_programs[size_t(state.lesson)];
+    const bool grading = state.make_grading.valid();
+    ImGui::BeginDisabled(grading || make.marker.has_value());
+    if (ImGui::Button(grading ? "Checking…" : "Check my solution"))
+        state.GradeMakeStep();
     ImGui::EndDisabled();
-    if (checking && state.make_check.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        std::string list;
-        for (double d : durations)
-            list += (list.empty() ? "" : ", ") + fmt::format("{}", d);
-        state.make_message = fmt::format("run_threaded([{}]) took {}: about the longest duration. Yours should too.",
-                                         list, FormatDuration(state.make_check.get()));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Runs on the simulated executor: sleeps take virtual time, so the check is instant and the "
+                          "same on any machine.");
+    if (make.changed) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Start again from the template"))
+            ImGui::OpenPopup("Start the Make step again?");
     }
-    if (!state.make_message.empty())
-        Paragraph(state.make_message.c_str());
+    if (ImGui::BeginPopupModal("Start the Make step again?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted("Throw away your solution and start from the template?");
+        if (ImGui::Button("Start again")) {
+            make.text = page.make_template;
+            state.MakeEdited();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep mine") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+            ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (state.make_grade && state.make_grade_lesson == state.lesson)
+        DrawMakeGrade(*state.make_grade, page.make_function);
+    if (make.marker)
+        ErrorText(fmt::format("line {}: {}", make.marker->line, make.marker->message).c_str());
+    CodeEditorView view;
+    view.font = state.Font().mono;
+    view.read_only = grading;
+    view.marker = &make.marker;
+    ImGui::BeginChild("make_editor", ImVec2(0, ImGui::GetTextLineHeight() * 18), true,
+                      ImGuiWindowFlags_HorizontalScrollbar);
+    if (DrawCodeEditor("make", make.text, view))
+        state.MakeEdited();
+    ImGui::EndChild();
 }
 
 } // namespace

@@ -271,11 +271,12 @@ void DrawProgressWindow(AppState& state)
     }
     if (state.progress_path.empty())
         ImGui::TextDisabled("Progress is not saved in this session.");
-    if (ImGui::BeginTable("progress", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    if (ImGui::BeginTable("progress", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("lesson");
         ImGui::TableSetupColumn("attempts");
         ImGui::TableSetupColumn("right");
         ImGui::TableSetupColumn("best streak");
+        ImGui::TableSetupColumn("Make");
         ImGui::TableHeadersRow();
         for (const Lesson* lesson : AllLessons()) {
             const auto it = state.progress.lessons.find(std::string(lesson->id));
@@ -289,6 +290,9 @@ void DrawProgressWindow(AppState& state)
             ImGui::Text("%d of %d", p.right, p.answered);
             ImGui::TableNextColumn();
             ImGui::Text("%d", p.best_streak);
+            ImGui::TableNextColumn();
+            if (!lesson->page->make_function.empty())
+                ImGui::TextUnformatted(p.mastered ? "✓ mastered" : "not yet");
         }
         ImGui::EndTable();
     }

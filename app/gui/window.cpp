@@ -246,8 +246,7 @@ int OpenWindow(const std::optional<std::string>& lesson)
     int png_frames = 0;
     while (!glfwWindowShouldClose(handle)) {
         // Redraw at the display's rate while something moves; otherwise sleep until an event.
-        const bool checking = state.make_check.valid() &&
-                              state.make_check.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+        const bool checking = state.make_grading.valid();
         // The step mode's run reaching its next choice, a search: both move without an event.
         const bool busy = state.explore.Running() || (state.step.Active() && !state.step.Ended() && !state.step.Waiting());
         if (state.session.Running() || checking || busy || frames_to_draw > 0) {
@@ -430,6 +429,20 @@ int SaveShot(const ShotRequest& request)
             for (int i = 0; i < 5000 && state.step.Waiting() && state.step.Waiting()->number == choice->number; ++i)
                 glfwWaitEventsTimeout(0.001);
             settle();
+        }
+    }
+    if (!request.make.empty()) {
+        if (lesson.page->make_function.empty()) {
+            std::cerr << "threadlab: --make: lesson " << lesson.id << " has no Make step (its page gives no make:)\n";
+            return 2;
+        }
+        state.exercise_step = 4;
+        state.make_programs[size_t(state.lesson)].text = request.make;
+        state.MakeEdited();
+        state.GradeMakeStep();
+        while (state.make_grading.valid()) {
+            glfwWaitEventsTimeout(0.01);
+            state.TakeMakeGrade();
         }
     }
     // A few frames so every panel has settled its layout, then read the last one.

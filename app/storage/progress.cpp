@@ -61,6 +61,8 @@ LoadedProgress LoadProgress(const std::string& path)
         count("right", p.right);
         count("streak", p.streak);
         count("best_streak", p.best_streak);
+        if (entry.is_object() && entry.contains("mastered") && entry["mastered"].is_boolean())
+            p.mastered = entry["mastered"].get<bool>();
         loaded.progress.lessons[item.key()] = p;
     }
     return loaded;
@@ -73,7 +75,7 @@ std::optional<std::string> SaveProgress(const std::string& path, const Progress&
     nlohmann::json lessons = nlohmann::json::object();
     for (const auto& [id, p] : progress.lessons)
         lessons[id] = {{"attempts", p.attempts}, {"answered", p.answered}, {"right", p.right},
-                       {"streak", p.streak}, {"best_streak", p.best_streak}};
+                       {"streak", p.streak}, {"best_streak", p.best_streak}, {"mastered", p.mastered}};
     const nlohmann::json doc{{"version", kProgressVersion}, {"lessons", lessons}};
     return WriteFileAtomically(path, doc.dump(2) + "\n");
 }

@@ -16,6 +16,7 @@ struct LessonProgress {
     int right = 0;         // predictions that were right
     int streak = 0;        // attempts in a row with every prediction right
     int best_streak = 0;
+    bool mastered = false; // passed the lesson's Make step
 
     bool operator==(const LessonProgress&) const = default;
 };

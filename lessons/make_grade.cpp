@@ -1,0 +1,138 @@
+#include "make_grade.hpp"
+
+#include "compiler.hpp"
+#include "expression.hpp"
+#include "interp.hpp"
+#include "objects.hpp"
+#include "ops.hpp"
+#include "sim_executor.hpp"
+#include "source_error.hpp"
+
+#include <fmt/format.h>
+
+namespace threadlab {
+
+namespace {
+
+constexpr const char* kFile = "make.py";
+
+// The last line of a traceback ("AssertionError: …"), and the student's line it points at.
+std::pair<std::string, int> Failure(py::ThreadState& ts, py::Value exc)
+{
+    std::string message = ts.interp.FormatException(ts, exc);
+    while (!message.empty() && message.back() == '\n')
+        message.pop_back();
+    message = message.substr(message.rfind('\n') + 1);
+    int line = 0;
+    if (const py::ExceptionObject* x = py::AsException(exc))
+        for (const py::TracebackEntry& entry : x->traceback) // innermost first
+            if (entry.code->module != nullptr && entry.code->module->filename == kFile) {
+                line = entry.line;
+                break;
+            }
+    return {message, line};
+}
+
+// Runs `expression` over the program's globals; its value as text, or the error it raised.
+bool Evaluate(py::ThreadState& ts, const std::string& expression, std::string& text, double* number, int* line)
+{
+    const std::unique_ptr<py::Program> call = py::CompileAssignments({{"__result__", expression}});
+    try {
+        const py::Module* m = ts.interp.RunOverMain(ts, *call->Find(call->main));
+        const py::Value v = m->Get("__result__");
+        text = py::Repr(ts, v);
+        if (number != nullptr) {
+            if (!py::IsInt(v) && !v.IsFloat()) {
+                text += " (not a number)";
+                return false;
+            }
+            *number = py::ToDouble(ts, v);
+            text = fmt::format("{:.3f}", *number); // seconds to the millisecond, as the tolerance is meant
+        }
+        return true;
+    } catch (const py::PyError& e) {
+        auto [message, where] = Failure(ts, e.exc);
+        text = message;
+        if (line != nullptr)
+            *line = where;
+        return false;
+    }
+}
+
+} // namespace
+
+bool MakeGrade::Passed() const
+{
+    if (!error.empty() || int(tests.size()) < tests_wanted)
+        return false;
+    for (const Test& t : tests)
+        if (!t.passed)
+            return false;
+    for (const Check& c : checks)
+        if (!c.passed)
+            return false;
+    return !checks.empty();
+}
+
+MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& stop)
+{
+    MakeGrade grade;
+    grade.tests_wanted = page.make_tests;
+    std::unique_ptr<py::Program> program;
+    try {
+        program = py::CompileProgram(kFile, text);
+    } catch (const py::SourceError& e) {
+        grade.error = fmt::format("line {}: {}", e.line, e.message);
+        return grade;
+    }
+    py::RunSettings settings;
+    settings.model = Model::Py312;
+    settings.finale = [&](py::ThreadState& ts) {
+        const py::Module* m = ts.interp.main;
+        if (m == nullptr || !grade.error.empty())
+            return;
+        if (m->Get(page.make_function).IsNull()) {
+            grade.error = fmt::format("the program defines no function {}", page.make_function);
+            return;
+        }
+        // The student's tests, in the order they wrote them.
+        for (const py::Str* name : m->layout->names) {
+            const std::string_view n = name->View();
+            if (n.rfind("test_", 0) != 0 || m->Get(n).IsNull())
+                continue;
+            MakeGrade::Test test{std::string(n)};
+            std::string said;
+            test.passed = Evaluate(ts, test.name + "()", said, nullptr, &test.line);
+            if (!test.passed)
+                test.message = said;
+            grade.tests.push_back(std::move(test));
+        }
+        for (const PageMakeCheck& c : page.make_checks) {
+            MakeGrade::Check check{c.call, false, "", c.expect, c.tolerance};
+            double got = 0;
+            if (Evaluate(ts, c.call, check.returned, &got, nullptr))
+                check.passed = std::abs(got - c.expect) <= c.tolerance;
+            grade.checks.push_back(std::move(check));
+        }
+    };
+    RunConfig config;
+    config.model = Model::Py312;
+    Recorder recorder;
+    recorder.SetRecording(false);
+    std::string output;
+    const py::ProgramRun run = py::RunSimulated(*program, settings, config, py::SimSettings{}, recorder, stop,
+                                                [&](std::string_view s, bool) { output += s; });
+    if (run.outcome.status == RunStatus::Stopped) {
+        grade.error = "stopped";
+    } else if (run.exit_code != 0 && grade.tests.empty() && grade.error.empty()) {
+        std::string last = output;
+        while (!last.empty() && last.back() == '\n')
+            last.pop_back();
+        grade.error = "the program raised before its tests could run: " + last.substr(last.rfind('\n') + 1);
+    } else if (run.outcome.status == RunStatus::Deadlocked) {
+        grade.error = "the program deadlocked: " + run.outcome.failure;
+    }
+    return grade;
+}
+
+} // namespace threadlab

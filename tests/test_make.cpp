@@ -1,0 +1,117 @@
+// The Make step's grader: the student's tests, then the page's hidden
+// checks, on right, wrong and crashing solutions (three-threads'
+// run_threaded), simulated so sleeps take virtual time.
+#include "catalog.hpp"
+#include "make_grade.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace threadlab;
+
+namespace {
+
+const char* const kRight = R"(import threading
+import time
+
+def run_threaded(durations):
+    start = time.perf_counter()
+    threads = [threading.Thread(target=time.sleep, args=(d,)) for d in durations]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
+
+def test_nothing():
+    assert run_threaded([]) < 0.05
+
+def test_one():
+    assert abs(run_threaded([0.3]) - 0.3) < 0.05
+
+def test_several():
+    assert abs(run_threaded([0.3, 0.1, 0.2]) - 0.3) < 0.05
+)";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to)
+{
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+MakeGrade GradeOf(const std::string& program)
+{
+    const LessonPage* page = FindPage("three-threads");
+    REQUIRE(page != nullptr);
+    REQUIRE(page->make_function == "run_threaded");
+    StopFlag stop;
+    return GradeMake(*page, program, stop);
+}
+
+} // namespace
+
+TEST_CASE("make: a right solution passes its own tests and every hidden check", "[make]")
+{
+    const MakeGrade g = GradeOf(kRight);
+    INFO(g.error);
+    CHECK(g.error.empty());
+    REQUIRE(g.tests.size() == 3);
+    CHECK(g.tests[0].name == "test_nothing");
+    for (const MakeGrade::Test& t : g.tests)
+        CHECK(t.passed);
+    REQUIRE(g.checks.size() >= 4);
+    for (const MakeGrade::Check& c : g.checks) {
+        INFO(c.call << " returned " << c.returned);
+        CHECK(c.passed);
+    }
+    CHECK(g.Passed());
+}
+
+TEST_CASE("make: threads joined one by one fail - the failing test's line and the call that returned too much",
+          "[make]")
+{
+    const std::string sequential =
+        Replace(kRight, "    for t in threads:\n        t.start()\n    for t in threads:\n        t.join()",
+                "    for t in threads:\n        t.start()\n        t.join()");
+    const MakeGrade g = GradeOf(sequential);
+    CHECK(g.error.empty());
+    REQUIRE(g.tests.size() == 3);
+    CHECK(g.tests[0].passed); // nothing to wait for
+    CHECK(g.tests[1].passed); // one thread: no difference
+    CHECK_FALSE(g.tests[2].passed);
+    CHECK(g.tests[2].line == 19);
+    CHECK(g.tests[2].message == "AssertionError");
+    bool long_one = false;
+    for (const MakeGrade::Check& c : g.checks)
+        if (c.call == "run_threaded([0.4, 0.1])") {
+            long_one = true;
+            CHECK_FALSE(c.passed);
+            CHECK(c.returned == "0.500");
+        }
+    CHECK(long_one);
+    CHECK_FALSE(g.Passed());
+}
+
+TEST_CASE("make: a crash, a missing function, too few tests and a syntax error each fail with why", "[make]")
+{
+    const MakeGrade crash = GradeOf(Replace(kRight, "    return time.perf_counter() - start", "    return elapsed"));
+    REQUIRE(crash.tests.size() == 3);
+    CHECK_FALSE(crash.tests[0].passed);
+    CHECK(crash.tests[0].message == "NameError: name 'elapsed' is not defined");
+    CHECK(crash.tests[0].line == 11); // in run_threaded, where it raised
+    CHECK(crash.checks.front().returned == "NameError: name 'elapsed' is not defined");
+    CHECK_FALSE(crash.Passed());
+
+    const MakeGrade missing = GradeOf("def test_a():\n    assert True\n");
+    CHECK(missing.error == "the program defines no function run_threaded");
+    CHECK_FALSE(missing.Passed());
+
+    const std::string two_tests = kRight;
+    const MakeGrade few = GradeOf(two_tests.substr(0, two_tests.find("def test_several")));
+    CHECK(few.error.empty());
+    CHECK(few.tests.size() == 2);
+    CHECK_FALSE(few.Passed()); // the page asks for 3
+
+    const MakeGrade syntax = GradeOf("def run_threaded(d)\n    return 0\n");
+    CHECK(syntax.error.find("line 1: SyntaxError") == 0);
+}
