@@ -1,4 +1,7 @@
 #include "lesson.hpp"
+#include "source_error.hpp"
+#include "parts.hpp"
+#include "compiler.hpp"
 
 #include "catalog.hpp"
 #include "describe.hpp"
@@ -7,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 
 namespace threadlab {
@@ -144,16 +148,56 @@ std::optional<std::string> Lesson::validate(const ParamValues& values) const
     return std::nullopt;
 }
 
-const std::vector<const Lesson*>& AllLessons()
-{
-    static const std::vector<std::unique_ptr<Lesson>> owned = BuildLessons();
-    static const std::vector<const Lesson*> lessons = [] {
-        std::vector<const Lesson*> pointers;
+namespace {
+// Every lesson, the catalog's first; OpenProgramLesson adds to them (UI thread only).
+struct LessonList {
+    std::vector<std::unique_ptr<Lesson>> owned = BuildLessons();
+    std::vector<std::unique_ptr<LessonPage>> program_pages;
+    std::vector<const Lesson*> pointers = [this] {
+        std::vector<const Lesson*> p;
         for (const auto& lesson : owned)
-            pointers.push_back(lesson.get());
-        return pointers;
+            p.push_back(lesson.get());
+        return p;
     }();
-    return lessons;
+};
+LessonList& Lessons()
+{
+    static LessonList list;
+    return list;
+}
+} // namespace
+
+const std::vector<const Lesson*>& AllLessons() { return Lessons().pointers; }
+
+const Lesson* OpenProgramLesson(const std::string& path, const std::string& text)
+{
+    LessonList& list = Lessons();
+    auto page = std::make_unique<LessonPage>();
+    const std::string name = std::filesystem::path(path).filename().string();
+    page->id = name;
+    page->md_file = name;
+    page->py_file = path;
+    page->built_in = false;
+    page->program_only = true;
+    page->title = name;
+    page->tagline = "Your program: pick a model, Run, and watch its threads.";
+    page->program = text;
+    try {
+        std::unique_ptr<py::Program> program = py::CompileProgram(path, text);
+        py::MarkParts(*program);
+        page->parts = program->parts;
+    } catch (const py::SourceError&) {
+        // The editor marks it; it may still be fixed there.
+    }
+    auto lesson = std::make_unique<Lesson>();
+    lesson->id = page->id;
+    lesson->title = page->title;
+    lesson->tagline = page->tagline;
+    lesson->page = page.get();
+    list.program_pages.push_back(std::move(page));
+    list.owned.push_back(std::move(lesson));
+    list.pointers.push_back(list.owned.back().get());
+    return list.pointers.back();
 }
 
 const Lesson* FindLesson(std::string_view id)

@@ -109,6 +109,10 @@ std::optional<std::string> ValidateParams(const Lesson& lesson, const ParamValue
 
 // Every lesson of the catalog that loaded, built-in first.
 const std::vector<const Lesson*>& AllLessons();
+// A Python file of the student's as a lesson of its own (File → Open
+// program…, threadlab gui FILE.py): its program, no questions. Added to
+// AllLessons (call it from the UI thread only).
+const Lesson* OpenProgramLesson(const std::string& path, const std::string& text);
 const Lesson* FindLesson(std::string_view id);
 
 // The lesson's program with `values`.

@@ -88,6 +88,7 @@ struct LessonPage {
     std::string id;
     std::string md_file, py_file; // as messages name them
     bool built_in = true;
+    bool program_only = false; // a .py file opened as a lesson of its own: no page
     bool Number(const PageQuestion& q) const { return q.choices.empty() && !q.choice_list.Given(); }
     std::string title, tagline;
     std::vector<PageParam> params;

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -424,4 +425,40 @@ TEST_CASE("Make: a passing solution, checked in the window, marks the lesson mas
     INFO(state.make_grade->error);
     CHECK(state.make_grade->Passed());
     CHECK(state.progress.lessons["three-threads"].mastered);
+}
+
+TEST_CASE("Open program: any .py file becomes a lesson of its own - editor, Run, timeline, no questions", "[gui][editor]")
+{
+    const std::filesystem::path path = std::filesystem::temp_directory_path() / "threadlab-open-me.py";
+    std::ofstream(path) << "import threading\nimport time\n\n"
+                           "def nap():\n    time.sleep(0.2)\n\n"
+                           "ts = [threading.Thread(target=nap) for _ in range(3)]\n"
+                           "for t in ts: t.start()\nfor t in ts: t.join()\nprint('all awake')\n";
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::nullopt);
+    const size_t before = AllLessons().size();
+    CHECK(state.OpenProgram((path.parent_path() / "no-such-file.py").string()).find("no-such-file.py") !=
+          std::string::npos);
+    REQUIRE(state.OpenProgram(path.string()).empty());
+    CHECK(AllLessons().size() == before + 1);
+    CHECK(state.CurrentLesson().title == "threadlab-open-me.py");
+    CHECK(state.CurrentLesson().quiz(ParamValues{}, Model::Py312).empty());
+    state.seed_text = "1";
+    state.seed_typed = true;
+    state.Run();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    imgui.Frame(state);
+    REQUIRE(state.session.Result() != nullptr);
+    CHECK(state.session.Result()->status == RunStatus::Finished);
+    CHECK(state.session.Result()->output == "all awake\n");
+    CHECK(state.session.Trace().lanes.size() == 4); // MainThread and three sleepers
+    // Opened again: the same lesson, not another.
+    REQUIRE(state.OpenProgram(path.string()).empty());
+    CHECK(AllLessons().size() == before + 1);
+    std::filesystem::remove(path);
 }

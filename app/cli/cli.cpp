@@ -193,7 +193,7 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
 
     std::string gui_lesson;
     CLI::App* gui = app.add_subcommand("gui", "open the window on a lesson");
-    gui->add_option("lesson", gui_lesson, "lesson id");
+    gui->add_option("lesson", gui_lesson, "lesson id, or FILE.py: any program of yours as a lesson of its own");
 
     RunOptions run_options;
     bool run_json = false;
@@ -322,6 +322,13 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         return Run(run_options, run_json, trace_path);
     if (shot->parsed()) {
         ShotRequest request;
+        if (IsProgramPath(shot_options.lesson)) {
+            // A program of the student's: the run options resolve against any lesson, then it replaces it.
+            if (!shot_options.sets.empty())
+                return UsageError("--set is for lesson parameters; a program file's constants are in its code");
+            request.open_program = shot_options.lesson;
+            shot_options.lesson = AllLessons().front()->id;
+        }
         if (auto error = Resolve(shot_options, request.run))
             return UsageError(*error);
         if (!SizeFromText(shot_size, request.width, request.height))
@@ -355,7 +362,7 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
         }
         return (window.save_shot ? window.save_shot : NoWindow().save_shot)(request);
     }
-    if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr)
+    if (gui->parsed() && !gui_lesson.empty() && FindLesson(gui_lesson) == nullptr && !IsProgramPath(gui_lesson))
         return UsageError(fmt::format("unknown lesson \"{}\"; the lessons are: {}", gui_lesson, LessonIdList()));
     return (window.open ? window.open : NoWindow().open)(gui_lesson.empty() ? std::nullopt
                                                                             : std::optional<std::string>(gui_lesson));

@@ -27,6 +27,7 @@ struct ShotRequest {
     std::optional<std::vector<std::string>> step;
     std::string program; // a student's version of the lesson's program (FILE.py's text), in the editor
     std::string make;    // a Make step solution (FILE.py's text), graded
+    std::string open_program; // shot FILE.py: that program as a lesson of its own
 };
 
 struct WindowHooks {

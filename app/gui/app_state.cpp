@@ -6,10 +6,12 @@
 #include "explorer.hpp"
 #include "limits.hpp"
 #include "theme.hpp"
+#include "source_file.hpp"
 #include "ui.hpp"
 #include "work_files.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace threadlab {
 
@@ -156,6 +158,10 @@ void AppState::ProgramEdited()
             edits[size_t(lesson)][i].text = *value;
     const std::optional<ParamValues> values = ParseParams();
     const ParamValues compared = values.value_or(DefaultValues(current.params));
+    if (current.page->program_only) {
+        program.changed = program.text != program.saved; // the student saves it to their file
+        return;
+    }
     program.changed = ProgramWithValues(*current.page, compared, &program.text) !=
                       ProgramWithValues(*current.page, compared);
     if (work_dir.empty())
@@ -227,6 +233,44 @@ void AppState::TakeMakeGrade()
     if (!progress_path.empty())
         if (auto error = SaveProgress(progress_path, progress))
             notices.push_back("Progress was not saved: " + *error);
+}
+
+namespace {
+// The per-lesson parts of the state for one more lesson.
+void AddLessonState(AppState& state, const Lesson& l)
+{
+    std::vector<ParamEdit> params;
+    for (const ParamSpec& spec : l.params)
+        params.push_back({std::string(spec.default_text), ""});
+    state.edits.push_back(std::move(params));
+    state.programs.push_back(ProgramEdit{ProgramWithValues(*l.page, DefaultValues(l.params))});
+    state.make_programs.push_back(ProgramEdit{l.page->make_template});
+    state.quizzes.emplace_back();
+    state.ran_on.push_back(0);
+}
+} // namespace
+
+std::string AppState::OpenProgram(const std::string& path)
+{
+    std::string text;
+    if (auto error = py::ReadSourceFile(path, text))
+        return *error;
+    // Opened again: the same lesson, with what the file says now.
+    for (size_t i = 0; i < AllLessons().size(); ++i)
+        if (!AllLessons()[i]->page->built_in && AllLessons()[i]->page->py_file == path &&
+            AllLessons()[i]->page->md_file == std::filesystem::path(path).filename().string()) {
+            SelectLesson(int(i));
+            programs[i].text = text;
+            programs[i].saved = text;
+            ProgramEdited();
+            return "";
+        }
+    const Lesson* opened = OpenProgramLesson(path, text);
+    AddLessonState(*this, *opened);
+    programs.back().saved = text;
+    SelectLesson(int(AllLessons().size()) - 1);
+    ProgramEdited(); // marks what the compiler refuses
+    return "";
 }
 
 void AppState::Confirm(std::string text)
@@ -372,16 +416,8 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
     if (!fonts.dejavu)
         state.notices.push_back("The DejaVu fonts (package fonts-dejavu-core) are missing: using the small built-in "
                                 "font, without presenter sizes.");
-    for (const Lesson* l : AllLessons()) {
-        std::vector<ParamEdit> edits;
-        for (const ParamSpec& spec : l->params)
-            edits.push_back({std::string(spec.default_text), ""});
-        state.edits.push_back(std::move(edits));
-        state.programs.push_back(ProgramEdit{ProgramWithValues(*l->page, DefaultValues(l->params))});
-        state.make_programs.push_back(ProgramEdit{l->page->make_template});
-        state.quizzes.emplace_back();
-        state.ran_on.push_back(0);
-    }
+    for (const Lesson* l : AllLessons())
+        AddLessonState(state, *l);
     const std::string wanted = lesson.value_or(state.settings.last_lesson);
     state.lesson = 0;
     for (size_t i = 0; i < AllLessons().size(); ++i)

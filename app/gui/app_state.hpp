@@ -36,7 +36,7 @@ struct QuizState {
     bool graded = false;
 };
 
-enum class FileAction { None, SaveTrace, SavePng, SaveCsv, OpenTrace };
+enum class FileAction { None, SaveTrace, SavePng, SaveCsv, OpenTrace, OpenProgram };
 
 // The student's version of a lesson's program (Modify): what the editor
 // holds, kept in the work folder while it differs from the lesson's.
@@ -44,6 +44,7 @@ struct ProgramEdit {
     std::string text;
     bool changed = false; // differs from the lesson's program beyond its parameters' values
     std::optional<EditorMarker> marker; // what the compiler refuses in it
+    std::string saved; // an opened .py file: what the file holds (it is saved there, not in the work folder)
 };
 
 struct AppState {
@@ -135,6 +136,8 @@ struct AppState {
     const FontSet& Font() const; // the size in use (normal or presenter)
     int FontSizeIndex() const;   // the size wanted (window.cpp loads it between frames)
     void SelectLesson(int index);
+    // A .py file as a lesson of its own, selected; the error in one line, or empty.
+    std::string OpenProgram(const std::string& path);
     // Parses every parameter of the current lesson; sets each edit's error.
     std::optional<ParamValues> ParseParams();
     void Run();

@@ -1,6 +1,7 @@
 // The lesson page: what to watch and why, the Python listing, the controls
 // and the results, in three columns above the timeline.
 #include "app_state.hpp"
+#include "atomic_file.hpp"
 #include "describe.hpp"
 #include "ui.hpp"
 
@@ -157,7 +158,25 @@ void DrawListing(AppState& state)
     }
 
     // Whose program this is, and the way back to the lesson's.
-    if (program.changed) {
+    if (lesson.page->program_only) {
+        ImGui::TextDisabled("%s", lesson.page->py_file.c_str());
+        if (program.changed) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
+            ImGui::TextUnformatted("● changed");
+            ImGui::PopStyleColor();
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Save")) {
+                if (auto error = WriteFileAtomically(lesson.page->py_file, program.text)) {
+                    state.notices.push_back("Not saved: " + *error);
+                } else {
+                    program.saved = program.text;
+                    program.changed = false;
+                    state.Confirm("Saved " + lesson.page->py_file + ".");
+                }
+            }
+        }
+    } else if (program.changed) {
         ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
         ImGui::TextUnformatted("● your version");
         ImGui::PopStyleColor();

@@ -117,11 +117,14 @@ void DrawResults(AppState& state)
         ImGui::PopStyleColor();
         return;
     }
-    if (!result->page_note.empty()) {
+    if (!result->page_note.empty() || (lesson.page->metrics.empty() && lesson.page->questions.empty())) {
         // The student's own program: what it printed is the result.
-        ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
-        Paragraph(result->page_note.c_str());
-        ImGui::PopStyleColor();
+        if (!result->page_note.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kColorNotice);
+            Paragraph(result->page_note.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextDisabled("%s", FormatDuration(session.ElapsedSeconds()).c_str());
         ImGui::TextUnformatted("It printed:");
         ImGui::PushFont(state.Font().mono);
         std::string tail = result->output;

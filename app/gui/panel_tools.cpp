@@ -25,6 +25,8 @@ std::string DefaultPath(const AppState& state, const char* extension)
 {
     const char* home = std::getenv("HOME");
     const std::string folder = !state.settings.last_folder.empty() ? state.settings.last_folder : home ? home : ".";
+    if (std::string_view(extension) == "py")
+        return folder + "/"; // a program of the student's: they name it
     return fmt::format("{}/threadlab-{}.{}", folder, state.CurrentLesson().id, extension);
 }
 
@@ -112,6 +114,8 @@ std::string Save(AppState& state, FileAction action, const std::string& path)
         return "";
     case FileAction::OpenTrace:
         return OpenTrace(state, path);
+    case FileAction::OpenProgram:
+        return state.OpenProgram(path);
     case FileAction::None:
         break;
     }
@@ -208,6 +212,7 @@ void DrawToolbar(AppState& state)
     ImGui::EndDisabled();
     ImGui::BeginDisabled(running);
     action_button("Open trace…", FileAction::OpenTrace, "json");
+    action_button("Open program…", FileAction::OpenProgram, "py");
     ImGui::EndDisabled();
     if (tool("Progress"))
         state.show_progress = !state.show_progress;
@@ -226,7 +231,10 @@ void DrawFileDialog(AppState& state)
 {
     if (state.file_action == FileAction::None)
         return;
-    const char* title = state.file_action == FileAction::OpenTrace ? "Open a saved trace" : "Save";
+    const bool opening = state.file_action == FileAction::OpenTrace || state.file_action == FileAction::OpenProgram;
+    const char* title = state.file_action == FileAction::OpenTrace     ? "Open a saved trace"
+                        : state.file_action == FileAction::OpenProgram ? "Open a Python program"
+                                                                       : "Save";
     ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0));
     if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -237,7 +245,7 @@ void DrawFileDialog(AppState& state)
         const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue);
         if (!state.file_message.empty())
             ErrorText(state.file_message.c_str());
-        if (ImGui::Button(state.file_action == FileAction::OpenTrace ? "Open" : "Save") || enter) {
+        if (ImGui::Button(opening ? "Open" : "Save") || enter) {
             const std::string message = Save(state, state.file_action, state.file_path);
             // Success closes the dialog (with a notice); a failure keeps it open and says why.
             const bool failed = message.rfind("Saved", 0) != 0 && !message.empty();

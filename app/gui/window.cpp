@@ -5,6 +5,7 @@
 #include "app_state.hpp"
 #include "atomic_file.hpp"
 #include "fonts.hpp"
+#include "program_commands.hpp"
 #include "progress.hpp"
 #include "work_files.hpp"
 
@@ -231,6 +232,9 @@ int OpenWindow(const std::optional<std::string>& lesson)
     InitAppState(state, window.GetFonts(), std::move(loaded), lesson);
     state.work_dir = DefaultWorkDir();
     LoadWorkPrograms(state);
+    if (lesson && IsProgramPath(*lesson)) // threadlab gui FILE.py
+        if (const std::string error = state.OpenProgram(*lesson); !error.empty())
+            state.notices.push_back(error);
     LoadedProgress progress = LoadProgress(DefaultProgressPath());
     state.progress_path = progress.writable ? DefaultProgressPath() : "";
     state.progress = std::move(progress.progress);
@@ -319,10 +323,16 @@ int SaveShot(const ShotRequest& request)
         state.seed_typed = true;
     }
     // The parameters of the request, as if the user had typed them.
-    const Lesson& lesson = *request.run.lesson;
-    for (size_t i = 0; i < lesson.params.size(); ++i)
-        state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(lesson.params[i].name));
+    const Lesson& requested = *request.run.lesson;
+    for (size_t i = 0; i < requested.params.size(); ++i)
+        state.edits[size_t(state.lesson)][i].text = DisplayValue(request.run.params.Get(requested.params[i].name));
     state.ParamsEdited();
+    if (!request.open_program.empty())
+        if (const std::string error = state.OpenProgram(request.open_program); !error.empty()) {
+            std::cerr << "threadlab: " << error << "\n";
+            return 2;
+        }
+    const Lesson& lesson = state.CurrentLesson();
     if (!request.program.empty()) {
         // As if the student had typed it into the editor.
         state.programs[size_t(state.lesson)].text = request.program;
