@@ -396,3 +396,32 @@ TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace -
     CHECK(Number(quiet, "contended") > 0); // 3.9 switches inside the lock: something to get wrong
     CHECK(quiet_trace == loaded_trace);
 }
+
+TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map keeps input order, as_completed "
+          "gives finish order",
+          "[pages]")
+{
+    const PageRun pool = Simulate("thread-pool", Model::Py312);
+    CHECK(Number(pool, "waves") == Approx(0.8).margin(0.01)); // 30 writes, 4 at a time: 8 waves of 0.1 s
+    CHECK(Number(pool, "rounds") == 8);
+    REQUIRE(pool.answers.size() == 2);
+    CHECK(pool.answers[1].text == "in the order they finish");
+    CHECK(pool.output.find("map gives them back in input order: [0.3, 0.1, 0.2]") != std::string::npos);
+    CHECK(pool.output.find("as_completed gives them as they finish: [0.1, 0.2, 0.3]") != std::string::npos);
+
+    const PageRun wide = Simulate("thread-pool", Model::Py312, {"workers=30", "jobs=0.1,0.2,0.3"});
+    CHECK(Number(wide, "waves") < 0.11); // a thread per write: one wave
+    CHECK(wide.answers[1].text == "in the order they were submitted");
+
+    // The lanes: the pool's 4 workers, reused for all 30 writes.
+    const LessonPage* page = FindPage("thread-pool");
+    Recorder recorder;
+    StopFlag stop;
+    RunConfig config;
+    RunPageLesson(*page, DefaultValues(page->Specs()), config, py::SimSettings{}, recorder, stop);
+    TraceSnapshot snapshot;
+    snapshot.Update(recorder);
+    REQUIRE_FALSE(snapshot.groups.empty());
+    CHECK(snapshot.groups[0].name == "waves");
+    CHECK(snapshot.groups[0].lanes.size() == 5); // MainThread and 4 workers
+}

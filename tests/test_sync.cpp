@@ -64,7 +64,11 @@ TEST_CASE("a blocked acquire releases the GIL but an uncontended one keeps it", 
     runtime.Run([&](Thread& main) {
         ThreadHandle holder = main.Start("A", [&](Thread& self) {
             lock.Acquire(self); // uncontended: keeps the GIL
-            self.Sleep(0.05);
+            // Until MainThread is on its way into the blocked acquire (a busy
+            // machine may wake it late), then a moment for it to block.
+            while (!main_blocked.load())
+                self.Sleep(0.005);
+            self.Sleep(0.01);
             for (int i = 0; i < 200'000; ++i) {
                 self.Work(1);
                 if (main_blocked.load(std::memory_order_relaxed))

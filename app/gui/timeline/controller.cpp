@@ -38,8 +38,12 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
     ctx.metrics = MetricsFor(ImGui::GetFontSize());
     // Room for the longest thread name ("Thread-12 (add_many)"), up to a quarter of the width.
     float widest = 0;
+    if (input.label_font != nullptr) // measured in the font the names are drawn in
+        ImGui::PushFont(input.label_font);
     for (const LaneTrace& lane : trace.lanes)
         widest = std::max(widest, ImGui::CalcTextSize(lane.name.c_str()).x);
+    if (input.label_font != nullptr)
+        ImGui::PopFont();
     ctx.metrics.label_width =
         std::clamp(widest + ctx.metrics.font * 1.2f, ctx.metrics.label_width, std::max(ctx.metrics.label_width, avail.x / 4));
     const TimelineMetrics& m = ctx.metrics;
