@@ -425,3 +425,23 @@ TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map 
     CHECK(snapshot.groups[0].name == "waves");
     CHECK(snapshot.groups[0].lanes.size() == 5); // MainThread and 4 workers
 }
+
+TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a bound it never does - the "
+          "consumers set the pace either way",
+          "[pages]")
+{
+    const PageRun bounded = Simulate("queue-pipeline", Model::Py312);
+    CHECK(Number(bounded, "finished") == 12);
+    CHECK(Number(bounded, "elapsed") == Approx(0.43).margin(0.02)); // 4 rounds of 0.1 s after a head start
+    CHECK(Number(bounded, "waited") > 0.1);
+    REQUIRE(bounded.answers.size() == 2);
+    CHECK(bounded.answers[1].text == "yes");
+
+    const PageRun unbounded = Simulate("queue-pipeline", Model::Py312, {"maxsize=0"});
+    CHECK(Number(unbounded, "waited") < 0.001);
+    CHECK(unbounded.answers[1].text == "no");
+    CHECK(Number(unbounded, "elapsed") == Approx(Number(bounded, "elapsed")).margin(0.01));
+
+    const PageRun more = Simulate("queue-pipeline", Model::Py312, {"consumers=6"});
+    CHECK(Number(more, "elapsed") < Number(bounded, "elapsed") * 0.7); // 2 rounds instead of 4
+}
