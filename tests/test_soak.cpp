@@ -7,7 +7,8 @@
 // Sizes are capped so the whole test takes well under 3 minutes on 2 cores
 // (about half a minute in a normal build): at most
 //   iterations 200,000 · increments 10,000 · threads 16 · notes 20 ·
-//   delay 0.2 s · workers 16 · each duration 2 s (up to 16 of them),
+//   delay 0.2 s · workers 16 · each duration 2 s (up to 16 of them) · files 40 ·
+//   jobs 0.3 s each · items 20 · consumers 8 · maxsize 20 · make 0.02 s · work 0.05 s,
 // at a time scale from 0.001 to 0.01 (a lesson second is 1–10 ms).
 // Everything else is drawn from the parameter's own range.
 #include "lesson.hpp"
@@ -48,7 +49,9 @@ constexpr int64_t kMaxGrowthBytes = 64LL << 20; // 64 MB after the warm-up
 // Caps on the parameters' own ranges (see the top of the file).
 const std::map<std::string_view, double> kCaps = {
     {"iterations", 200'000}, {"increments", 10'000}, {"threads", 16}, {"notes", 20},
-    {"delay", 0.2},          {"workers", 16},        {"durations", 2},
+    {"delay", 0.2},          {"workers", 16},        {"durations", 2},  {"files", 40},
+    {"jobs", 0.3},           {"items", 20},          {"consumers", 8},  {"maxsize", 20},
+    {"make", 0.02},          {"work", 0.05},
 };
 
 int CountThreads()
@@ -101,8 +104,13 @@ std::string RandomText(const ParamSpec& spec, std::mt19937_64& rng)
             value = 0;
         return std::to_string(value);
     }
-    case ParamKind::Real:
-        return fmt::format("{}", LogUniform(rng, spec.min, hi));
+    case ParamKind::Real: {
+        // Log-uniform from the smallest positive value; a range from 0 gives 0 sometimes too.
+        const double lo = std::max(spec.min, std::min(1e-3, hi));
+        if (spec.min == 0 && rng() % 4 == 0)
+            return "0";
+        return fmt::format("{}", LogUniform(rng, lo, std::max(lo, hi)));
+    }
     case ParamKind::Durations: {
         const int count = 1 + int(rng() % uint64_t(spec.max_count));
         std::string list;
