@@ -445,3 +445,20 @@ TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a 
     const PageRun more = Simulate("queue-pipeline", Model::Py312, {"consumers=6"});
     CHECK(Number(more, "elapsed") < Number(bounded, "elapsed") * 0.7); // 2 rounds instead of 4
 }
+
+TEST_CASE("pages simulated: threading.local keeps each request's id - a plain global loses all but the last",
+          "[pages]")
+{
+    for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        INFO(ModelName(model));
+        const PageRun run = Simulate("thread-local", model);
+        CHECK(Number(run, "wrong_local") == 0);
+        CHECK(Number(run, "wrong_global") == 3);
+        REQUIRE(run.answers.size() == 2);
+        CHECK(run.answers[0].text == "all but one");
+        CHECK(run.answers[1].text == "no");
+    }
+    const PageRun one = Simulate("thread-local", Model::Py312, {"requests=1"});
+    CHECK(Number(one, "wrong_global") == 0);
+    CHECK(one.summary.find("1 request ·") == 0);
+}
