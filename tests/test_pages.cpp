@@ -462,3 +462,23 @@ TEST_CASE("pages simulated: threading.local keeps each request's id - a plain gl
     CHECK(Number(one, "wrong_global") == 0);
     CHECK(one.summary.find("1 request ·") == 0);
 }
+
+TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - without it the daemon is cut off",
+          "[pages]")
+{
+    const PageRun waited = Simulate("background-worker", Model::Py312);
+    CHECK(Number(waited, "finished") == 5);
+    CHECK(Number(waited, "elapsed") == Approx(0.55).margin(0.02)); // one idle wait, then 5 jobs of 0.1 s
+    REQUIRE(waited.answers.size() == 1);
+    CHECK(waited.answers[0].text == "all 5");
+
+    const PageRun left = Simulate("background-worker", Model::Py312, {"wait=0"});
+    CHECK(Number(left, "finished") == 0);
+    CHECK(Number(left, "elapsed") < 0.01);
+    CHECK(left.answers[0].text == "none");
+    CHECK(left.run.outcome.status == RunStatus::Finished); // a program may end with its daemon still busy
+
+    // Told to stop while idle, the worker wakes at once: Event.wait returns as soon as the event is set.
+    const PageRun idle = Simulate("background-worker", Model::Py312, {"jobs=0", "idle=5"});
+    CHECK(Number(idle, "elapsed") < 0.01);
+}
