@@ -482,3 +482,16 @@ TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - 
     const PageRun idle = Simulate("background-worker", Model::Py312, {"jobs=0", "idle=5"});
     CHECK(Number(idle, "elapsed") < 0.01);
 }
+
+TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per second take 3.85 s - the Semaphore "
+          "decides when calls are long",
+          "[pages]")
+{
+    const PageRun limited = Simulate("rate-limiter", Model::Py312);
+    CHECK(Number(limited, "total") == Approx(3.85).margin(0.01));
+    CHECK(Number(limited, "gap") == Approx(0.2).margin(0.001));
+    const PageRun faster = Simulate("rate-limiter", Model::Py312, {"rate=10"});
+    CHECK(Number(faster, "total") == Approx(1.95).margin(0.01));
+    const PageRun long_calls = Simulate("rate-limiter", Model::Py312, {"call=1"});
+    CHECK(Number(long_calls, "total") == Approx(10.2).margin(0.05)); // 20 calls of 1 s, 2 at a time
+}
