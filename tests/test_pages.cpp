@@ -495,3 +495,20 @@ TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per secon
     const PageRun long_calls = Simulate("rate-limiter", Model::Py312, {"call=1"});
     CHECK(Number(long_calls, "total") == Approx(10.2).margin(0.05)); // 20 calls of 1 s, 2 at a time
 }
+
+TEST_CASE("pages simulated: futures keep their call's exception - retries with backoff - results back in input order",
+          "[pages]")
+{
+    const PageRun all = Simulate("futures-retry", Model::Py312);
+    CHECK(Number(all, "succeeded") == 8);
+    CHECK(Number(all, "retries_made") == 7);
+    CHECK(all.output.find("results in input order: [0, 1, 4, 9, 16, 25, 36, 49]") != std::string::npos);
+    CHECK(Number(all, "elapsed") == Approx(0.45).margin(0.01)); // the slowest call: 3 retries, 0.05 + 0.1 s backoffs
+    REQUIRE(all.answers.size() == 2);
+    CHECK(all.answers[1].text == "future.result() raises it in the main thread");
+
+    const PageRun flaky = Simulate("futures-retry", Model::Py312, {"fail_rate=0.7"});
+    CHECK(Number(flaky, "succeeded") == 6);
+    CHECK(flaky.output.find("gave up on [2, 6]") != std::string::npos);
+    CHECK(flaky.output.find("[0, 1, None, 9, 16, 25, None, 49]") != std::string::npos);
+}

@@ -9,7 +9,7 @@
 //   iterations 200,000 · increments 10,000 · threads 16 · notes 20 ·
 //   delay 0.2 s · workers 16 · each duration 2 s (up to 16 of them) · files 40 ·
 //   jobs 0.3 s each · items 20 · consumers 8 · maxsize 20 · make 0.02 s · work 0.05 s ·
-//   calls 20 · call 0.05 s,
+//   calls 20 · call 0.05 s · retries 3 · backoff 0.05 s,
 // at a time scale from 0.001 to 0.01 (a lesson second is 1–10 ms).
 // Everything else is drawn from the parameter's own range.
 #include "lesson.hpp"
@@ -53,6 +53,7 @@ const std::map<std::string_view, double> kCaps = {
     {"delay", 0.2},          {"workers", 16},        {"durations", 2},  {"files", 40},
     {"jobs", 0.3},           {"items", 20},          {"consumers", 8},  {"maxsize", 20},
     {"make", 0.02},          {"work", 0.05},        {"calls", 20},     {"call", 0.05},
+    {"retries", 3},          {"backoff", 0.05},
 };
 
 int CountThreads()
