@@ -416,7 +416,7 @@ public:
         Interpreter* interp = m_interps.back().get();
         interp->pid = Interpreter::kMainPid + domain;
         SimThread* child = NewThread(start.name, domain, interp, false);
-        child->ident = interp->next_ident.fetch_add(1);
+        child->ident = interp->pid; // as the live executor: a process's main thread goes by its pid
         auto body = std::move(start.body);
         child->exited = std::move(start.exited);
         child->body = [interp, body, child](ThreadState& ts) {

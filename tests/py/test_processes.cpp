@@ -2,6 +2,7 @@
 // of the same program with a GIL of its own, reached only through copies.
 #include "run_program.hpp"
 #include "../sanitizers.hpp"
+#include "sim_executor.hpp"
 #include "snapshot.hpp"
 
 #include <catch2/catch.hpp>
@@ -121,4 +122,29 @@ if __name__ == "__main__":
     CHECK(r.out.find("TypeError cannot pickle '_thread.lock' object\n") == 0);
     CHECK(r.out.find("PicklingError Can't pickle <function <lambda> at 0x") != std::string::npos);
     CHECK(r.out.find("TypeError cannot pickle 'generator' object\n") != std::string::npos);
+}
+
+TEST_CASE("simulated: a process pool's workers each get their own pid and their own sentinel - shutdown never hangs",
+          "[py][processes][simulated]")
+{
+    // Both workers' main threads once had the same ident, so the pool kept one
+    // of them under its pid, sent one sentinel, and waited for ever on the other.
+    const std::unique_ptr<py::Program> program = py::CompileProgram("pool.py", PoolProgram("ProcessPoolExecutor"));
+    for (const Model model : {Model::Py39, Model::Py312, Model::Py313t})
+        for (uint64_t seed = 1; seed <= 3; ++seed) {
+            INFO(ModelName(model) << " seed " << seed);
+            py::RunSettings settings;
+            settings.model = model;
+            RunConfig config;
+            config.model = model;
+            py::SimSettings sim;
+            sim.seed = seed;
+            Recorder recorder;
+            StopFlag stop;
+            std::string out;
+            const py::ProgramRun run = py::RunSimulated(*program, settings, config, sim, recorder, stop,
+                                                        [&](std::string_view s, bool) { out += s; });
+            CHECK(run.outcome.status == RunStatus::Finished);
+            CHECK(out.find("[179999700000, 179999700000]\n") == 0);
+        }
 }
