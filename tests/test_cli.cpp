@@ -35,12 +35,12 @@ TEST_CASE("list prints every lesson, also as JSON", "[cli]")
     CHECK(text.status == 0);
     for (const char* id : {"first-threads", "threaded-export", "cpu-bound", "race-counter", "locked-counter", "three-threads",
                            "thread-pool", "queue-pipeline", "thread-local", "background-worker",
-                           "rate-limiter", "futures-retry"})
+                           "rate-limiter", "futures-retry", "process-pool"})
         CHECK(text.out.find(id) != std::string::npos);
     const Output js = Stdout("list --json");
     REQUIRE(js.status == 0);
     const json lessons = json::parse(js.out);
-    REQUIRE(lessons.size() == 12);
+    REQUIRE(lessons.size() == 13);
     CHECK(lessons[0]["id"] == "first-threads");
     CHECK(lessons[0].contains("title"));
 }

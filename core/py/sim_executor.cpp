@@ -965,7 +965,10 @@ private:
 
     Ps SliceEnd(Ps from)
     {
-        if (!HasGil())
+        // Threads that run at once on other cores (no GIL, or another process's
+        // GIL) take short turns on the one OS thread, so none runs ahead of the
+        // others in virtual time and misses what they do meanwhile.
+        if (!HasGil() || m_domains.size() > 1)
             return from + kUs / 2 + Exponential(kSliceMean);
         return m_on_cores + Ps(m_core_queue.size()) > m_sim.cores ? from + kOsTimeslice : kNever;
     }
