@@ -320,7 +320,7 @@ TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on
     CHECK(Number(Simulate("race-counter", Model::Py39, {"increments=1000000"}), "lost") > 0);
     // At the lesson's defaults 3.9 loses updates on every seed, as real CPython 3.9 does (test_listings);
     // at 100,000 a thread finishes within one switch interval and nothing is lost, as the page says.
-    for (uint64_t seed = 1; seed <= 4; ++seed) {
+    for (uint64_t seed = 1; seed <= 2; ++seed) {
         CHECK(Number(Simulate("race-counter", Model::Py39, {}, seed), "lost") > 0);
         CHECK(Number(Simulate("race-counter", Model::Py39, {"increments=100000"}, seed), "lost") == 0);
     }
@@ -358,10 +358,12 @@ TEST_CASE("pages: sections that give an answer away wait for a run - a model's n
 TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace - with both cores loaded",
           "[pages]")
 {
+    // Sleepers whose wake-ups, thread starts and GIL hand-offs carry the seed's
+    // noise: every timestamp of the trace is something a loaded machine could move.
     const auto run = [](std::string& trace) {
-        const LessonPage* page = FindPage("locked-counter");
+        const LessonPage* page = FindPage("three-threads");
         ParamValues values = DefaultValues(page->Specs());
-        REQUIRE_FALSE(ApplyAssignments(page->Specs(), {"increments=60000"}, values).has_value());
+        REQUIRE_FALSE(ApplyAssignments(page->Specs(), {"durations=0.3,0.1,0.2,0.1"}, values).has_value());
         RunConfig config;
         config.model = Model::Py39;
         Recorder recorder;
@@ -372,7 +374,7 @@ TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace -
         TraceSnapshot snapshot;
         snapshot.Update(recorder);
         std::ostringstream out;
-        WriteChromeTrace(snapshot, TraceMetadata{"locked-counter", "3.9", 1.0}, out);
+        WriteChromeTrace(snapshot, TraceMetadata{"three-threads", "3.9", 1.0}, out);
         trace = out.str();
         return r;
     };
@@ -392,9 +394,10 @@ TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace -
         t.join();
     REQUIRE(quiet.page_error.empty());
     CHECK(quiet.summary == loaded.summary);
-    CHECK(Number(quiet, "contended") == Number(loaded, "contended"));
-    CHECK(Number(quiet, "contended") > 0); // 3.9 switches inside the lock: something to get wrong
+    CHECK(Number(quiet, "total") == Number(loaded, "total"));
+    CHECK(Number(quiet, "total") != Approx(0.3).epsilon(1e-9)); // the seed's noise is in it: not the bare 0.3 s
     CHECK(quiet_trace == loaded_trace);
+    CHECK(quiet_trace.size() > 2000);
 }
 
 TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map keeps input order, as_completed "
@@ -519,14 +522,14 @@ TEST_CASE("pages simulated: processes count in parallel where threads take turns
 {
     for (const Model model : {Model::Py39, Model::Py312}) {
         INFO(ModelName(model));
-        for (uint64_t seed = 1; seed <= 3; ++seed) { // every seed: none may leave a core idle
-            const PageRun run = Simulate("process-pool", model, {"iterations=1000000"}, seed);
+        for (uint64_t seed = 1; seed <= 2; ++seed) { // every seed: none may leave a core idle
+            const PageRun run = Simulate("process-pool", model, {"iterations=300000"}, seed);
             CHECK(Number(run, "speedup") == Approx(2.0).margin(0.1));
             REQUIRE(run.answers.size() == 1);
             CHECK(run.answers[0].text == "about 2×");
         }
     }
-    const PageRun free = Simulate("process-pool", Model::Py313t, {"iterations=1000000"});
+    const PageRun free = Simulate("process-pool", Model::Py313t, {"iterations=300000"});
     CHECK(Number(free, "speedup") == Approx(1.0).margin(0.1));
     CHECK(free.answers[0].text == "about 1× (no faster)");
 }
