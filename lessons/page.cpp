@@ -221,6 +221,19 @@ std::vector<std::string> Lines(const std::string& text)
     return lines;
 }
 
+// yaml-cpp quotes the character it stumbled on as it is: a newline or a
+// control byte would break the one-line message, so those are shown escaped.
+std::string OneLineMessage(const std::string& message)
+{
+    std::string out;
+    for (const char c : message)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else
+            out += c;
+    return out;
+}
+
 // `set: {increments: 3}` as NAME=VALUE assignments, each checked against the parameters.
 std::vector<std::string> ReadSets(const Reader& r, const YAML::Node& sets, const std::string& field,
                                   const LessonPage& page)
@@ -314,7 +327,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     try {
         doc = YAML::Load(front);
     } catch (const YAML::ParserException& e) {
-        throw PageError(fmt::format("{}:{}: {}", md_file, e.mark.line + 2, e.msg));
+        throw PageError(fmt::format("{}:{}: {}", md_file, e.mark.line + 2, OneLineMessage(e.msg)));
     }
     if (!doc.IsMap())
         throw PageError(md_file + ":2: the front matter must be NAME: VALUE lines");
