@@ -441,7 +441,10 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     if (const YAML::Node make = doc["make"]; make.IsDefined()) {
         r.Keys(make, "make", {"function", "template", "tests", "checks"});
         page->make_function = r.Text(make, "function", "make", true);
-        page->make_template = make["template"].IsScalar() ? make["template"].as<std::string>() : "";
+        // (A missing key gives an invalid node: IsDefined() first, every other question throws on it.)
+        const YAML::Node template_node = make["template"];
+        page->make_template =
+            template_node.IsDefined() && template_node.IsScalar() ? template_node.as<std::string>() : "";
         if (page->make_template.empty())
             r.Fail(make, "make.template", "is missing: the program the student's editor starts with");
         try {
@@ -452,7 +455,7 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
         if (page->make_tests < 0 || page->make_tests > 20)
             r.Fail(make["tests"], "make.tests", "must be a whole number from 0 to 20");
         const YAML::Node checks = make["checks"];
-        if (!checks.IsSequence() || checks.size() == 0)
+        if (!checks.IsDefined() || !checks.IsSequence() || checks.size() == 0)
             r.Fail(make, "make.checks", "must be a list of {call, expect, tolerance}");
         for (size_t i = 0; i < checks.size(); ++i) {
             const std::string field = fmt::format("make.checks[{}]", i + 1);
