@@ -140,7 +140,7 @@ PageParam ReadParam(const Reader& r, const std::string& name, const YAML::Node& 
         r.Fail(def, field + ".default", "must be a value, or a list of seconds");
     }
     const YAML::Node range = node["range"];
-    if (!range.IsSequence() || range.size() != 2)
+    if (!range.IsDefined() || !range.IsSequence() || range.size() != 2)
         r.Fail(range.IsDefined() ? range : node, field + ".range", "must be [MIN, MAX]");
     try {
         p.min = range[0].as<double>();
@@ -301,8 +301,28 @@ const std::string* LessonPage::Section(std::string_view heading) const
     return nullptr;
 }
 
+namespace {
+std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& md_file, const std::string& md_text,
+                                     const std::string& py_file, const std::string& py_text);
+} // namespace
+
 std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& md_file, const std::string& md_text,
                                       const std::string& py_file, const std::string& py_text)
+{
+    try {
+        return ReadPage(id, md_file, md_text, py_file, py_text);
+    } catch (const YAML::Exception& e) {
+        // A question the reader asked of a node the page does not have (yaml-cpp's
+        // InvalidNode): still the page's mistake, said in one line.
+        if (e.mark.is_null())
+            throw PageError(fmt::format("{}: {}", md_file, OneLineMessage(e.msg)));
+        throw PageError(fmt::format("{}:{}: {}", md_file, e.mark.line + 2, OneLineMessage(e.msg)));
+    }
+}
+
+namespace {
+std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& md_file, const std::string& md_text,
+                                     const std::string& py_file, const std::string& py_text)
 {
     auto page = std::make_unique<LessonPage>();
     page->id = id;
@@ -517,6 +537,8 @@ std::unique_ptr<LessonPage> ParsePage(const std::string& id, const std::string& 
     }
     return page;
 }
+
+} // namespace
 
 std::optional<std::string> ConstantInProgram(const PageParam& param, const std::string& text)
 {
