@@ -128,20 +128,29 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
     timeline = TimelineView{};
 }
 
-void AppState::Explore()
+std::optional<ParamValues> AppState::ValuesWith(const std::vector<std::string>& sets)
 {
-    auto params = ParseParams();
+    std::optional<ParamValues> params = ParseParams();
     if (!params || programs[size_t(lesson)].marker)
-        return;
+        return std::nullopt; // the run bar says why
     const Lesson& current = CurrentLesson();
-    if (auto error = ApplyAssignments(current.params, current.page->explore_sets, *params)) {
+    if (auto error = ApplyAssignments(current.params, sets, *params)) {
         notices.push_back(*error);
-        return;
+        return std::nullopt;
     }
-    // The listing shows the program the search runs.
+    // The listing (and the code) show the values that run.
     for (size_t i = 0; i < current.params.size(); ++i)
         edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
     ParamsEdited();
+    return params;
+}
+
+void AppState::Explore()
+{
+    const std::optional<ParamValues> params = ValuesWith(CurrentLesson().page->explore_sets);
+    if (!params)
+        return;
+    const Lesson& current = CurrentLesson();
     session.RequestStop();
     step.Leave();
     explore.Start(current, *params, RunConfig{CurrentModel(), kDefaultSwitchInterval, 1.0}, Program(EditedProgram()));
@@ -294,18 +303,10 @@ void AppState::NoteFinishedRuns()
 
 void AppState::BeginStep()
 {
-    auto params = ParseParams();
-    if (!params || programs[size_t(lesson)].marker)
+    const std::optional<ParamValues> params = ValuesWith(CurrentLesson().page->step_sets);
+    if (!params)
         return;
     const Lesson& current = CurrentLesson();
-    if (auto error = ApplyAssignments(current.params, current.page->step_sets, *params)) {
-        notices.push_back(*error);
-        return;
-    }
-    // The listing shows the program being played.
-    for (size_t i = 0; i < current.params.size(); ++i)
-        edits[size_t(lesson)][i].text = DisplayValue(params->Get(current.params[i].name));
-    ParamsEdited();
     session.RequestStop();
     explore.Stop();
     uint64_t seed = 1;

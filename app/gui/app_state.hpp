@@ -147,6 +147,9 @@ struct AppState {
         session.RequestStop();
         explore.Stop();
     }
+    // The parameters with a page's search or step values over them, written
+    // into the fields and the code; nullopt (and why, where it shows) if refused.
+    std::optional<ParamValues> ValuesWith(const std::vector<std::string>& sets);
     // Step mode with the page's step values; or along the schedule the search found.
     void BeginStep();
     void StepThroughFound();
