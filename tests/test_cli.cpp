@@ -147,8 +147,9 @@ TEST_CASE("help lists the lessons' parameters with their ranges", "[cli]")
 
 TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]")
 {
-    // Threads are inside `with lock:` when the stop arrives.
-    const Output r = Capture("timeout --preserve-status -s INT 0.5 " + kExe + " run locked-counter --set increments=10000000 2>&1");
+    // Threads are inside `with lock:` when the stop arrives: ten million increments take far longer than the
+    // second and a half, and that leaves a sanitizer build time to start.
+    const Output r = Capture("timeout --preserve-status -s INT 1.5 " + kExe + " run locked-counter --set increments=10000000 2>&1");
     CHECK(r.status == 130);
     CHECK(r.out.find("stopped") != std::string::npos);
 }

@@ -75,12 +75,13 @@ int List(bool json)
 
 int Run(const RunOptions& options, bool json, const std::string& trace_path)
 {
+    // Before loading the lessons, so a Ctrl-C that arrives while they load still ends as "stopped".
+    std::signal(SIGINT, [](int) { g_interrupt.RequestStop(); });
     ResolvedRun run;
     if (auto error = Resolve(options, run))
         return UsageError(*error);
     const Model model = run.config.model;
 
-    std::signal(SIGINT, [](int) { g_interrupt.RequestStop(); });
     std::vector<LessonResult> results;
     std::unique_ptr<Recorder> last_recording;
     for (int i = 0; i < run.repeat; ++i) {
@@ -184,7 +185,8 @@ bool SizeFromText(const std::string& text, int& width, int& height)
 int RunCommandLine(int argc, char** argv, const WindowHooks& window)
 {
     CLI::App app{"threadlab: see how Python threads really behave"};
-    app.footer("\n" + AllLessonsHelp() + "\nWith no command, threadlab opens its window.");
+    // Built only when help is asked for: loading every lesson costs a tenth of a second at each start.
+    app.footer([] { return "\n" + AllLessonsHelp() + "\nWith no command, threadlab opens its window."; });
     app.require_subcommand(0, 1);
 
     bool list_json = false;
