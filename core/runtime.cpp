@@ -66,6 +66,7 @@ ThreadRecord& Runtime::NewThread(std::string name)
     std::lock_guard lock(m_threads_mutex);
     record->lane = m_recorder.AddLane(m_group, record->name); // may throw length_error
     record->part = int(m_parts.size()) - 1;
+    record->index = int(m_threads.size());
     m_threads.push_back(std::move(record));
     return *m_threads.back();
 }
@@ -184,12 +185,14 @@ RunOutcome Runtime::Run(const ThreadFn& main)
     }
     ThreadRecord& main_record = NewThread("MainThread");
     main_record.gil = m_gil.get();
+    main_record.main = true;
     {
         Thread self(*this, main_record);
         try {
             self.Begin();
             main(self);
         } catch (const RunStopped&) {
+        } catch (const RunDeadlocked&) {
         } catch (const PythonError& e) {
             main_record.error = e.what();
             self.AddMark(MarkKind::Error, 0, kNoLane, 0, 0, m_recorder.InternLabel(e.what()));
@@ -214,8 +217,11 @@ RunOutcome Runtime::Run(const ThreadFn& main)
                                                     LessonSeconds(record->end_ns), record->error});
     }
     outcome.status = !outcome.failure.empty()                        ? RunStatus::Failed
+                     : m_census.Deadlocked()                             ? RunStatus::Deadlocked
                      : m_stop.StopRequested() && !m_ending_daemons.load() ? RunStatus::Stopped
                                                                        : RunStatus::Finished;
+    if (outcome.status == RunStatus::Deadlocked)
+        outcome.failure = m_census.Description();
     outcome.elapsed = outcome.threads.front().end - outcome.threads.front().start;
     outcome.gil_switches = m_gil ? m_gil->Switches() : 0;
     if (m_gil)
@@ -325,6 +331,7 @@ void Thread::AddMark(MarkKind kind, int64_t value, int32_t other, uint32_t objec
 
 void Thread::Begin()
 {
+    m_runtime.m_census.ThreadBegan();
     m_record.start_ns = m_runtime.m_recorder.Now();
     AddMark(MarkKind::Start);
     // A new thread needs the GIL like anyone else before it runs Python.
@@ -382,6 +389,7 @@ void Thread::Finish()
         m_record.end_ns = t;
         m_record.started = true;
         m_record.done = true;
+        m_runtime.m_census.ThreadEnded(); // under the mutex its joiners look under
     }
     m_record.changed.notify_all();
     t_current = m_previous_current;
@@ -558,13 +566,34 @@ bool Thread::Join(const ThreadHandle& thread, double timeout)
     SetState(State::Joining, child.lane);
     ReleaseGil();
     bool ended = false;
+    const bool forever = timeout < 0;
+    bool deadlocked = false;
     {
         std::unique_lock lock(child.mutex);
-        const int64_t deadline = timeout < 0 || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
-        ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline, [&] { return child.done; }) ==
-                WaitResult::Ready;
+        const int64_t deadline = forever || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
+        WaitCensus& census = m_runtime.m_census;
+        if (forever)
+            census.BeginWait(m_record);
+        try {
+            ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline, [&] {
+                if (child.done)
+                    return true;
+                deadlocked = forever && census.StillBlocked(m_record, "joins " + child.name) && m_record.main;
+                return deadlocked;
+            }) == WaitResult::Ready && !deadlocked;
+        } catch (const RunStopped&) {
+            if (forever)
+                census.EndWait(m_record);
+            throw;
+        }
+        if (forever)
+            census.EndWait(m_record);
     }
     TakeGil();
+    if (deadlocked) {
+        SetState(RunningState());
+        throw RunDeadlocked{};
+    }
     if (ended)
         AddMark(MarkKind::JoinReturned, 0, child.lane);
     SetState(RunningState());

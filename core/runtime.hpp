@@ -30,6 +30,7 @@
 #include "model.hpp"
 #include "recorder.hpp"
 #include "stop.hpp"
+#include "wait_census.hpp"
 
 #include <condition_variable>
 #include <functional>
@@ -53,8 +54,8 @@ struct PythonError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Deadlocked: a simulated run in which every thread waited with nothing
-// left to wake it.
+// Deadlocked: every thread waited with nothing left to wake it (a live run
+// sees it with a WaitCensus, a simulated one by its own schedule).
 enum class RunStatus { Finished, Stopped, Failed, Deadlocked };
 std::string_view RunStatusName(RunStatus status);
 
@@ -79,6 +80,8 @@ struct RunOutcome {
 // Internal per-thread bookkeeping shared by the thread and its joiners.
 struct ThreadRecord {
     std::string name;
+    int index = 0;     // in the order threads were made: MainThread is 0
+    bool main = false; // the run's main thread
     int32_t lane = kNoLane;
     int part = 0; // the part of the run it was started in (Runtime::BeginPart)
     std::thread os;
@@ -127,6 +130,7 @@ public:
     const RunConfig& Config() const { return m_config; }
     Recorder& Rec() { return m_recorder; }
     const StopFlag& Stop() const { return m_stop; }
+    WaitCensus& Census() { return m_census; }
     int Group() const { return m_group; }
 
     // Ends the run as Failed with `reason` (the first reason wins).
@@ -180,6 +184,7 @@ private:
     uint64_t m_increment_half_iterations = 1; // half of one `counter += 1`
     std::atomic<uint64_t> m_split_increments{0};
     std::atomic<bool> m_ending_daemons{false};
+    WaitCensus m_census;
 
     std::mutex m_threads_mutex;
     std::vector<std::unique_ptr<ThreadRecord>> m_threads; // [0] is MainThread

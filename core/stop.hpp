@@ -44,4 +44,10 @@ private:
 // std::exception, so scenario code that catches those cannot swallow it.
 struct RunStopped {};
 
+// Thrown to a run's main thread when every thread waits for ever
+// (wait_census.hpp): it unwinds the main thread's program so that what
+// follows it (a lesson's metrics) can still look at the program's state,
+// while the other threads stay where they wait until the run ends them.
+struct RunDeadlocked {};
+
 } // namespace threadlab

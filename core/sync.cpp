@@ -52,17 +52,38 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
     const int64_t wait_start = NowNs();
     bool acquired = false;
     uint32_t seq = 0;
+    const bool forever = timeout < 0;
+    bool deadlocked = false;
     {
         std::unique_lock lock(m_mutex);
         ++m_waiters;
+        WaitCensus& census = self.Rt().Census();
+        if (forever)
+            census.BeginWait(self.Record());
+        const auto still_blocked = [&] {
+            // A library's lock (an Event's, a Queue's) is named by the program's call that waits on it.
+            const std::string_view call = label != 0 ? self.Rt().Rec().Label(label) : std::string_view();
+            return census.StillBlocked(self.Record(), !m_visible && !call.empty() ? "waits in " + std::string(call)
+                                                      : m_holder_record != nullptr
+                                                          ? "waits for a lock held by " + m_holder_record->name
+                                                          : std::string("waits for a lock"));
+        };
         try {
-            acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout),
-                                 [&] { return !m_locked; }) == WaitResult::Ready;
+            acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout), [&] {
+                if (!m_locked)
+                    return true;
+                deadlocked = forever && still_blocked() && self.Record().main;
+                return deadlocked;
+            }) == WaitResult::Ready && !deadlocked;
         } catch (const RunStopped&) {
             --m_waiters;
+            if (forever)
+                census.EndWait(self.Record());
             throw;
         }
         --m_waiters;
+        if (forever)
+            census.EndWait(self.Record());
         if (acquired) {
             m_locked = true;
             m_holder = self.Lane();
@@ -82,6 +103,8 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
         self.TakeGil();
     }
     self.SetState(self.RunningState(), kNoLane, acquired ? m_id : 0);
+    if (deadlocked)
+        throw RunDeadlocked{};
     return acquired;
 }
 
@@ -139,8 +162,10 @@ void Lock::ReleaseWithoutSwitch(Thread& self)
         acquirer = m_visible ? m_holder_record : nullptr;
         m_holder_record = nullptr;
         handoff = m_waiters > 0;
-        if (handoff)
+        if (handoff) {
             seq = self.Rt().Rec().NextSeq();
+            self.Rt().Census().Changed(); // under the mutex its waiters look under
+        }
     }
     m_released.notify_one();
     if (acquirer != nullptr)

@@ -260,7 +260,8 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
         result.explanation.clear();
         run.page_error.clear();
     }
-    if (result.status == RunStatus::Finished && !run.page_error.empty()) {
+    const bool ended = result.status == RunStatus::Finished || result.status == RunStatus::Deadlocked;
+    if (ended && !run.page_error.empty()) {
         result.status = RunStatus::Failed;
         result.failure = run.page_error;
     } else if (result.status == RunStatus::Finished && run.run.exit_code != 0) {

@@ -181,6 +181,7 @@ PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const R
             {"contended", py::MakeInt(seen.contended)},
             {"lock_wait", py::Value::Float(seen.lock_wait)},
             {"gil_switches", py::MakeInt(int64_t(seen.gil_switches))},
+            {"deadlocked", py::Value::Bool(seen.deadlocked)},
         };
         try {
             const py::Module* m = ts.interp.RunOverMain(ts, *after->Find(after->main), extra);

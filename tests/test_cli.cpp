@@ -35,12 +35,12 @@ TEST_CASE("list prints every lesson, also as JSON", "[cli]")
     CHECK(text.status == 0);
     for (const char* id : {"first-threads", "threaded-export", "cpu-bound", "race-counter", "locked-counter", "three-threads",
                            "thread-pool", "queue-pipeline", "thread-local", "background-worker",
-                           "rate-limiter", "futures-retry", "process-pool"})
+                           "rate-limiter", "futures-retry", "process-pool", "deadlock"})
         CHECK(text.out.find(id) != std::string::npos);
     const Output js = Stdout("list --json");
     REQUIRE(js.status == 0);
     const json lessons = json::parse(js.out);
-    REQUIRE(lessons.size() == 13);
+    REQUIRE(lessons.size() == 14);
     CHECK(lessons[0]["id"] == "first-threads");
     CHECK(lessons[0].contains("title"));
 }
@@ -261,6 +261,42 @@ TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - 
     const Output refused = Stderr("run threaded-export --set notes=1000 --seed 1");
     CHECK(refused.status == 2);
     CHECK(refused.out.find("at most 1000 (set workers to use a pool)") != std::string::npos);
+}
+
+TEST_CASE("the deadlock lesson ends deadlocked (exit 1) with its metrics - explore finds the hang - the page's "
+          "one-line fix explores clean",
+          "[cli][explore]")
+{
+    const Output text = Stdout("run deadlock --seed 1");
+    CHECK(text.status == 1);
+    CHECK(text.out.find("0 of 2 transfers done, then every thread stuck from 100.2 ms on") == 0);
+    CHECK(text.out.find("deadlocked: every thread is blocked") != std::string::npos);
+    const Output js = Stdout("run deadlock --seed 1 --json");
+    CHECK(js.status == 1);
+    const json doc = json::parse(js.out);
+    CHECK(doc["status"] == "deadlocked");
+    CHECK(doc["metrics"]["done"] == 0);
+    CHECK(doc["answers"][0]["text"] == "no: it hangs for ever");
+    CHECK(Stdout("run deadlock --seed 1 --set work=0").status == 0);
+
+    const Output found = Stdout("explore deadlock --python 3.12 --json");
+    REQUIRE(found.status == 1);
+    CHECK(json::parse(found.out)["failure"]["kind"] == "deadlock");
+
+    // The page's fix: bob takes the locks in alice's order.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "threadlab-cli-deadlock";
+    std::filesystem::create_directories(dir);
+    std::ifstream in(std::filesystem::path(THREADLAB_SOURCE_DIR) / "assets" / "lessons" / "deadlock.py");
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string wrong = "args=(lock_b, lock_a)";
+    REQUIRE(source.find(wrong) != std::string::npos);
+    source.replace(source.find(wrong), wrong.size(), "args=(lock_a, lock_b)");
+    const std::string fixed = (dir / "fixed.py").string();
+    std::ofstream(fixed) << source;
+    const Output clean = Stdout("explore " + fixed + " --python 3.12 --check 'done == 2 * TRANSFERS'");
+    CHECK(clean.status == 0);
+    CHECK(clean.out.find("no failing schedule") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a lesson in the user's folder lists as the user's and runs - list --json says where each comes from",

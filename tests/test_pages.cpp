@@ -76,7 +76,8 @@ std::string ParseError(const std::string& md, const std::string& py = kProgram)
     return "";
 }
 
-PageRun Simulate(const std::string& id, Model model, const std::vector<std::string>& sets = {}, uint64_t seed = 1)
+PageRun Simulate(const std::string& id, Model model, const std::vector<std::string>& sets = {}, uint64_t seed = 1,
+                 RunStatus ends = RunStatus::Finished)
 {
     const LessonPage* page = FindPage(id);
     REQUIRE(page != nullptr);
@@ -90,7 +91,7 @@ PageRun Simulate(const std::string& id, Model model, const std::vector<std::stri
     sim.seed = seed;
     PageRun run = RunPageLesson(*page, values, config, sim, recorder, stop);
     REQUIRE(run.page_error.empty());
-    REQUIRE(run.run.outcome.status == RunStatus::Finished);
+    REQUIRE(run.run.outcome.status == ends);
     return run;
 }
 
@@ -533,3 +534,34 @@ TEST_CASE("pages simulated: processes count in parallel where threads take turns
     CHECK(Number(free, "speedup") == Approx(1.0).margin(0.1));
     CHECK(free.answers[0].text == "about 1× (no faster)");
 }
+
+TEST_CASE("pages simulated: two locks taken in opposite orders deadlock on every model - the metrics are the globals "
+          "where it stuck - without the work most runs end, many transfers do not",
+          "[pages]")
+{
+    for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        INFO(ModelName(model));
+        const PageRun stuck = Simulate("deadlock", model, {}, 1, RunStatus::Deadlocked);
+        CHECK(stuck.run.exit_code == 1);
+        CHECK(stuck.run.outcome.failure.find("alice waits for a lock held by bob; bob waits for a lock held by alice") !=
+              std::string::npos);
+        CHECK(Number(stuck, "done") == 0);
+        CHECK(Number(stuck, "deadlocked") == 1);
+        CHECK(Number(stuck, "elapsed") == Approx(0.1).margin(0.005)); // stuck once the first work is over
+        CHECK(stuck.output.empty());                                  // the last print never comes
+        REQUIRE(stuck.answers.size() == 2);
+        CHECK(stuck.answers[0].text == "no: it hangs for ever");
+        CHECK(stuck.answers[1].text == "none");
+        CHECK(stuck.explanation.find("each thread holds one lock and waits for the other's") != std::string::npos);
+
+        const PageRun lucky = Simulate("deadlock", model, {"work=0"});
+        CHECK(Number(lucky, "done") == 2);
+        CHECK(lucky.answers[0].text == "yes");
+        CHECK(lucky.output == "done: 2 of 2\n");
+    }
+    const PageRun many = Simulate("deadlock", Model::Py312, {"work=0", "transfers=1000"}, 1, RunStatus::Deadlocked);
+    CHECK(Number(many, "done") > 0);
+    CHECK(Number(many, "done") < 2000);
+    CHECK(many.answers[1].text == "some");
+}
+

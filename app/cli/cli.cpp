@@ -97,7 +97,7 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
                                                         : fmt::format("run {}: ", i + 1);
             std::cout << prefix << HumanSummary(*run.lesson, results.back(), model) << std::endl;
         }
-        if (results.back().status != RunStatus::Finished)
+        if (results.back().status == RunStatus::Stopped || results.back().status == RunStatus::Failed)
             break;
     }
 
@@ -154,6 +154,8 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
         std::cerr << "threadlab: " << last.failure << "\n";
         return kExitFailure;
     }
+    if (last.status == RunStatus::Deadlocked)
+        return kExitFailure; // said in the summary
     return last.status == RunStatus::Stopped ? 130 : kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "program_commands.hpp"
 
 #include "atomic_file.hpp"
+#include "catalog.hpp"
 #include "chrome_trace.hpp"
 #include "compiler.hpp"
 #include "dis.hpp"
@@ -496,7 +497,10 @@ int ExploreLesson(const ExploreOptions& explore, const std::vector<std::string>&
 {
     RunOptions options;
     options.lesson = explore.file;
-    options.sets = sets;
+    // The page's small search values (as the window's button), then the user's.
+    if (const LessonPage* page = FindPage(explore.file))
+        options.sets = page->explore_sets;
+    options.sets.insert(options.sets.end(), sets.begin(), sets.end());
     options.python = explore.python;
     options.switch_interval = explore.switch_interval;
     ResolvedRun run;

@@ -118,7 +118,7 @@ std::string HumanSummary(const Lesson& lesson, const LessonResult& result, Model
     case RunStatus::Failed:
         return "failed: " + result.failure;
     case RunStatus::Deadlocked:
-        return "deadlocked: " + result.failure;
+        return (result.summary.empty() ? "" : result.summary + " · ") + "deadlocked: " + result.failure;
     }
     return {};
 }

@@ -510,6 +510,8 @@ void DrawApp(AppState& state)
     const bool shown = state.session.RunLessonPtr() == &state.CurrentLesson() || state.session.IsOpenedTrace();
     const std::vector<Ghost> ghosts = state.Ghosts();
     input.ghosts = state.session.IsOpenedTrace() ? nullptr : &ghosts;
+    input.deadlocked = !stepping && shown && state.session.Result() != nullptr &&
+                       state.session.Result()->status == RunStatus::Deadlocked;
     DrawTimeline(state.timeline,
                  stepping ? state.step.Trace() : shown ? state.session.Trace() : state.no_trace, input);
     ImGui::EndChild();

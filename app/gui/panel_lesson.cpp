@@ -335,10 +335,16 @@ void DrawRunBar(AppState& state)
         const std::string elapsed = FormatDuration(session.ElapsedSeconds());
         const std::string estimate = FormatDuration(session.EstimateSeconds());
         // The longest label that fits the bar, never a clipped one.
+        const LessonResult* result = session.Result();
+        const bool deadlocked = !running && result != nullptr && result->status == RunStatus::Deadlocked;
         const std::vector<std::string> labels =
-            running ? std::vector<std::string>{fmt::format("{} of about {}{}", elapsed, estimate, how),
-                                               fmt::format("{} / {}", elapsed, estimate), elapsed}
-                    : std::vector<std::string>{elapsed + how, elapsed};
+            running      ? std::vector<std::string>{fmt::format("{} of about {}{}", elapsed, estimate, how),
+                                                    fmt::format("{} / {}", elapsed, estimate), elapsed}
+            : deadlocked ? std::vector<std::string>{"deadlocked · " + elapsed + how, "deadlocked · " + elapsed,
+                                                    "deadlocked"}
+                         : std::vector<std::string>{elapsed + how, elapsed};
+        if (deadlocked)
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kColorDeadlock);
         const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2;
         std::string overlay = labels.back();
         for (const std::string& label : labels)
@@ -347,8 +353,10 @@ void DrawRunBar(AppState& state)
                 break;
             }
         ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
+        if (deadlocked)
+            ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", labels.front().c_str());
+            ImGui::SetTooltip("%s", deadlocked ? result->failure.c_str() : labels.front().c_str());
     }
     // Run does nothing while a value is refused: say why, here.
     if (const std::string error = ParamError(state); !error.empty() && !running)

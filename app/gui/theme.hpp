@@ -39,6 +39,7 @@ inline constexpr ImU32 kColorRunHeader = IM_COL32(226, 232, 240, 255);   // a ru
 inline constexpr ImU32 kColorRunHeaderText = IM_COL32(10, 10, 10, 255);
 inline constexpr ImU32 kColorLaneStripe = IM_COL32(246, 246, 244, 255);  // every other row
 inline constexpr ImU32 kColorMark = IM_COL32(0, 0, 0, 255);              // ▼ start, ◆ join returned
+inline constexpr ImU32 kColorDeadlock = IM_COL32(213, 0, 0, 255);   // who waits for whom, at a deadlock
 inline constexpr ImU32 kColorHandoff = IM_COL32(120, 40, 100, 230);      // a lock's hand-off arrow
 inline constexpr ImU32 kColorGhostLabel = IM_COL32(255, 255, 255, 230);  // behind "you: 2.0 s"
 

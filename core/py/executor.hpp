@@ -24,6 +24,8 @@
 // - Everything the executor records (spans, marks) is its own business; the
 //   VM only reports what it alone knows: the line a thread is on (through
 //   ThreadState::line_hint) and reads and writes of watched globals.
+#include "../stop.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -76,7 +78,14 @@ struct RunObservations {
     int64_t contended = 0;                               // acquires of the program's locks that had to wait
     double lock_wait = 0;                                // seconds spent waiting in them, summed
     uint64_t gil_switches = 0;
+    bool deadlocked = false; // every thread blocked for ever: the program did not end
 };
+
+// Thrown to the main thread when every thread is blocked for ever, by
+// either executor. It unwinds the main module's Python without running its
+// handlers; the finale then runs over the globals as they were, and the
+// run ends deadlocked.
+using ProgramDeadlocked = threadlab::RunDeadlocked;
 
 class Executor {
 public:

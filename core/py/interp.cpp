@@ -178,7 +178,7 @@ Module* Interpreter::Import(ThreadState& ts, std::string_view name)
 
 int Interpreter::RunMain(ThreadState& ts)
 {
-    const int exit_code = RunAndFinish(ts, [&] {
+    const auto run = [&] {
         const ModuleInfo* info = program.Find(program.main);
         builtins = Import(ts, "builtins");
         main = NewModule(*info, "__main__");
@@ -187,7 +187,12 @@ int Interpreter::RunMain(ThreadState& ts)
             m_modules["__main__"] = main;
         }
         RunModuleCode(ts, main, *info);
-    });
+    };
+    int exit_code = 1; // a deadlocked program's: the executor says why in the outcome
+    try {
+        exit_code = RunAndFinish(ts, run);
+    } catch (const ProgramDeadlocked&) {
+    }
     if (settings.finale)
         settings.finale(ts);
     return exit_code;

@@ -124,6 +124,7 @@ public:
             o.contended += l->lock.ContendedCount();
             o.lock_wait += l->lock.WaitSeconds(m_config.time_scale);
         }
+        o.deadlocked = m_runtime.Census().Deadlocked();
         return o;
     }
 

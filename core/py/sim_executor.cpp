@@ -128,6 +128,7 @@ struct SimThread {
     Ps stalled_until = 0; // preempted by the chooser (no GIL): off the cores while others run
     bool timed_out = false;
     SimLock* lock = nullptr;         // the lock it waits for
+    std::string waiting_in;          // the program's call that waits (`done.wait()`)
     SimThread* joining = nullptr;    // the thread it joins
     std::vector<SimThread*> joiners;
     int locks_held = 0;
@@ -222,10 +223,12 @@ public:
         SimThread* self = Self(ts);
         const PausedAtSwitchPoint paused(self);
         Advance(self);
+        if (InFinale(self))
+            return;
         if (m_stop.StopRequested())
             BeginUnwind(Ending::Stopped);
         if (m_unwinding)
-            throw Unwind{};
+            UnwindSelf(self);
         // With a chooser every switch point comes here; where the executor's
         // own rules have nothing due, only the chooser may change the course.
         const bool offer = m_sim.chooser != nullptr && InProgramCode(ts);
@@ -235,7 +238,7 @@ public:
             if (m_stop.StopRequested())
                 BeginUnwind(Ending::Stopped);
             if (m_unwinding)
-                throw Unwind{};
+                UnwindSelf(self);
             Continue(self);
             return;
         }
@@ -321,8 +324,9 @@ public:
         ReleaseCore(self);
         self->wait = Wait::Lock;
         self->wake = self->deadline;
+        self->waiting_in = CallSite(ts);
         Record(self, State::WaitingLock, m_now, l.holder ? l.holder->lane : kNoLane, l.visible ? l.id : 0,
-               m_recorder.InternLabel(CallSite(ts)));
+               m_recorder.InternLabel(self->waiting_in));
         Reschedule(lock, self);
         return !self->timed_out;
     }
@@ -474,11 +478,14 @@ public:
         Advance(Self(ts));
         RunObservations o;
         for (const Part& part : m_parts)
-            o.elapsed.emplace_back(part.name, Seconds((part.end >= 0 ? part.end : m_now) - part.start));
+            o.elapsed.emplace_back(part.name,
+                                   Seconds((part.end >= 0 ? part.end : m_deadlock_at >= 0 ? m_deadlock_at : m_now) -
+                                           part.start));
         o.ended = m_end_order;
         o.contended = m_contended;
         o.lock_wait = Seconds(m_lock_wait);
         o.gil_switches = m_gil_switches;
+        o.deadlocked = m_ending == Ending::Deadlocked && m_unwinding;
         return o;
     }
 
@@ -1007,8 +1014,11 @@ private:
     {
         SimThread* next = PickNext();
         if (next == nullptr) {
-            // Threads remain and nothing can ever wake one: a deadlock.
+            // Threads remain and nothing can ever wake one: a deadlock. It
+            // is seen a quarter of the run later, so the timeline shows the waits.
             m_deadlock = Describe();
+            m_deadlock_at = m_now;
+            m_now += std::max<Ps>(m_now / 4, kUs);
             BeginUnwind(Ending::Deadlocked);
             next = PickNext();
             if (next == nullptr)
@@ -1022,7 +1032,7 @@ private:
             self->turn.wait(lock, [&] { return m_running == self; });
         }
         if (m_unwinding && self->started)
-            throw Unwind{};
+            UnwindSelf(self);
         m_now = self->clock;
         Pace(lock);
         if (m_stop.StopRequested() && self->started) {
@@ -1089,6 +1099,25 @@ private:
         if (m_unwinding)
             throw Unwind{};
     }
+
+    // A deadlock unwinds the main thread's Python with ProgramDeadlocked, so
+    // that its finale (a lesson's metrics) runs over the globals as they were
+    // when every thread blocked; the other threads unwind after it.
+    [[noreturn]] void UnwindSelf(SimThread* self)
+    {
+        if (m_ending == Ending::Deadlocked && self->index == 0 && !m_finale) {
+            m_finale = true;
+            // It wakes when the deadlock is seen, not where it blocked.
+            self->clock = std::max(self->clock, m_unwind_at);
+            if (self->ts != nullptr)
+                self->ts->clock_ps = self->clock;
+            throw ProgramDeadlocked{};
+        }
+        throw Unwind{};
+    }
+
+    // The main thread's finale after a deadlock runs alone, to its end.
+    bool InFinale(const SimThread* self) const { return m_finale && self->index == 0; }
 
     void BeginUnwind(Ending why)
     {
@@ -1197,6 +1226,8 @@ private:
                 text += "; ";
             if (t->wait == Wait::Join && t->joining != nullptr)
                 text += t->name + " joins " + t->joining->name;
+            else if (t->wait == Wait::Lock && t->lock != nullptr && !t->lock->visible && !t->waiting_in.empty())
+                text += t->name + " waits in " + t->waiting_in; // a library's lock: an Event's, a Queue's
             else if (t->wait == Wait::Lock && t->lock != nullptr)
                 text += t->name + " waits for a lock" +
                         (t->lock->holder != nullptr ? " held by " + t->lock->holder->name : std::string());
@@ -1320,6 +1351,7 @@ private:
     Ps m_lock_wait = 0;
     int64_t m_origin_ns = 0;
     bool m_unwinding = false;
+    bool m_finale = false; // the main thread runs its finale after a deadlock
     Ps m_unwind_at = 0;
     SimThread* m_forced_next = nullptr; // 3.13t: the chooser's pick runs next
     int64_t m_wall_origin_ns = 0;       // paced: when the run began, on the wall clock
@@ -1327,6 +1359,7 @@ private:
        m_thread_create = kThreadCreate;
     Ending m_ending = Ending::ProgramEnded;
     std::string m_deadlock;
+    Ps m_deadlock_at = -1; // when the last thread blocked (the run ends a little later)
 };
 
 } // namespace

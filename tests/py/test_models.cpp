@@ -186,3 +186,76 @@ print("main goes on")
     CHECK(r.err.rfind("Exception in thread Thread-1 (boom):\nTraceback (most recent call last):\n", 0) == 0);
     CHECK(r.err.find("    raise ValueError(\"bad thing\")\nValueError: bad thing\n") != std::string::npos);
 }
+
+TEST_CASE("live: a deadlock ends the run under every model and says who waits for whom - the main thread's "
+          "finale still sees the globals",
+          "[py][live][deadlock]")
+{
+    const std::string program = R"(import threading, time
+a = threading.Lock()
+b = threading.Lock()
+reached = 0
+def one():
+    global reached
+    with a:
+        time.sleep(0.02)
+        reached += 1
+        with b:
+            pass
+def two():
+    global reached
+    with b:
+        time.sleep(0.02)
+        reached += 1
+        with a:
+            pass
+t1 = threading.Thread(target=one, name="one")
+t2 = threading.Thread(target=two, name="two")
+t1.start(); t2.start(); t1.join(); t2.join()
+print("never")
+)";
+    for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
+        INFO(ModelName(model));
+        const auto before = std::chrono::steady_clock::now();
+        const ProgramResult r = RunPython(program, model);
+        CHECK(r.outcome.status == RunStatus::Deadlocked);
+        CHECK(r.exit_code == 1);
+        CHECK(r.out.empty());
+        CHECK(r.outcome.failure.find("MainThread joins one") != std::string::npos);
+        CHECK(r.outcome.failure.find("one waits for a lock held by two") != std::string::npos);
+        CHECK(r.outcome.failure.find("two waits for a lock held by one") != std::string::npos);
+        // Seen within a few polls, not after a long grace (wide: a busy machine, a sanitizer).
+        CHECK(std::chrono::steady_clock::now() - before < std::chrono::seconds(5));
+    }
+
+    // What a thread waits on inside the library is named by the program's call.
+    const ProgramResult q = RunPython("import threading, queue\nq = queue.Queue()\nev = threading.Event()\n"
+                                      "t = threading.Thread(target=ev.wait, name=\"waiter\")\nt.start()\nq.get()\n",
+                                      Model::Py312);
+    CHECK(q.outcome.status == RunStatus::Deadlocked);
+    CHECK(q.outcome.failure.find("MainThread waits in q.get()") != std::string::npos);
+}
+
+TEST_CASE("live: threads that hand locks to each other and join all the time are never taken for a deadlock",
+          "[py][live][deadlock]")
+{
+    // Every release wakes a waiter that has not run yet while the releaser
+    // goes on to wait itself: the moment a careless census would misread.
+    const ProgramResult r = RunPython(R"(import threading
+lock = threading.Lock()
+count = 0
+def work():
+    global count
+    for _ in range(3000):
+        with lock:
+            count += 1
+for round in range(4):
+    ts = [threading.Thread(target=work) for _ in range(4)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+print(count)
+)",
+                                      Model::Py313t);
+    CHECK(r.outcome.status == RunStatus::Finished);
+    CHECK(r.out == "48000\n");
+}

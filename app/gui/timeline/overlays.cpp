@@ -117,6 +117,51 @@ void DrawGhosts(const TimelineDrawContext& ctx)
     }
 }
 
+void DrawWaitFor(const TimelineDrawContext& ctx)
+{
+    if (!ctx.input.deadlocked)
+        return;
+    const TraceSnapshot& trace = ctx.trace;
+    const float font = ctx.metrics.font;
+    for (const GroupTrace& group : trace.groups) {
+        if (group.end_ns < 0)
+            continue;
+        const float x_end = ctx.time.X(group.Seconds(group.end_ns));
+        int drawn = 0;
+        float top = ctx.canvas_max.y;
+        for (const int lane : group.lanes) {
+            const LaneTrace& waiter = trace.lanes[size_t(lane)];
+            // The wait a thread was in when the run ended, not one it came out of.
+            const Span* last = nullptr;
+            for (auto it = waiter.spans.rbegin(); it != waiter.spans.rend(); ++it)
+                if (it->state != State::Done) {
+                    last = &*it;
+                    break;
+                }
+            if (last == nullptr || (last->state != State::WaitingLock && last->state != State::Joining) ||
+                last->other < 0 || last->other == lane || size_t(last->other) >= trace.lanes.size() ||
+                trace.lanes[size_t(last->other)].group != waiter.group)
+                continue;
+            // Side by side, just before the end, so that opposite arrows do not cover each other.
+            const float x = x_end - font * (1.2f + 1.4f * float(drawn++));
+            const float y0 = ctx.lane_center[size_t(lane)];
+            const float y1 = ctx.lane_center[size_t(last->other)];
+            Arrow(ctx.draw, ImVec2(x, y0), ImVec2(x, y1 + (y1 > y0 ? -font * 0.35f : font * 0.35f)), kColorDeadlock,
+                  font * 0.6f);
+            ctx.draw->AddCircleFilled(ImVec2(x, y0), font * 0.2f, kColorDeadlock);
+            top = std::min({top, y0, y1});
+        }
+        if (drawn == 0)
+            continue;
+        const char* label = "deadlocked: each arrow points at the thread it waits for";
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        const float lx = std::max(ctx.time.x0 + 4, x_end - font * (1.2f + 1.4f * float(drawn)) - size.x - 6);
+        const float ly = top - ctx.metrics.lane_height * 0.5f + 1;
+        ctx.draw->AddRectFilled(ImVec2(lx - 3, ly), ImVec2(lx + size.x + 3, ly + size.y), kColorGhostLabel);
+        ctx.draw->AddText(ImVec2(lx, ly), kColorDeadlock, label);
+    }
+}
+
 void DrawNowLines(const TimelineDrawContext& ctx)
 {
     // "Now" while a run goes on.

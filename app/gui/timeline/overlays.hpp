@@ -13,6 +13,8 @@ void DrawRuler(const TimelineDrawContext& ctx);
 void DrawLinks(const TimelineDrawContext& ctx, const std::vector<Link>& links);
 void DrawLostUpdates(const TimelineDrawContext& ctx, const std::vector<LostUpdate>& lost_updates);
 void DrawGhosts(const TimelineDrawContext& ctx);
+// At a deadlock: an arrow from each thread still waiting to the one it waits for.
+void DrawWaitFor(const TimelineDrawContext& ctx);
 void DrawNowLines(const TimelineDrawContext& ctx);
 void DrawHoverTooltip(const TimelineDrawContext& ctx, const LaneHover& hover);
 

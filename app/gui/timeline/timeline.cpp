@@ -83,6 +83,7 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
     DrawLinks(ctx, view.links);
     DrawLostUpdates(ctx, view.lost_updates);
     DrawGhosts(ctx);
+    DrawWaitFor(ctx);
     DrawNowLines(ctx);
     draw->PopClipRect();
     draw->PopClipRect();

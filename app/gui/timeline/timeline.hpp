@@ -50,6 +50,7 @@ struct TimelineInput {
     ImFont* label_font = nullptr;
     ImFont* header_font = nullptr;
     const std::vector<Ghost>* ghosts = nullptr;
+    bool deadlocked = false; // the run ended with every thread waiting for ever
 };
 
 void DrawTimelineLegend();

@@ -1,0 +1,84 @@
+#include "wait_census.hpp"
+
+#include "runtime.hpp"
+
+#include <algorithm>
+
+namespace threadlab {
+
+void WaitCensus::ThreadBegan()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_going_on;
+}
+
+void WaitCensus::ThreadEnded()
+{
+    std::lock_guard lock(m_mutex);
+    --m_going_on;
+    ++m_generation;
+}
+
+void WaitCensus::Changed()
+{
+    std::lock_guard lock(m_mutex);
+    ++m_generation;
+}
+
+void WaitCensus::BeginWait(const ThreadRecord& waiter)
+{
+    std::lock_guard lock(m_mutex);
+    --m_going_on;
+    m_waiting.push_back(Waiter{&waiter});
+}
+
+void WaitCensus::EndWait(const ThreadRecord& waiter)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_going_on;
+    ++m_generation;
+    m_waiting.erase(std::remove_if(m_waiting.begin(), m_waiting.end(),
+                                   [&](const Waiter& w) { return w.record == &waiter; }),
+                    m_waiting.end());
+}
+
+bool WaitCensus::StillBlocked(const ThreadRecord& waiter, std::string what)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_deadlocked)
+        return true;
+    for (Waiter& w : m_waiting)
+        if (w.record == &waiter) {
+            w.seen = m_generation;
+            w.what = std::move(what);
+        }
+    if (m_going_on > 0 || m_waiting.empty())
+        return false;
+    for (const Waiter& w : m_waiting)
+        if (w.seen != m_generation)
+            return false; // it may have been woken and not yet noticed
+    std::vector<const Waiter*> order;
+    for (const Waiter& w : m_waiting)
+        order.push_back(&w);
+    std::sort(order.begin(), order.end(), [](const Waiter* a, const Waiter* b) { return a->record->index < b->record->index; });
+    std::string text;
+    for (const Waiter* w : order)
+        text += (text.empty() ? "" : "; ") + w->record->name + " " + w->what;
+    m_description = "every thread is blocked with nothing left to wake it: " + text;
+    m_deadlocked = true;
+    return true;
+}
+
+bool WaitCensus::Deadlocked() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_deadlocked;
+}
+
+std::string WaitCensus::Description() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_description;
+}
+
+} // namespace threadlab
