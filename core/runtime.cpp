@@ -148,7 +148,8 @@ std::vector<RunOutcome> Runtime::PartOutcomes(const RunOutcome& whole) const
 
 std::vector<std::pair<std::string, double>> Runtime::PartTimes() const
 {
-    const int64_t now = m_recorder.Now();
+    // A deadlocked run's parts end where the last thread began to wait, not where that was seen.
+    const int64_t now = m_recorder.Now() - m_census.StuckForNs();
     std::lock_guard lock(const_cast<std::mutex&>(m_threads_mutex));
     std::vector<std::pair<std::string, double>> times;
     for (const Part& part : m_parts)

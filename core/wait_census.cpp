@@ -1,5 +1,6 @@
 #include "wait_census.hpp"
 
+#include "clock.hpp"
 #include "runtime.hpp"
 
 #include <algorithm>
@@ -17,12 +18,14 @@ void WaitCensus::ThreadEnded()
     std::lock_guard lock(m_mutex);
     --m_going_on;
     ++m_generation;
+    m_changed_ns = NowNs();
 }
 
 void WaitCensus::Changed()
 {
     std::lock_guard lock(m_mutex);
     ++m_generation;
+    m_changed_ns = NowNs();
 }
 
 void WaitCensus::BeginWait(const ThreadRecord& waiter)
@@ -30,6 +33,7 @@ void WaitCensus::BeginWait(const ThreadRecord& waiter)
     std::lock_guard lock(m_mutex);
     --m_going_on;
     m_waiting.push_back(Waiter{&waiter});
+    m_changed_ns = NowNs();
 }
 
 void WaitCensus::EndWait(const ThreadRecord& waiter)
@@ -37,6 +41,7 @@ void WaitCensus::EndWait(const ThreadRecord& waiter)
     std::lock_guard lock(m_mutex);
     ++m_going_on;
     ++m_generation;
+    m_changed_ns = NowNs();
     m_waiting.erase(std::remove_if(m_waiting.begin(), m_waiting.end(),
                                    [&](const Waiter& w) { return w.record == &waiter; }),
                     m_waiting.end());
@@ -73,6 +78,12 @@ bool WaitCensus::Deadlocked() const
 {
     std::lock_guard lock(m_mutex);
     return m_deadlocked;
+}
+
+int64_t WaitCensus::StuckForNs() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_deadlocked ? std::max<int64_t>(0, NowNs() - m_changed_ns) : 0;
 }
 
 std::string WaitCensus::Description() const

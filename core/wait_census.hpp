@@ -38,6 +38,8 @@ public:
     bool StillBlocked(const ThreadRecord& waiter, std::string what);
 
     bool Deadlocked() const;
+    // How long ago (real ns) the last thread began its wait for ever, once deadlocked; else 0.
+    int64_t StuckForNs() const;
     // "every thread is blocked with nothing left to wake it: MainThread joins alice; …"
     std::string Description() const;
 
@@ -51,6 +53,7 @@ private:
     mutable std::mutex m_mutex;
     int m_going_on = 0;
     uint64_t m_generation = 0;
+    int64_t m_changed_ns = 0; // NowNs() of the last change
     std::vector<Waiter> m_waiting;
     bool m_deadlocked = false;
     std::string m_description;
