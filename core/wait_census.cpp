@@ -57,7 +57,10 @@ bool WaitCensus::StillBlocked(const ThreadRecord& waiter, std::string what)
             w.seen = m_generation;
             w.what = std::move(what);
         }
-    if (m_going_on > 0 || m_waiting.empty())
+    // Once the main thread has ended, the program is ending: its daemon threads are abandoned, not deadlocked.
+    const bool main_waits =
+        std::any_of(m_waiting.begin(), m_waiting.end(), [](const Waiter& w) { return w.record->main; });
+    if (m_going_on > 0 || !main_waits)
         return false;
     for (const Waiter& w : m_waiting)
         if (w.seen != m_generation)
