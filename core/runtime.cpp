@@ -567,28 +567,16 @@ bool Thread::Join(const ThreadHandle& thread, double timeout)
     SetState(State::Joining, child.lane);
     ReleaseGil();
     bool ended = false;
-    const bool forever = timeout < 0;
     bool deadlocked = false;
     {
         std::unique_lock lock(child.mutex);
-        const int64_t deadline = forever || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
-        WaitCensus& census = m_runtime.m_census;
-        if (forever)
-            census.BeginWait(m_record);
-        try {
-            ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline, [&] {
-                if (child.done)
-                    return true;
-                deadlocked = forever && census.StillBlocked(m_record, "joins " + child.name) && m_record.main;
-                return deadlocked;
-            }) == WaitResult::Ready && !deadlocked;
-        } catch (const RunStopped&) {
-            if (forever)
-                census.EndWait(m_record);
-            throw;
-        }
-        if (forever)
-            census.EndWait(m_record);
+        const int64_t deadline = timeout < 0 || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
+        ForeverWait wait(m_runtime.m_census, m_record, timeout < 0);
+        const auto what = [&] { return "joins " + child.name; };
+        ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline,
+                          [&] { return child.done || wait.MainMustUnwind(what); }) == WaitResult::Ready &&
+                !wait.Unwinding();
+        deadlocked = wait.Unwinding();
     }
     TakeGil();
     if (deadlocked) {

@@ -52,38 +52,28 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
     const int64_t wait_start = NowNs();
     bool acquired = false;
     uint32_t seq = 0;
-    const bool forever = timeout < 0;
     bool deadlocked = false;
     {
         std::unique_lock lock(m_mutex);
         ++m_waiters;
-        WaitCensus& census = self.Rt().Census();
-        if (forever)
-            census.BeginWait(self.Record());
-        const auto still_blocked = [&] {
+        ForeverWait wait(self.Rt().Census(), self.Record(), timeout < 0);
+        const auto what = [&] {
             // A library's lock (an Event's, a Queue's) is named by the program's call that waits on it.
             const std::string_view call = label != 0 ? self.Rt().Rec().Label(label) : std::string_view();
-            return census.StillBlocked(self.Record(), !m_visible && !call.empty() ? "waits in " + std::string(call)
-                                                      : m_holder_record != nullptr
-                                                          ? "waits for a lock held by " + m_holder_record->name
-                                                          : std::string("waits for a lock"));
+            return !m_visible && !call.empty() ? "waits in " + std::string(call)
+                   : m_holder_record != nullptr ? "waits for a lock held by " + m_holder_record->name
+                                                : std::string("waits for a lock");
         };
         try {
-            acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout), [&] {
-                if (!m_locked)
-                    return true;
-                deadlocked = forever && still_blocked() && self.Record().main;
-                return deadlocked;
-            }) == WaitResult::Ready && !deadlocked;
+            acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout),
+                                 [&] { return !m_locked || wait.MainMustUnwind(what); }) == WaitResult::Ready &&
+                       !wait.Unwinding();
         } catch (const RunStopped&) {
             --m_waiters;
-            if (forever)
-                census.EndWait(self.Record());
             throw;
         }
         --m_waiters;
-        if (forever)
-            census.EndWait(self.Record());
+        deadlocked = wait.Unwinding();
         if (acquired) {
             m_locked = true;
             m_holder = self.Lane();

@@ -95,4 +95,17 @@ std::string WaitCensus::Description() const
     return m_description;
 }
 
+ForeverWait::ForeverWait(WaitCensus& census, const ThreadRecord& waiter, bool forever)
+    : m_census(census), m_waiter(waiter), m_forever(forever), m_main(waiter.main)
+{
+    if (m_forever)
+        m_census.BeginWait(m_waiter);
+}
+
+ForeverWait::~ForeverWait()
+{
+    if (m_forever)
+        m_census.EndWait(m_waiter);
+}
+
 } // namespace threadlab

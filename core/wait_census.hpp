@@ -59,4 +59,34 @@ private:
     std::string m_description;
 };
 
+// A wait that may be for ever, as the census sees it: counted while this
+// lives when `forever` (a wait with a timeout always ends by itself).
+class ForeverWait {
+public:
+    ForeverWait(WaitCensus& census, const ThreadRecord& waiter, bool forever);
+    ~ForeverWait();
+    ForeverWait(const ForeverWait&) = delete;
+    ForeverWait& operator=(const ForeverWait&) = delete;
+
+    // The waiter found its condition false. True when the run is deadlocked
+    // and the waiter is the main thread, which then unwinds (RunDeadlocked);
+    // the others wait on until the run ends them.
+    template <class What>
+    bool MainMustUnwind(What&& what)
+    {
+        if (!m_forever)
+            return false;
+        m_unwind = m_census.StillBlocked(m_waiter, what()) && m_main;
+        return m_unwind;
+    }
+    bool Unwinding() const { return m_unwind; }
+
+private:
+    WaitCensus& m_census;
+    const ThreadRecord& m_waiter;
+    const bool m_forever;
+    const bool m_main;
+    bool m_unwind = false;
+};
+
 } // namespace threadlab

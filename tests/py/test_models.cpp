@@ -1,6 +1,7 @@
 // The models at the bytecode level: the race, the latent race and the GIL's
 // behaviour emerge from where each model's table lets a thread be switched
 // out — nothing in the lesson code asks for them.
+#include "opposite_locks.hpp"
 #include "run_program.hpp"
 #include "../sanitizers.hpp"
 #include "snapshot.hpp"
@@ -187,33 +188,9 @@ print("main goes on")
     CHECK(r.err.find("    raise ValueError(\"bad thing\")\nValueError: bad thing\n") != std::string::npos);
 }
 
-TEST_CASE("live: a deadlock ends the run under every model and says who waits for whom - the main thread's "
-          "finale still sees the globals",
-          "[py][live][deadlock]")
+TEST_CASE("live: a deadlock ends the run under every model and says who waits for whom", "[py][live][deadlock]")
 {
-    const std::string program = R"(import threading, time
-a = threading.Lock()
-b = threading.Lock()
-reached = 0
-def one():
-    global reached
-    with a:
-        time.sleep(0.02)
-        reached += 1
-        with b:
-            pass
-def two():
-    global reached
-    with b:
-        time.sleep(0.02)
-        reached += 1
-        with a:
-            pass
-t1 = threading.Thread(target=one, name="one")
-t2 = threading.Thread(target=two, name="two")
-t1.start(); t2.start(); t1.join(); t2.join()
-print("never")
-)";
+    const std::string program(kOppositeLocks);
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));
         const auto before = std::chrono::steady_clock::now();

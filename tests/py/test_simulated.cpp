@@ -4,6 +4,7 @@
 #include "compiler.hpp"
 #include "sim_executor.hpp"
 #include "describe.hpp"
+#include "opposite_locks.hpp"
 #include "snapshot.hpp"
 
 #include <catch2/catch.hpp>
@@ -197,25 +198,7 @@ print(t.is_alive())
 
 TEST_CASE("simulated: a deadlock ends the run and says who waits for whom", "[py][simulated]")
 {
-    const SimResult r = Simulate(R"(import threading, time
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        time.sleep(0.01)
-        with b:
-            pass
-def two():
-    with b:
-        time.sleep(0.01)
-        with a:
-            pass
-t1 = threading.Thread(target=one, name="one")
-t2 = threading.Thread(target=two, name="two")
-t1.start(); t2.start(); t1.join(); t2.join()
-print("never")
-)",
-                                 Model::Py312, 1);
+    const SimResult r = Simulate(std::string(test::kOppositeLocks), Model::Py312, 1);
     CHECK(r.outcome.status == RunStatus::Deadlocked);
     CHECK(r.exit_code == 1);
     CHECK(r.out.empty());
