@@ -45,7 +45,7 @@ TEST_CASE("list prints every lesson, also as JSON", "[cli]")
     CHECK(lessons[0].contains("title"));
 }
 
-TEST_CASE("run --json prints the fields of DESIGN.md", "[cli]")
+TEST_CASE("run --json prints the fields of DESIGN.md", "[cli][serial]")
 {
     const Output r = Stdout("run threaded-export --time-scale 0.2 --set notes=4 --json");
     REQUIRE(r.status == 0);
@@ -145,7 +145,7 @@ TEST_CASE("help lists the lessons' parameters with their ranges", "[cli]")
     CHECK(run.out.find("a whole number from 1 to 10000000") != std::string::npos);
 }
 
-TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop]")
+TEST_CASE("Ctrl-C stops a headless run cleanly with exit code 130", "[cli][stop][serial]")
 {
     // Threads are inside `with lock:` when the stop arrives: ten million increments take far longer than the
     // second and a half, and that leaves a sanitizer build time to start.

@@ -62,7 +62,7 @@ TEST_CASE("with a GIL at most one thread runs Python at any instant", "[gil]")
     }
 }
 
-TEST_CASE("free-threaded: two CPU-bound threads run in parallel", "[gil]")
+TEST_CASE("free-threaded: two CPU-bound threads run in parallel", "[gil][serial]")
 {
     Recorder recorder;
     const RunOutcome outcome = TwoCpuThreads(recorder, Model::Py313t, 2'000'000, nullptr, 0.5);
@@ -77,7 +77,7 @@ TEST_CASE("free-threaded: two CPU-bound threads run in parallel", "[gil]")
     CHECK(OverlapNs(trace, 0) > TimeIn(a, State::Running) / 4);
 }
 
-TEST_CASE("a thread waiting for the GIL gets it within a few switch intervals", "[gil]")
+TEST_CASE("a thread waiting for the GIL gets it within a few switch intervals", "[gil][serial]")
 {
     for (Model model : {Model::Py39, Model::Py312}) {
         CAPTURE(ModelName(model));

@@ -79,7 +79,7 @@ std::string Text(const LessonResult& r, std::string_view name) { return std::get
 
 } // namespace
 
-TEST_CASE("first-threads: B ends first and the total is the longest sleep", "[lessons]")
+TEST_CASE("first-threads: B ends first and the total is the longest sleep", "[lessons][serial]")
 {
     const LessonResult r = RunWith("first-threads", {}, Model::Py312, 0.2);
     CHECK(Text(r, "first") == "B");
@@ -90,7 +90,7 @@ TEST_CASE("first-threads: B ends first and the total is the longest sleep", "[le
     CHECK(r.runs[0].threads.size() == 3);
 }
 
-TEST_CASE("three-threads: order and total are right for any list of durations", "[lessons]")
+TEST_CASE("three-threads: order and total are right for any list of durations", "[lessons][serial]")
 {
     const LessonResult r = RunWith("three-threads", {}, Model::Py312, 0.2);
     CHECK(std::get<std::vector<std::string>>(r.Find("order")->value) == std::vector<std::string>{"B", "C", "A"});
@@ -124,7 +124,7 @@ TEST_CASE("three-threads: order and total are right for any list of durations", 
     }
 }
 
-TEST_CASE("threaded-export: one thread per file overlaps the writes", "[lessons]")
+TEST_CASE("threaded-export: one thread per file overlaps the writes", "[lessons][serial]")
 {
     const RecordedRun run = RunRecorded("threaded-export", {}, Model::Py312, 0.2);
     const LessonResult& r = run.result;
@@ -153,7 +153,7 @@ TEST_CASE("threaded-export: one thread per file overlaps the writes", "[lessons]
     CHECK(MaxConcurrentIn(pooled.trace, pool_group, State::Sleeping) >= 2);
 }
 
-TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons]")
+TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons][serial]")
 {
     // The recording says it exactly: with a GIL the two threads never run at
     // the same instant, so the threaded run lasts at least their running
@@ -222,7 +222,7 @@ TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
     }
 }
 
-TEST_CASE("locked-counter: nothing lost under any model, 3.12 never contends, 3.13t does", "[lessons]")
+TEST_CASE("locked-counter: nothing lost under any model, 3.12 never contends, 3.13t does", "[lessons][serial]")
 {
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         CAPTURE(ModelName(model));
@@ -284,7 +284,7 @@ TEST_CASE("a lesson stopped before it starts reports stopped and runs nothing", 
     CHECK(recorder.GroupCount() == 0);
 }
 
-TEST_CASE("a stopped lesson reports stopped and keeps what it recorded", "[lessons][stop]")
+TEST_CASE("a stopped lesson reports stopped and keeps what it recorded", "[lessons][stop][serial]")
 {
     const Lesson& lesson = *FindLesson("first-threads");
     ParamValues values = DefaultValues(lesson.params);
@@ -343,7 +343,7 @@ TEST_CASE("a stopped lesson reports stopped and keeps what it recorded", "[lesso
     CHECK(TimeIn(LaneNamed(trace, 0, "MainThread"), State::Joining) > 0);
 }
 
-TEST_CASE("a live run on a loaded machine says it was busy - a simulated one never needs to", "[lessons][busy]")
+TEST_CASE("a live run on a loaded machine says it was busy - a simulated one never needs to", "[lessons][busy][serial]")
 {
     const Lesson& lesson = *FindLesson("cpu-bound");
     ParamValues values = DefaultValues(lesson.params);

@@ -12,6 +12,7 @@
 #include <future>
 #include <fstream>
 #include <regex>
+#include <unistd.h>
 
 using namespace threadlab;
 using namespace threadlab::test;
@@ -46,7 +47,7 @@ std::string RunListing(const std::string& python, std::string_view id, std::vect
     const Lesson& lesson = *FindLesson(id);
     ParamValues values = DefaultValues(lesson.params);
     REQUIRE_FALSE(ApplyAssignments(lesson.params, sets, values));
-    const auto path = std::filesystem::temp_directory_path() / ("threadlab-listing-" + std::string(id) + ".py");
+    const auto path = std::filesystem::temp_directory_path() / ("threadlab-listing-" + std::string(id) + "-" + std::to_string(::getpid()) + ".py");
     {
         std::ofstream file(path);
         file << RenderListing(lesson, values).Text();
@@ -85,7 +86,7 @@ std::vector<std::string> DoneOrder(const std::string& output, const std::string&
 
 } // namespace
 
-TEST_CASE("listings run under python3 and agree with the engine", "[python]")
+TEST_CASE("listings run under python3 and agree with the engine", "[python][serial]")
 {
     const std::string python = SystemPython();
     if (python.empty()) {
@@ -141,7 +142,7 @@ TEST_CASE("listings run under python3 and agree with the engine", "[python]")
 }
 
 TEST_CASE("CPython 3.9 loses updates where the 3.9 model does - at the lesson's defaults, and not at 100,000",
-          "[python][pyenv]")
+          "[python][pyenv][serial]")
 {
     const std::string python = PyenvPython("3.9");
     if (python.empty()) {

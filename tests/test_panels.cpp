@@ -84,7 +84,7 @@ TEST_CASE("bad parameter text is refused in place and nothing runs", "[gui]")
     imgui.Frame(state);
 }
 
-TEST_CASE("stop during a long sleep takes effect at once", "[gui][stop]")
+TEST_CASE("stop during a long sleep takes effect at once", "[gui][stop][serial]")
 {
     NullImGui imgui;
     AppState state;

@@ -8,7 +8,7 @@
 
 using namespace threadlab;
 
-TEST_CASE("run_threaded: nothing, one, several durations", "[run_threaded]")
+TEST_CASE("run_threaded: nothing, one, several durations", "[run_threaded][serial]")
 {
     const RunConfig fast{Model::Py312, 0.005, 0.2};
     CHECK_TIMING(RunThreaded({}, fast) < 0.05);
@@ -28,7 +28,7 @@ TEST_CASE("run_threaded: nothing, one, several durations", "[run_threaded]")
     CHECK_TIMING(free < 1.3);
 }
 
-TEST_CASE("run_threaded stops at once when asked (closing the window mid-check)", "[run_threaded][stop]")
+TEST_CASE("run_threaded stops at once when asked (closing the window mid-check)", "[run_threaded][stop][serial]")
 {
     StopFlag stop;
     std::thread stopper([&] {

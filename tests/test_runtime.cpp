@@ -10,7 +10,7 @@
 using namespace threadlab;
 using namespace threadlab::test;
 
-TEST_CASE("threads are named like Python's and summarised in lesson seconds", "[runtime]")
+TEST_CASE("threads are named like Python's and summarised in lesson seconds", "[runtime][serial]")
 {
     Recorder recorder;
     StopFlag stop;
@@ -52,7 +52,7 @@ TEST_CASE("start returns once the child is running and join takes a timeout", "[
     CHECK_FALSE(alive_after_join);
 }
 
-TEST_CASE("stopping a run during a 10-second sleep ends it at once", "[runtime][stop]")
+TEST_CASE("stopping a run during a 10-second sleep ends it at once", "[runtime][stop][serial]")
 {
     for (Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         CAPTURE(ModelName(model));

@@ -101,7 +101,7 @@ TEST_CASE("a blocked acquire releases the GIL but an uncontended one keeps it", 
     CHECK(acquired);
 }
 
-TEST_CASE("beside a CPU-bound thread a lock's waiter resumes about one interval after the release", "[lock][gil]")
+TEST_CASE("beside a CPU-bound thread a lock's waiter resumes about one interval after the release", "[lock][gil][serial]")
 {
     Recorder recorder;
     StopFlag stop;

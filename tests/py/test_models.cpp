@@ -81,7 +81,7 @@ TEST_CASE("3.13t loses updates: the threads' loads and stores interleave for rea
     CHECK(LostInSomeRun(RaceProgram(1'000'000, "counter += 1"), Model::Py313t, 3) > 0);
 }
 
-TEST_CASE("under a GIL two CPU-bound threads take turns, free-threaded they overlap", "[py][models]")
+TEST_CASE("under a GIL two CPU-bound threads take turns, free-threaded they overlap", "[py][models][serial]")
 {
     const std::string program = R"(import threading
 def work():

@@ -50,7 +50,7 @@ if __name__ == "__main__":
 } // namespace
 
 TEST_CASE("worker processes have a GIL each: their CPU work overlaps under 3.12, threads' does not",
-          "[py][processes]")
+          "[py][processes][serial]")
 {
     const ProgramResult processes = RunPython(PoolProgram("ProcessPoolExecutor"), Model::Py312);
     REQUIRE(processes.exit_code == 0);

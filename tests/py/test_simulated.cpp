@@ -250,7 +250,7 @@ while True:
 }
 
 TEST_CASE("simulated: paced for the window a run keeps time with the wall clock - unpaced it races ahead",
-          "[py][simulated]")
+          "[py][simulated][serial]")
 {
     const std::unique_ptr<py::Program> program = py::CompileProgram("sim.py", "import time\ntime.sleep(0.2)\n");
     const auto wall_seconds = [&](bool pace) {
