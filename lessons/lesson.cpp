@@ -183,7 +183,7 @@ const Lesson* OpenProgramLesson(const std::string& path, const std::string& text
     page->tagline = "Your program: pick a model, Run, and watch its threads.";
     page->program = text;
     try {
-        std::unique_ptr<py::Program> program = py::CompileProgram(path, text);
+        std::unique_ptr<py::Program> program = py::CompileMainModule(path, text);
         py::MarkParts(*program);
         page->parts = program->parts;
     } catch (const py::SourceError&) {

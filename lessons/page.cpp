@@ -529,7 +529,7 @@ std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& m
 
     // The program must compile as it is (with its own values).
     try {
-        std::unique_ptr<py::Program> program = py::CompileProgram(py_file, py_text);
+        std::unique_ptr<py::Program> program = py::CompileMainModule(py_file, py_text);
         py::MarkParts(*program);
         page->parts = program->parts;
     } catch (const py::SourceError& e) {

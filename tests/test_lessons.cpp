@@ -158,11 +158,12 @@ TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons][seria
     // The recording says it exactly: with a GIL the two threads never run at
     // the same instant, so the threaded run lasts at least their running
     // time added up; free-threaded they run side by side.
-    const RecordedRun gil = RunRecorded("cpu-bound", {"iterations=3000000"}, Model::Py312, 0.5);
+    const std::string iterations = "iterations=" + std::to_string(ForThisBuild(3'000'000, 1'000'000));
+    const RecordedRun gil = RunRecorded("cpu-bound", {iterations}, Model::Py312, 0.5);
     const int gil_threaded = GroupNamed(gil.trace, "threaded");
     CHECK(MaxConcurrentRunning(gil.trace, gil_threaded) == 1);
     CHECK(gil.result.Number("threaded") >= 0.99 * WorkersSecondsIn(gil.trace, gil_threaded, State::Running));
-    const RecordedRun free = RunRecorded("cpu-bound", {"iterations=3000000"}, Model::Py313t, 0.5);
+    const RecordedRun free = RunRecorded("cpu-bound", {iterations}, Model::Py313t, 0.5);
     const int free_threaded = GroupNamed(free.trace, "threaded");
     CHECK(MaxConcurrentRunning(free.trace, free_threaded) >= 2);
     const LaneTrace& first = LaneNamed(free.trace, free_threaded, "Thread-1 (count)");
@@ -174,8 +175,8 @@ TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons][seria
     // best of up to three runs counts.
     if (!kTimingIsMeaningful)
         return;
-    auto speedup = [](Model model) {
-        return RunWith("cpu-bound", {"iterations=3000000"}, model, 0.5).Number("speedup");
+    auto speedup = [&](Model model) {
+        return RunWith("cpu-bound", {iterations}, model, 0.5).Number("speedup");
     };
     double gil_speedup = gil.result.Number("speedup");
     for (int run = 1; run < 3 && gil_speedup >= 1.4; ++run)
@@ -190,7 +191,7 @@ TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons][seria
 
 TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
 {
-    for (int run = 0; run < 3; ++run) {
+    for (int run = 0; run < ForThisBuild(3, 1); ++run) {
         const LessonResult r = RunWith("race-counter", {}, Model::Py312, 0.2);
         CHECK(r.Number("expected") == 600'000);
         CHECK(r.Number("actual") == 600'000);
@@ -205,10 +206,12 @@ TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")
             // A million increments each: 3.9 switches about twenty times and
             // 3.13t's loops overlap for tens of milliseconds, so a live run on
             // busy cores still has switches in the wrong place.
-            const LessonResult r = RunWith("race-counter", {"increments=1000000"}, model, 0.2);
-            CHECK(r.Number("expected") == 2'000'000);
+            const long long increments = ForThisBuild(1'000'000, 300'000);
+            const LessonResult r =
+                RunWith("race-counter", {"increments=" + std::to_string(increments)}, model, 0.2);
+            CHECK(r.Number("expected") == 2 * increments);
             // An update can be lost, never counted twice.
-            CHECK(r.Number("actual") <= 2'000'000);
+            CHECK(r.Number("actual") <= 2 * increments);
             CHECK(r.Number("actual") > 0);
             // 3.9 loses updates only at a switch of the GIL (the timeline's
             // red brackets show where: test_panels.cpp); 3.13t has no GIL to switch.
@@ -266,8 +269,9 @@ TEST_CASE("locked-counter: 3.9 can switch inside the with-block, so its lock is 
 {
     // A few hundred switches over the runs; about half land inside the block.
     int64_t contended = 0;
+    const std::string increments = "increments=" + std::to_string(ForThisBuild(300'000, 100'000));
     for (int run = 0; run < 4 && contended == 0; ++run)
-        contended += int64_t(RunWith("locked-counter", {"increments=300000"}, Model::Py39, 0.2).Number("contended"));
+        contended += int64_t(RunWith("locked-counter", {increments}, Model::Py39, 0.2).Number("contended"));
     CHECK(contended > 0);
 }
 
@@ -347,7 +351,8 @@ TEST_CASE("a live run on a loaded machine says it was busy - a simulated one nev
 {
     const Lesson& lesson = *FindLesson("cpu-bound");
     ParamValues values = DefaultValues(lesson.params);
-    REQUIRE_FALSE(ApplyAssignments(lesson.params, {"iterations=1000000"}, values));
+    REQUIRE_FALSE(
+        ApplyAssignments(lesson.params, {"iterations=" + std::to_string(ForThisBuild(1'000'000, 300'000))}, values));
     // Twice as many spinning threads as cores: the run's threads get about a third of their wall time.
     std::atomic<bool> spin{true};
     std::vector<std::thread> burners;

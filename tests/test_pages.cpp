@@ -285,7 +285,8 @@ TEST_CASE("pages: a lesson in the user's folder is listed and runs - one named l
     CHECK(run.run.outcome.status == RunStatus::Finished);
 }
 
-TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in the longest sleep", "[pages]")
+TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in the longest sleep",
+          "[pages][simulated]")
 {
     const PageRun first = Simulate("first-threads", Model::Py312);
     CHECK(Text(first, "first") == "B");
@@ -299,7 +300,7 @@ TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in
     CHECK(three.answers[0].text == "D");
 }
 
-TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only without a GIL", "[pages]")
+TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only without a GIL", "[pages][simulated]")
 {
     const PageRun exported = Simulate("threaded-export", Model::Py312);
     CHECK(Number(exported, "sequential") == Approx(3.0).margin(0.01));
@@ -315,7 +316,7 @@ TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only with
 }
 
 TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on 3.12 or with the lock",
-          "[pages]")
+          "[pages][simulated]")
 {
     CHECK(Number(Simulate("race-counter", Model::Py312), "lost") == 0);
     CHECK(Number(Simulate("race-counter", Model::Py39, {"increments=1000000"}), "lost") > 0);
@@ -357,7 +358,7 @@ TEST_CASE("pages: sections that give an answer away wait for a run - a model's n
 }
 
 TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace - with both cores loaded",
-          "[pages]")
+          "[pages][simulated]")
 {
     // Sleepers whose wake-ups, thread starts and GIL hand-offs carry the seed's
     // noise: every timestamp of the trace is something a loaded machine could move.
@@ -403,7 +404,7 @@ TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace -
 
 TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map keeps input order, as_completed "
           "gives finish order",
-          "[pages]")
+          "[pages][simulated]")
 {
     const PageRun pool = Simulate("thread-pool", Model::Py312);
     CHECK(Number(pool, "waves") == Approx(0.8).margin(0.01)); // 30 writes, 4 at a time: 8 waves of 0.1 s
@@ -432,7 +433,7 @@ TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map 
 
 TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a bound it never does - the "
           "consumers set the pace either way",
-          "[pages]")
+          "[pages][simulated]")
 {
     const PageRun bounded = Simulate("queue-pipeline", Model::Py312);
     CHECK(Number(bounded, "finished") == 12);
@@ -451,7 +452,7 @@ TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a 
 }
 
 TEST_CASE("pages simulated: threading.local keeps each request's id - a plain global loses all but the last",
-          "[pages]")
+          "[pages][simulated]")
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));
@@ -468,7 +469,7 @@ TEST_CASE("pages simulated: threading.local keeps each request's id - a plain gl
 }
 
 TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - without it the daemon is cut off",
-          "[pages]")
+          "[pages][simulated]")
 {
     const PageRun waited = Simulate("background-worker", Model::Py312);
     CHECK(Number(waited, "finished") == 5);
@@ -489,7 +490,7 @@ TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - 
 
 TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per second take 3.85 s - the Semaphore "
           "decides when calls are long",
-          "[pages]")
+          "[pages][simulated]")
 {
     const PageRun limited = Simulate("rate-limiter", Model::Py312);
     CHECK(Number(limited, "total") == Approx(3.85).margin(0.01));
@@ -501,7 +502,7 @@ TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per secon
 }
 
 TEST_CASE("pages simulated: futures keep their call's exception - retries with backoff - results back in input order",
-          "[pages]")
+          "[pages][simulated]")
 {
     const PageRun all = Simulate("futures-retry", Model::Py312);
     CHECK(Number(all, "succeeded") == 8);
@@ -519,7 +520,7 @@ TEST_CASE("pages simulated: futures keep their call's exception - retries with b
 
 TEST_CASE("pages simulated: processes count in parallel where threads take turns - about 2x on 3.9 and 3.12 - "
           "no gain on 3.13t",
-          "[pages]")
+          "[pages][simulated]")
 {
     for (const Model model : {Model::Py39, Model::Py312}) {
         INFO(ModelName(model));
@@ -537,7 +538,7 @@ TEST_CASE("pages simulated: processes count in parallel where threads take turns
 
 TEST_CASE("pages simulated: two locks taken in opposite orders deadlock on every model - the metrics are the globals "
           "where it stuck - without the work most runs end, many transfers do not",
-          "[pages]")
+          "[pages][simulated]")
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));

@@ -41,7 +41,7 @@ bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0
 std::optional<EditorMarker> CheckProgram(const std::string& file, const std::string& text)
 {
     try {
-        py::CompileProgram(file, text);
+        py::CompileMainModule(file, text);
     } catch (const py::SourceError& e) {
         return EditorMarker{e.line, e.col, e.message};
     }

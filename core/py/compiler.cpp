@@ -106,18 +106,24 @@ std::vector<std::string> Prefixes(const std::string& dotted)
     return out;
 }
 
-} // namespace
-
-std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source)
-{
-    auto program = std::make_unique<Program>();
-    program->main = "__main__";
-    std::vector<ImportSite> imports;
-    CompileModule(*program, "__main__", std::string(filename), source, false, imports);
-    // The main file's imports are checked with their lines; the library's
-    // are threadlab's own and must all exist.
+// The main module compiled, and the library modules it imports, not yet compiled.
+struct MainCompiled {
+    std::unique_ptr<Program> program;
     std::vector<std::pair<std::string, bool>> pending;
     std::set<std::string> seen{"__main__"};
+};
+
+MainCompiled CompileMain(std::string_view filename, std::string_view source)
+{
+    MainCompiled out;
+    out.program = std::make_unique<Program>();
+    out.program->main = "__main__";
+    std::vector<ImportSite> imports;
+    CompileModule(*out.program, "__main__", std::string(filename), source, false, imports);
+    // The main file's imports are checked with their lines; the library's
+    // are threadlab's own and must all exist.
+    std::vector<std::pair<std::string, bool>>& pending = out.pending;
+    std::set<std::string>& seen = out.seen;
     for (const ImportSite& site : imports) {
         if (site.maybe_submodule) {
             // `from a import b`: b may be a submodule (concurrent.futures).
@@ -137,6 +143,22 @@ std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_v
                 pending.emplace_back(prefix, true);
         }
     }
+    return out;
+}
+
+} // namespace
+
+std::unique_ptr<Program> CompileMainModule(std::string_view filename, std::string_view source)
+{
+    return CompileMain(filename, source).program;
+}
+
+std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source)
+{
+    MainCompiled main = CompileMain(filename, source);
+    Program* program = main.program.get();
+    std::vector<std::pair<std::string, bool>>& pending = main.pending;
+    std::set<std::string>& seen = main.seen;
     while (!pending.empty()) {
         const std::string name = pending.back().first;
         pending.pop_back();
@@ -163,7 +185,7 @@ std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_v
                     pending.emplace_back(prefix, true);
         }
     }
-    return program;
+    return std::move(main.program);
 }
 
 // ---------------------------------------------------------------- compiler

@@ -22,4 +22,10 @@ std::string_view LibrarySource(std::string_view module);
 // std::logic_error (a fault in threadlab's own library).
 std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source);
 
+// Compiles only the main module and checks that every module it imports
+// exists: enough to refuse a program with its SourceError or to mark its
+// parts, not to run it. A lesson's page and the editor check a program this
+// way; compiling threadlab's own modules too took most of the time.
+std::unique_ptr<Program> CompileMainModule(std::string_view filename, std::string_view source);
+
 } // namespace threadlab::py

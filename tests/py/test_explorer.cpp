@@ -95,7 +95,7 @@ Explored Explore(const char* source, Model model, const std::string& check = "")
 } // namespace
 
 TEST_CASE("explore: the counter race with 3 increments per thread loses an update on 3.9 and 3.13t - never on 3.12",
-          "[py][explore]")
+          "[py][explore][simulated]")
 {
     const std::string check = "counter == 2 * N";
     for (const Model model : {Model::Py39, Model::Py313t}) {
@@ -113,7 +113,7 @@ TEST_CASE("explore: the counter race with 3 increments per thread loses an updat
 }
 
 TEST_CASE("explore: the locked counter loses nothing on any model - every schedule within 2 preemptions tried",
-          "[py][explore]")
+          "[py][explore][simulated]")
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         const Explored e = Explore(kLocked, model, "counter == 2 * N");
@@ -125,7 +125,7 @@ TEST_CASE("explore: the locked counter loses nothing on any model - every schedu
 }
 
 TEST_CASE("explore: locks taken in opposite orders deadlock on 3.9 - on 3.12 nothing switches between the two `with`s",
-          "[py][explore]")
+          "[py][explore][simulated]")
 {
     const Explored found = Explore(kOppositeOrders, Model::Py39);
     CHECK(found.result.found);
@@ -136,7 +136,7 @@ TEST_CASE("explore: locks taken in opposite orders deadlock on 3.9 - on 3.12 not
     CHECK(none.result.exhaustive);
 }
 
-TEST_CASE("explore: an assert that fails in a thread is found with its line", "[py][explore]")
+TEST_CASE("explore: an assert that fails in a thread is found with its line", "[py][explore][simulated]")
 {
     const Explored e = Explore(kOverdraw, Model::Py39);
     REQUIRE(e.result.found);
@@ -147,7 +147,7 @@ TEST_CASE("explore: an assert that fails in a thread is found with its line", "[
     CHECK_FALSE(Explore(kOverdraw, Model::Py312).result.found);
 }
 
-TEST_CASE("explore: the same search twice finds the same schedule", "[py][explore]")
+TEST_CASE("explore: the same search twice finds the same schedule", "[py][explore][simulated]")
 {
     const Explored a = Explore(kRace, Model::Py39, "counter == 2 * N");
     const Explored b = Explore(kRace, Model::Py39, "counter == 2 * N");
@@ -156,7 +156,7 @@ TEST_CASE("explore: the same search twice finds the same schedule", "[py][explor
 }
 
 TEST_CASE("explore: a found schedule replays its failure - and one that does not fit the program is named",
-          "[py][explore]")
+          "[py][explore][simulated]")
 {
     Explored e = Explore(kRace, Model::Py39, "counter == 2 * N");
     REQUIRE(e.result.found);
@@ -181,7 +181,7 @@ TEST_CASE("explore: a found schedule replays its failure - and one that does not
     CHECK_FALSE(replay.mismatch.empty());
 }
 
-TEST_CASE("explore: a check that is not one expression is refused before anything runs", "[py][explore]")
+TEST_CASE("explore: a check that is not one expression is refused before anything runs", "[py][explore][simulated]")
 {
     CHECK_THROWS_AS(py::CompileCheck("counter == (1"), py::SourceError);
     CHECK_THROWS_AS(py::CompileCheck("1\nimport os"), py::SourceError);

@@ -89,7 +89,7 @@ size_t PreemptBeforeStore(const py::StepChoice& c)
 
 } // namespace
 
-TEST_CASE("step: each thread shows its next line, that line's instructions and its stack", "[py][step]")
+TEST_CASE("step: each thread shows its next line, that line's instructions and its stack", "[py][step][simulated]")
 {
     const Stepped s = Step(Model::Py39, PreemptBeforeStore);
     REQUIRE(s.mismatch.empty());
@@ -116,7 +116,7 @@ TEST_CASE("step: each thread shows its next line, that line's instructions and i
 }
 
 TEST_CASE("step: switching threads just before a write loses an update on 3.9 - the same choices replay it exactly",
-          "[py][step]")
+          "[py][step][simulated]")
 {
     const Stepped s = Step(Model::Py39, PreemptBeforeStore);
     REQUIRE(s.mismatch.empty());
@@ -133,7 +133,8 @@ TEST_CASE("step: switching threads just before a write loses an update on 3.9 - 
     CHECK(undone.made == s.made);
 }
 
-TEST_CASE("step: on 3.12 no choice ever falls between the read and the write - every update counts", "[py][step]")
+TEST_CASE("step: on 3.12 no choice ever falls between the read and the write - every update counts",
+          "[py][step][simulated]")
 {
     // Preempt at every chance: still 4.
     const Stepped s = Step(Model::Py312, [](const py::StepChoice& c) { return c.threads.size() > 1 ? size_t(1) : 0; });
