@@ -61,6 +61,10 @@ std::string DescribeSpan(const TraceSnapshot& trace, const LaneTrace& lane, cons
             return "blocked on " + lock;
         return fmt::format("blocked on {}, held by {}", lock, LaneName(trace, span.other));
     }
+    case State::WaitingSignal:
+        if (!label.empty())
+            return "waiting in " + label + " until another thread signals (a put, set(), notify() or release())";
+        return "waiting until another thread signals (a put, set(), notify() or release())";
     case State::HoldingLock:
         return "running while holding " + LockName(trace, span.object);
     case State::Joining:

@@ -46,8 +46,12 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
     if (timeout == 0)
         return false;
 
-    // Blocked: release the GIL while waiting, as CPython does.
-    self.SetState(State::WaitingLock, holder_seen, m_id, label);
+    // Blocked: release the GIL while waiting, as CPython does. Blocked on a
+    // lock it holds itself, a thread waits for another to release it: a signal.
+    if (holder_seen == self.Lane())
+        self.SetState(State::WaitingSignal, kNoLane, m_id, label);
+    else
+        self.SetState(State::WaitingLock, holder_seen, m_id, label);
     self.ReleaseGil();
     const int64_t wait_start = NowNs();
     bool acquired = false;
@@ -221,7 +225,7 @@ bool Event::Wait(Thread& self, double timeout)
             return true;
     }
     static constexpr std::string_view kLabel = "Event.wait()";
-    self.SetState(State::WaitingLock, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
+    self.SetState(State::WaitingSignal, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
     self.ReleaseGil();
     bool set = false;
     {
@@ -255,7 +259,7 @@ bool Semaphore::Acquire(Thread& self, double timeout)
     if (timeout == 0)
         return false;
     static constexpr std::string_view kLabel = "Semaphore.acquire()";
-    self.SetState(State::WaitingLock, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
+    self.SetState(State::WaitingSignal, kNoLane, m_id, self.Rt().Rec().InternLabel(kLabel));
     self.ReleaseGil();
     bool acquired = false;
     {

@@ -17,8 +17,13 @@ enum class State : uint8_t {
     Joining,     // inside Thread.join()
     Done,        // the thread has ended
     Unrecorded,  // the lane spent its event budget; what follows was not recorded
+    // Blocked until another thread signals: a Queue's get or put, Event.wait,
+    // Condition.wait, a Semaphore. Each is a lock the waiter itself holds,
+    // which only another thread can release (threading.py's Condition).
+    // Last, so that traces saved before it keep their numbers.
+    WaitingSignal,
 };
-inline constexpr int kStateCount = 8;
+inline constexpr int kStateCount = 9;
 
 // Instants on a lane.
 enum class MarkKind : uint8_t {
@@ -64,6 +69,7 @@ constexpr std::string_view StateName(State s)
     case State::Joining: return "joining";
     case State::Done: return "done";
     case State::Unrecorded: return "not recorded";
+    case State::WaitingSignal: return "waiting for a signal";
     }
     return "?";
 }

@@ -23,6 +23,14 @@ std::pair<std::string, int> Failure(py::ThreadState& ts, py::Value exc)
     while (!message.empty() && message.back() == '\n')
         message.pop_back();
     message = message.substr(message.rfind('\n') + 1);
+    // An assert over a long list says its values: a line, not a page.
+    constexpr size_t kLongest = 200;
+    if (message.size() > kLongest) {
+        size_t cut = kLongest;
+        while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a UTF-8 character
+        message = message.substr(0, cut) + "…";
+    }
     int line = 0;
     if (const py::ExceptionObject* x = py::AsException(exc))
         for (const py::TracebackEntry& entry : x->traceback) // innermost first
@@ -80,7 +88,7 @@ MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& s
     grade.tests_wanted = page.make_tests;
     std::unique_ptr<py::Program> program;
     try {
-        program = py::CompileProgram(kFile, text);
+        program = py::CompileProgram(kFile, text, py::CompileOptions{.explain_asserts = true});
     } catch (const py::SourceError& e) {
         grade.error = fmt::format("line {}: {}", e.line, e.message);
         return grade;

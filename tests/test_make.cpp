@@ -80,7 +80,11 @@ TEST_CASE("make: threads joined one by one fail - the failing test's line and th
     CHECK(g.tests[1].passed); // one thread: no difference
     CHECK_FALSE(g.tests[2].passed);
     CHECK(g.tests[2].line == 19);
-    CHECK(g.tests[2].message == "AssertionError");
+    // As pytest says it: both sides of the comparison, evaluated once.
+    CAPTURE(g.tests[2].message);
+    CHECK(g.tests[2].message.rfind("AssertionError: assert 0.3", 0) == 0); // abs(0.6 - 0.3), plus jitter
+    CHECK(g.tests[2].message.size() > std::string(" < 0.05").size());
+    CHECK(g.tests[2].message.substr(g.tests[2].message.size() - 7) == " < 0.05");
     bool long_one = false;
     for (const MakeGrade::Check& c : g.checks)
         if (c.call == "run_threaded([0.4, 0.1])") {
@@ -114,4 +118,60 @@ TEST_CASE("make: a crash, a missing function, too few tests and a syntax error e
 
     const MakeGrade syntax = GradeOf("def run_threaded(d)\n    return 0\n");
     CHECK(syntax.error.find("line 1: SyntaxError") == 0);
+}
+
+TEST_CASE("make: a failed assert says the values it compared, as pytest does - each side evaluated once", "[make]")
+{
+    const std::string tests = std::string(kRight) + R"(
+def test_plain():
+    assert []
+
+def test_message():
+    assert 1 == 2, "one is not two"
+
+def test_in():
+    assert 3 in [1, 2]
+
+def test_is_not():
+    assert None is not None
+
+calls = []
+
+def side():
+    calls.append(1)
+    return len(calls)
+
+def test_once():
+    assert side() == 1
+    assert calls == [1]
+
+def test_many():
+    for i in range(1000):
+        assert i >= 0
+    assert "a" * 3 != "aaa"
+)";
+    const MakeGrade g = GradeOf(tests);
+    INFO(g.error);
+    REQUIRE(g.tests.size() == 9);
+    auto message = [&](const std::string& name) {
+        for (const MakeGrade::Test& t : g.tests)
+            if (t.name == name)
+                return t.passed ? std::string("passed") : t.message;
+        return std::string("no test ") + name;
+    };
+    CHECK(message("test_plain") == "AssertionError");                   // nothing compared
+    CHECK(message("test_message") == "AssertionError: one is not two"); // the student's own words win
+    CHECK(message("test_in") == "AssertionError: assert 3 in [1, 2]");
+    CHECK(message("test_is_not") == "AssertionError: assert None is not None");
+    CHECK(message("test_once") == "passed");
+    CHECK(message("test_many") == "AssertionError: assert 'aaa' != 'aaa'");
+}
+
+TEST_CASE("make: an assert over a long list is cut to one readable line", "[make]")
+{
+    const MakeGrade g = GradeOf(std::string(kRight) + "\ndef test_long():\n    assert list(range(1000)) == []\n");
+    REQUIRE(g.tests.size() == 4);
+    CHECK_FALSE(g.tests[3].passed);
+    CHECK(g.tests[3].message.rfind("AssertionError: assert [0, 1, 2, ", 0) == 0);
+    CHECK(g.tests[3].message.size() <= 200 + std::string("…").size());
 }

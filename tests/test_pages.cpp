@@ -7,6 +7,7 @@
 
 #include "chrome_trace.hpp"
 #include "snapshot.hpp"
+#include "trace_checks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -77,7 +78,7 @@ std::string ParseError(const std::string& md, const std::string& py = kProgram)
 }
 
 PageRun Simulate(const std::string& id, Model model, const std::vector<std::string>& sets = {}, uint64_t seed = 1,
-                 RunStatus ends = RunStatus::Finished)
+                 RunStatus ends = RunStatus::Finished, TraceSnapshot* trace = nullptr)
 {
     const LessonPage* page = FindPage(id);
     REQUIRE(page != nullptr);
@@ -92,6 +93,8 @@ PageRun Simulate(const std::string& id, Model model, const std::vector<std::stri
     PageRun run = RunPageLesson(*page, values, config, sim, recorder, stop);
     REQUIRE(run.page_error.empty());
     REQUIRE(run.run.outcome.status == ends);
+    if (trace != nullptr)
+        *trace = threadlab::test::Snap(recorder);
     return run;
 }
 
@@ -435,15 +438,26 @@ TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a 
           "consumers set the pace either way",
           "[pages][simulated]")
 {
-    const PageRun bounded = Simulate("queue-pipeline", Model::Py312);
+    TraceSnapshot bounded_trace;
+    const PageRun bounded = Simulate("queue-pipeline", Model::Py312, {}, 1, RunStatus::Finished, &bounded_trace);
     CHECK(Number(bounded, "finished") == 12);
+    // The lanes say who waits on the queue: a signal, not a lock another thread holds.
+    const double producer_waits = bounded_trace.groups[0].Seconds(
+        threadlab::test::TimeIn(threadlab::test::LaneNamed(bounded_trace, 0, "producer"), State::WaitingSignal));
+    CHECK(producer_waits >= Number(bounded, "waited") - 0.001); // and its sentinels' puts wait too
+    CHECK(producer_waits < Number(bounded, "elapsed"));
+    CHECK(threadlab::test::TimeIn(threadlab::test::LaneNamed(bounded_trace, 0, "consumer-1"), State::WaitingSignal) > 0);
     CHECK(Number(bounded, "elapsed") == Approx(0.43).margin(0.02)); // 4 rounds of 0.1 s after a head start
     CHECK(Number(bounded, "waited") > 0.1);
     REQUIRE(bounded.answers.size() == 2);
     CHECK(bounded.answers[1].text == "yes");
 
-    const PageRun unbounded = Simulate("queue-pipeline", Model::Py312, {"maxsize=0"});
+    TraceSnapshot unbounded_trace;
+    const PageRun unbounded =
+        Simulate("queue-pipeline", Model::Py312, {"maxsize=0"}, 1, RunStatus::Finished, &unbounded_trace);
     CHECK(Number(unbounded, "waited") < 0.001);
+    CHECK(threadlab::test::TimeIn(threadlab::test::LaneNamed(unbounded_trace, 0, "producer"), State::WaitingSignal) ==
+          0);
     CHECK(unbounded.answers[1].text == "no");
     CHECK(Number(unbounded, "elapsed") == Approx(Number(bounded, "elapsed")).margin(0.01));
 

@@ -131,6 +131,61 @@ TEST_CASE("folding keeps a million spans to a few blocks per pixel", "[gui][time
         CHECK(b.count == 1);
 }
 
+TEST_CASE("lanes that do not fit scroll - over the names the wheel scrolls them, over the lanes it zooms",
+          "[gui][timeline]")
+{
+    NullImGui imgui;
+    TraceSnapshot trace; // threaded-export's shape: thirty threads in one run, a tenth of a second each
+    GroupTrace group;
+    group.name = "threaded";
+    group.end_ns = 100'000'000;
+    for (int i = 0; i < 30; ++i) {
+        LaneTrace lane;
+        lane.name = "Thread-" + std::to_string(i + 1);
+        lane.spans.push_back(Span{0, 100'000'000, kNoLane, 0, 0, State::Sleeping});
+        lane.ended = true;
+        group.lanes.push_back(i);
+        trace.lanes.push_back(std::move(lane));
+    }
+    trace.groups.push_back(group);
+    TimelineView view;
+    auto frame = [&](float height, ImVec2 mouse, float wheel) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = mouse;
+        io.MouseWheel = wheel;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(900, height));
+        ImGui::Begin("timeline", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        DrawTimeline(view, trace, TimelineInput{});
+        ImGui::End();
+        ImGui::Render();
+    };
+    const ImVec2 over_names(30, 200), over_lanes(600, 200);
+    for (int i = 0; i < 3; ++i)
+        frame(400, over_names, 0); // the window learns where the pointer is
+    frame(400, over_names, -2);    // two notches down
+    const float scrolled = view.scroll_y;
+    CHECK(scrolled > 0);
+    CHECK(view.follow); // scrolling is not zooming
+    frame(400, over_lanes, 0);
+    const double range = view.t1 - view.t0;
+    frame(400, over_lanes, 1);
+    CHECK(view.t1 - view.t0 < range);
+    CHECK(view.scroll_y == scrolled);
+    // Never past the last lane however far the wheel goes, and back to the top.
+    frame(400, over_names, -1000);
+    const float bottom = view.scroll_y;
+    CHECK(bottom > scrolled);
+    CHECK(bottom < 30 * ImGui::GetFontSize() * 2);
+    frame(400, over_names, 1000);
+    CHECK(view.scroll_y == 0);
+    // A window tall enough for every lane needs no scrolling.
+    frame(400, over_names, -2);
+    frame(1500, over_names, -2);
+    CHECK(view.scroll_y == 0);
+}
+
 TEST_CASE("ruler ticks adapt their unit to the zoom", "[gui][timeline]")
 {
     auto labels = [](double t0, double t1) {

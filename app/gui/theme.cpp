@@ -4,7 +4,7 @@ namespace threadlab {
 
 namespace {
 // Okabe & Ito (2008): bluish green, sky blue, orange, vermillion, reddish
-// purple, grey; black ink for the patterns.
+// purple, blue, grey; black ink for the patterns.
 constexpr ImU32 kInk = IM_COL32(0, 0, 0, 150);
 constexpr ImU32 kLightInk = IM_COL32(255, 255, 255, 190);
 
@@ -17,6 +17,8 @@ const StateStyle kStyles[kStateCount] = {
     /* Joining     */ {IM_COL32(0x99, 0x99, 0x99, 255), kInk, Pattern::Thin, 0.40f, "joining", "join"},
     /* Done        */ {IM_COL32(0xDD, 0xDD, 0xDD, 255), kInk, Pattern::Outline, 0.20f, "done", ""},
     /* Unrecorded  */ {IM_COL32(0xFF, 0xFF, 0xFF, 255), kInk, Pattern::Outline, 0.60f, "not recorded", "…"},
+    /* WaitingSignal */ {IM_COL32(0x00, 0x72, 0xB2, 255), kLightInk, Pattern::Ticks, 0.70f, "waiting for a signal",
+                         "wait"},
 };
 } // namespace
 

@@ -11,7 +11,7 @@
 
 namespace threadlab {
 
-enum class Pattern { Solid, Dots, Diagonal, Cross, Stripes, Thin, Outline };
+enum class Pattern { Solid, Dots, Diagonal, Cross, Stripes, Thin, Outline, Ticks };
 
 struct StateStyle {
     ImU32 fill;

@@ -55,6 +55,12 @@ void DrawStateRect(ImDrawList* draw, ImVec2 min, ImVec2 max, State state, bool f
     case Pattern::Thin:
         draw->AddLine(ImVec2(min.x, (min.y + max.y) / 2), ImVec2(max.x, (min.y + max.y) / 2), style.ink, 1.0f);
         break;
+    case Pattern::Ticks: // a clock's ticks along both edges, the middle clear for the call's name
+        for (float x = min.x + 3; x < max.x - 1; x += kGap) {
+            draw->AddLine(ImVec2(x, min.y), ImVec2(x, min.y + h * 0.22f), style.ink, 1.5f);
+            draw->AddLine(ImVec2(x, max.y - h * 0.22f), ImVec2(x, max.y), style.ink, 1.5f);
+        }
+        break;
     case Pattern::Solid:
     case Pattern::Outline:
         break;

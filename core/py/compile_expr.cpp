@@ -311,7 +311,64 @@ void EmitCompare(CodeBuilder& b, CmpOpKind op)
     case CmpOpKind::NotIn: b.Emit(Op::CONTAINS_OP, 1); break;
     }
 }
+
+const char* CompareText(CmpOpKind op)
+{
+    switch (op) {
+    case CmpOpKind::Eq: return " == ";
+    case CmpOpKind::NotEq: return " != ";
+    case CmpOpKind::Lt: return " < ";
+    case CmpOpKind::LtE: return " <= ";
+    case CmpOpKind::Gt: return " > ";
+    case CmpOpKind::GtE: return " >= ";
+    case CmpOpKind::Is: return " is ";
+    case CmpOpKind::IsNot: return " is not ";
+    case CmpOpKind::In: return " in ";
+    case CmpOpKind::NotIn: return " not in ";
+    }
+    return " ? ";
+}
+
 } // namespace
+
+// `assert a < b` as pytest rewrites it: each side evaluated once, and on
+// failure AssertionError("assert 0.31 < 0.05") with the values' reprs.
+bool Compiler::ExplainedAssert(const Node* s)
+{
+    const Node* test = s->test;
+    if (s->value != nullptr || test->kind != NodeKind::Compare || test->ops.size() != 1)
+        return false;
+    Expr(test->left);
+    Expr(test->elts[0]); // a b
+    const int depth = B().Depth();
+    B().Emit(Op::COPY, 2);
+    B().Emit(Op::COPY, 2);
+    B().SetLine(test->line);
+    EmitCompare(B(), test->ops[0]); // a b result
+    Label passed = B().NewLabel();
+    B().EmitJump(Op::POP_JUMP_IF_TRUE, passed);
+    B().Emit(Op::FORMAT_VALUE, 2); // a repr(b)
+    B().Emit(Op::SWAP, 2);
+    B().Emit(Op::FORMAT_VALUE, 2); // repr(b) repr(a)
+    B().Emit(Op::LOAD_CONST, B().ConstStr("assert "));
+    B().Emit(Op::SWAP, 2);
+    B().Emit(Op::LOAD_CONST, B().ConstStr(CompareText(test->ops[0])));
+    B().Emit(Op::COPY, 4);
+    B().Emit(Op::BUILD_STRING, 4); // repr(b) message
+    B().Emit(Op::SWAP, 2);
+    B().Emit(Op::POP_TOP);
+    B().Emit(Op::LOAD_ASSERTION_ERROR);
+    B().Emit(Op::SWAP, 2);
+    B().Emit(Op::CALL, 0);
+    B().SetLine(s->line);
+    B().Emit(Op::RAISE_VARARGS, 1);
+    B().Bind(passed);
+    B().SetDepth(depth);
+    B().Emit(Op::POP_TOP);
+    B().Emit(Op::POP_TOP);
+    return true;
+}
+
 
 void Compiler::Compare(const Node* e)
 {

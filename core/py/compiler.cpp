@@ -75,7 +75,8 @@ std::vector<std::string> SplitLines(std::string_view source)
 }
 
 ModuleInfo& CompileModule(Program& program, const std::string& name, const std::string& filename,
-                          std::string_view source, bool library, std::vector<ImportSite>& imports)
+                          std::string_view source, bool library, std::vector<ImportSite>& imports,
+                          bool explain_asserts = false)
 {
     auto info = std::make_unique<ModuleInfo>();
     info->name = name;
@@ -86,6 +87,8 @@ ModuleInfo& CompileModule(Program& program, const std::string& name, const std::
     SymbolTable symbols(*ast);
     HeapScope scope(*program.heap);
     Compiler compiler(*info, symbols, info->lines);
+    if (explain_asserts)
+        compiler.ExplainAsserts();
     info->code = compiler.CompileModule(*ast);
     imports = compiler.Imports();
     ModuleInfo& ref = *info;
@@ -113,13 +116,13 @@ struct MainCompiled {
     std::set<std::string> seen{"__main__"};
 };
 
-MainCompiled CompileMain(std::string_view filename, std::string_view source)
+MainCompiled CompileMain(std::string_view filename, std::string_view source, const CompileOptions& options)
 {
     MainCompiled out;
     out.program = std::make_unique<Program>();
     out.program->main = "__main__";
     std::vector<ImportSite> imports;
-    CompileModule(*out.program, "__main__", std::string(filename), source, false, imports);
+    CompileModule(*out.program, "__main__", std::string(filename), source, false, imports, options.explain_asserts);
     // The main file's imports are checked with their lines; the library's
     // are threadlab's own and must all exist.
     std::vector<std::pair<std::string, bool>>& pending = out.pending;
@@ -150,12 +153,13 @@ MainCompiled CompileMain(std::string_view filename, std::string_view source)
 
 std::unique_ptr<Program> CompileMainModule(std::string_view filename, std::string_view source)
 {
-    return CompileMain(filename, source).program;
+    return CompileMain(filename, source, {}).program;
 }
 
-std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source)
+std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source,
+                                        const CompileOptions& options)
 {
-    MainCompiled main = CompileMain(filename, source);
+    MainCompiled main = CompileMain(filename, source, options);
     Program* program = main.program.get();
     std::vector<std::pair<std::string, bool>>& pending = main.pending;
     std::set<std::string>& seen = main.seen;
@@ -828,6 +832,8 @@ void Compiler::Raise(const Node* s)
 
 void Compiler::Assert(const Node* s)
 {
+    if (m_explain_asserts && ExplainedAssert(s))
+        return;
     Label end = B().NewLabel();
     JumpIf(s->test, end, true);
     B().Emit(Op::LOAD_ASSERTION_ERROR);

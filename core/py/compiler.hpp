@@ -20,7 +20,16 @@ std::string_view LibrarySource(std::string_view module);
 // Compiles `source` as the program's main module "__main__" and, after it,
 // every module it imports. Throws SourceError (the main file's) or
 // std::logic_error (a fault in threadlab's own library).
-std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source);
+struct CompileOptions {
+    // As pytest rewrites them: a failed `assert a OP b` raises
+    // AssertionError("assert <repr a> OP <repr b>"). For the Make step's
+    // tests only: the extra instructions change no switch point of a
+    // lesson because no lesson compiles with it.
+    bool explain_asserts = false;
+};
+
+std::unique_ptr<Program> CompileProgram(std::string_view filename, std::string_view source,
+                                        const CompileOptions& options = {});
 
 // Compiles only the main module and checks that every module it imports
 // exists: enough to refuse a program with its SourceError or to mark its

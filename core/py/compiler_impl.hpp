@@ -49,6 +49,9 @@ public:
     Compiler(ModuleInfo& module, SymbolTable& symbols, const std::vector<std::string>& source_lines);
     Code* CompileModule(const ModuleAst& ast);
 
+    // pytest's assertion rewriting: a failed `assert a OP b` says both values.
+    void ExplainAsserts() { m_explain_asserts = true; }
+
     // Imports the module names (for the program to load next).
     const std::vector<ImportSite>& Imports() const { return m_imports; }
 
@@ -85,6 +88,7 @@ private:
     void BreakContinue(const Node* s, bool is_break);
     void Raise(const Node* s);
     void Assert(const Node* s);
+    bool ExplainedAssert(const Node* s); // compile_expr.cpp
     bool InsideTry() const; // an import there may name a module threadlab lacks
     void Import(const Node* s);
     void ImportFrom(const Node* s);
@@ -138,6 +142,7 @@ private:
     std::vector<std::string> m_qualname_stack;
     std::vector<ImportSite> m_imports;
     bool m_future_annotations = false; // `from __future__ import annotations`: kept as text
+    bool m_explain_asserts = false;
 
     // annotations: the value of an annotation (or its text under the future import).
     void Annotation(const Node* annotation);

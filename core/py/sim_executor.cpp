@@ -325,7 +325,10 @@ public:
         self->wait = Wait::Lock;
         self->wake = self->deadline;
         self->waiting_in = CallSite(ts);
-        Record(self, State::WaitingLock, m_now, l.holder ? l.holder->lane : kNoLane, l.visible ? l.id : 0,
+        // Blocked on a lock it holds itself, a thread waits for another to release it: a signal.
+        const bool signal = l.holder == self;
+        Record(self, signal ? State::WaitingSignal : State::WaitingLock, m_now,
+               l.holder != nullptr && !signal ? l.holder->lane : kNoLane, l.visible ? l.id : 0,
                m_recorder.InternLabel(self->waiting_in));
         Reschedule(lock, self);
         return !self->timed_out;
@@ -1177,7 +1180,7 @@ private:
     void Record(SimThread* t, State s, Ps at, int32_t other = kNoLane, uint32_t object = 0, uint16_t label = 0,
                 int64_t value = 0)
     {
-        if (t->recorded == s && s != State::Sleeping && s != State::WaitingLock)
+        if (t->recorded == s && s != State::Sleeping && s != State::WaitingLock && s != State::WaitingSignal)
             return;
         t->recorded = s;
         if (s == State::HoldingLock && object == 0)

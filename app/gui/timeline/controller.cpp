@@ -1,5 +1,7 @@
 #include "controller.hpp"
 
+#include <imgui_internal.h> // ScrollbarEx: the lanes' scrollbar looks and drags as every other
+
 #include <algorithm>
 #include <cmath>
 
@@ -47,15 +49,6 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
     ctx.metrics.label_width =
         std::clamp(widest + ctx.metrics.font * 1.2f, ctx.metrics.label_width, std::max(ctx.metrics.label_width, avail.x / 4));
     const TimelineMetrics& m = ctx.metrics;
-    ctx.canvas_min = origin;
-    ctx.canvas_max = ImVec2(origin.x + avail.x, origin.y + avail.y);
-    ctx.lanes_top = ctx.canvas_min.y + m.ruler_height;
-    m_view.canvas_min = ctx.canvas_min;
-    m_view.canvas_max = ctx.canvas_max;
-
-    FitVisibleRange(trace, input);
-    ctx.time = TimelineContext{m_view.t0, m_view.t1, ctx.canvas_min.x + m.label_width,
-                               ctx.canvas_max.x - m.font * 0.5f};
 
     // Rows: a header per run, then its lanes.
     float y = 0;
@@ -68,9 +61,31 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
         }
     }
     const float content_height = y;
+    const float visible_height = avail.y - m.ruler_height;
+    // More lanes than fit (threaded-export's 30 on a laptop): a scrollbar at the right says so.
+    const float bar_width = content_height > visible_height ? ImGui::GetStyle().ScrollbarSize : 0;
 
-    ImGui::InvisibleButton("timeline_canvas", avail);
-    HandleInput(ctx.time, content_height, ctx.canvas_max.y - ctx.lanes_top);
+    ctx.canvas_min = origin;
+    ctx.canvas_max = ImVec2(origin.x + avail.x - bar_width, origin.y + avail.y);
+    ctx.lanes_top = ctx.canvas_min.y + m.ruler_height;
+    m_view.canvas_min = ctx.canvas_min;
+    m_view.canvas_max = ImVec2(origin.x + avail.x, origin.y + avail.y);
+
+    FitVisibleRange(trace, input);
+    ctx.time = TimelineContext{m_view.t0, m_view.t1, ctx.canvas_min.x + m.label_width,
+                               ctx.canvas_max.x - m.font * 0.5f};
+
+    ImGui::InvisibleButton("timeline_canvas", ImVec2(avail.x - bar_width, avail.y));
+    HandleInput(ctx.time, content_height, visible_height);
+    if (bar_width > 0) {
+        const ImRect bar(ctx.canvas_max.x, ctx.lanes_top, ctx.canvas_max.x + bar_width, ctx.canvas_max.y);
+        ImS64 scroll = ImS64(m_view.scroll_y);
+        ImGui::ScrollbarEx(bar, ImGui::GetID("timeline_lanes_scrollbar"), ImGuiAxis_Y, &scroll, ImS64(visible_height),
+                           ImS64(content_height), ImDrawFlags_RoundCornersAll);
+        m_view.scroll_y = float(scroll);
+    } else {
+        m_view.scroll_y = 0;
+    }
     ctx.time.t0 = m_view.t0;
     ctx.time.t1 = m_view.t1;
     ctx.hovered = ImGui::IsItemHovered();
@@ -126,9 +141,11 @@ void TimelineController::HandleInput(const TimelineContext& time, float content_
 {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemHovered()) {
-        if (io.MouseWheel != 0 && !io.KeyShift)
+        // Over the lanes the wheel zooms; over the thread names (or with Shift) it scrolls them.
+        const bool over_names = io.MousePos.x < time.x0;
+        if (io.MouseWheel != 0 && !io.KeyShift && !over_names)
             Zoom(std::pow(0.8, double(io.MouseWheel)), time.Seconds(io.MousePos.x));
-        if (io.MouseWheel != 0 && io.KeyShift)
+        if (io.MouseWheel != 0 && (io.KeyShift || over_names))
             m_view.scroll_y -= io.MouseWheel * ImGui::GetFontSize() * 3;
     }
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 1.0f)) {

@@ -3,8 +3,9 @@
 // the view state (TimelineView: which slice of time is visible, how far the
 // rows are scrolled) and lays out each frame — the canvas, the rows and
 // their heights — into a draw context, after applying this frame's input:
-// the wheel zooms around the pointer (Shift+wheel scrolls), a drag pans,
-// the + / − shortcuts zoom around the middle.
+// the wheel zooms around the pointer (Shift+wheel, or the wheel over the
+// thread names, scrolls the lanes, as does the scrollbar shown when they do
+// not fit), a drag pans, the + / − shortcuts zoom around the middle.
 #include "draw_context.hpp"
 
 #include <optional>

@@ -24,12 +24,19 @@ void DrawTimelineLegend()
     const float gap = font * 1.2f;
     const char* marks = "▼ start   ◆ join returned   → lock hand-off";
     bool first = true;
-    for (State s : {State::Running, State::Sleeping, State::WaitingGil, State::WaitingLock, State::HoldingLock,
-                    State::Joining, State::Done}) {
+    for (State s : {State::Running, State::Sleeping, State::WaitingGil, State::WaitingLock, State::WaitingSignal,
+                    State::HoldingLock, State::Joining, State::Done}) {
         if (!first)
             SameLineIfFits(swatch + font * 0.3f + ImGui::CalcTextSize(StyleFor(s).name).x, gap);
         LegendSwatch(s, swatch);
         first = false;
+        // The two kinds of blocking look alike in code and mean different things.
+        if (s == State::WaitingLock && ImGui::IsItemHovered())
+            ImGui::SetTooltip("Blocked on a Lock another thread holds: it goes on once that thread releases it.");
+        if (s == State::WaitingSignal && ImGui::IsItemHovered())
+            ImGui::SetTooltip("Blocked until another thread signals: a Queue's get() until a put(), a full\n"
+                              "queue's put() until a get(), Event.wait() until set(), Condition.wait()\n"
+                              "until notify(), a Semaphore until a release().");
     }
     SameLineIfFits(ImGui::CalcTextSize(marks).x, gap);
     ImGui::TextDisabled("%s", marks);
