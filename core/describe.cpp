@@ -62,9 +62,12 @@ std::string DescribeSpan(const TraceSnapshot& trace, const LaneTrace& lane, cons
         return fmt::format("blocked on {}, held by {}", lock, LaneName(trace, span.other));
     }
     case State::WaitingSignal:
+        // The label says why where the executor knew it ("tasks.put(item): the queue is full, …").
+        if (label.find(": ") != std::string::npos)
+            return "waiting in " + label;
         if (!label.empty())
-            return "waiting in " + label + " until another thread signals (a put, set(), notify() or release())";
-        return "waiting until another thread signals (a put, set(), notify() or release())";
+            return "waiting in " + label + " until another thread signals it";
+        return "waiting until another thread signals it (a put(), set(), notify() or release())";
     case State::HoldingLock:
         return "running while holding " + LockName(trace, span.object);
     case State::Joining:

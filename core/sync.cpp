@@ -176,6 +176,12 @@ bool Lock::Locked() const
     return m_locked;
 }
 
+bool Lock::HeldBy(int32_t lane) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_locked && m_holder == lane;
+}
+
 int64_t Lock::ContendedCount() const
 {
     std::lock_guard lock(m_mutex);

@@ -35,6 +35,8 @@ public:
     // lock.release(); throws PythonError if the lock is not held.
     void Release(Thread& self);
     bool Locked() const;
+    // Locked, by the thread of `lane` (a Lock has no owner: whoever took it last).
+    bool HeldBy(int32_t lane) const;
     uint32_t Id() const { return m_id; }
 
     // `with lock:` enters without a call, so only 3.9 (which checks at the

@@ -6,6 +6,7 @@
 #include "page_run.hpp"
 
 #include "chrome_trace.hpp"
+#include "describe.hpp"
 #include "snapshot.hpp"
 #include "trace_checks.hpp"
 
@@ -445,6 +446,12 @@ TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a 
     const double producer_waits = bounded_trace.groups[0].Seconds(
         threadlab::test::TimeIn(threadlab::test::LaneNamed(bounded_trace, 0, "producer"), State::WaitingSignal));
     CHECK(producer_waits >= Number(bounded, "waited") - 0.001); // and its sentinels' puts wait too
+    const LaneTrace& producer = threadlab::test::LaneNamed(bounded_trace, 0, "producer");
+    const auto wait = std::find_if(producer.spans.begin(), producer.spans.end(),
+                                   [](const Span& span) { return span.state == State::WaitingSignal; });
+    REQUIRE(wait != producer.spans.end());
+    CHECK(DescribeSpan(bounded_trace, producer, *wait) ==
+          "waiting in tasks.put(item): the queue is full, it goes on after a get()");
     CHECK(producer_waits < Number(bounded, "elapsed"));
     CHECK(threadlab::test::TimeIn(threadlab::test::LaneNamed(bounded_trace, 0, "consumer-1"), State::WaitingSignal) > 0);
     CHECK(Number(bounded, "elapsed") == Approx(0.43).margin(0.02)); // 4 rounds of 0.1 s after a head start

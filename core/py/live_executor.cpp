@@ -20,6 +20,7 @@
 //   holder's lane, but a wait on them is drawn, labelled with the program's
 //   own call that waits (`done.wait()`), found on the frame stack.
 #include "live_executor.hpp"
+#include "wait_reason.hpp"
 
 #include "../clock.hpp"
 #include "../gil.hpp"
@@ -169,7 +170,11 @@ public:
         MayBlock(ts);
         Spend(ts, d);
         LiveLock& l = static_cast<LiveLock&>(lock);
-        const uint16_t label = m_runtime.Rec().InternLabel(CallSite(ts));
+        // Held by this thread, only another can release it: the wait, if any, is for a signal.
+        // (Nobody else can change that meanwhile but by releasing it, and then there is no wait.)
+        const std::string call_site = CallSite(ts);
+        const uint16_t label = m_runtime.Rec().InternLabel(
+            l.lock.HeldBy(d.thread->Lane()) ? SignalWaitLabel(ts.frame, call_site) : call_site);
         return l.lock.AcquireWithSwitch(*d.thread, blocking ? timeout : 0, false, label);
     }
 

@@ -28,6 +28,7 @@
 // - Stop, deadlock and the end of the main thread unwind the other threads
 //   one at a time, each on its own OS thread (RunStopped).
 #include "sim_executor.hpp"
+#include "wait_reason.hpp"
 
 #include "../clock.hpp"
 
@@ -329,7 +330,7 @@ public:
         const bool signal = l.holder == self;
         Record(self, signal ? State::WaitingSignal : State::WaitingLock, m_now,
                l.holder != nullptr && !signal ? l.holder->lane : kNoLane, l.visible ? l.id : 0,
-               m_recorder.InternLabel(self->waiting_in));
+               m_recorder.InternLabel(signal ? SignalWaitLabel(ts.frame, self->waiting_in) : self->waiting_in));
         Reschedule(lock, self);
         return !self->timed_out;
     }
