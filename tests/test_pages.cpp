@@ -290,7 +290,7 @@ TEST_CASE("pages: a lesson in the user's folder is listed and runs - one named l
 }
 
 TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in the longest sleep",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     const PageRun first = Simulate("first-threads", Model::Py312);
     CHECK(Text(first, "first") == "B");
@@ -304,7 +304,7 @@ TEST_CASE("pages simulated: the sleepers finish in the order of their sleeps, in
     CHECK(three.answers[0].text == "D");
 }
 
-TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only without a GIL", "[pages][simulated]")
+TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only without a GIL", "[pages][outcome]")
 {
     const PageRun exported = Simulate("threaded-export", Model::Py312);
     CHECK(Number(exported, "sequential") == Approx(3.0).margin(0.01));
@@ -320,7 +320,7 @@ TEST_CASE("pages simulated: I/O-bound threads overlap - CPU-bound ones only with
 }
 
 TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on 3.12 or with the lock",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     CHECK(Number(Simulate("race-counter", Model::Py312), "lost") == 0);
     CHECK(Number(Simulate("race-counter", Model::Py39, {"increments=1000000"}), "lost") > 0);
@@ -362,7 +362,7 @@ TEST_CASE("pages: sections that give an answer away wait for a run - a model's n
 }
 
 TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace - with both cores loaded",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     // Sleepers whose wake-ups, thread starts and GIL hand-offs carry the seed's
     // noise: every timestamp of the trace is something a loaded machine could move.
@@ -408,7 +408,7 @@ TEST_CASE("pages simulated: a lesson's run repeats exactly - metrics and trace -
 
 TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map keeps input order, as_completed "
           "gives finish order",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     const PageRun pool = Simulate("thread-pool", Model::Py312);
     CHECK(Number(pool, "waves") == Approx(0.8).margin(0.01)); // 30 writes, 4 at a time: 8 waves of 0.1 s
@@ -437,7 +437,7 @@ TEST_CASE("pages simulated: the pool writes in waves on workers it reuses - map 
 
 TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a bound it never does - the "
           "consumers set the pace either way",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     TraceSnapshot bounded_trace;
     const PageRun bounded = Simulate("queue-pipeline", Model::Py312, {}, 1, RunStatus::Finished, &bounded_trace);
@@ -473,7 +473,7 @@ TEST_CASE("pages simulated: a bounded queue makes the producer wait - without a 
 }
 
 TEST_CASE("pages simulated: threading.local keeps each request's id - a plain global loses all but the last",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));
@@ -490,7 +490,7 @@ TEST_CASE("pages simulated: threading.local keeps each request's id - a plain gl
 }
 
 TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - without it the daemon is cut off",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     const PageRun waited = Simulate("background-worker", Model::Py312);
     CHECK(Number(waited, "finished") == 5);
@@ -511,7 +511,7 @@ TEST_CASE("pages simulated: stop(wait=True) lets the background worker finish - 
 
 TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per second take 3.85 s - the Semaphore "
           "decides when calls are long",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     const PageRun limited = Simulate("rate-limiter", Model::Py312);
     CHECK(Number(limited, "total") == Approx(3.85).margin(0.01));
@@ -523,7 +523,7 @@ TEST_CASE("pages simulated: the rate limit spreads the calls - 20 at 5 per secon
 }
 
 TEST_CASE("pages simulated: futures keep their call's exception - retries with backoff - results back in input order",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     const PageRun all = Simulate("futures-retry", Model::Py312);
     CHECK(Number(all, "succeeded") == 8);
@@ -541,7 +541,7 @@ TEST_CASE("pages simulated: futures keep their call's exception - retries with b
 
 TEST_CASE("pages simulated: processes count in parallel where threads take turns - about 2x on 3.9 and 3.12 - "
           "no gain on 3.13t",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     for (const Model model : {Model::Py39, Model::Py312}) {
         INFO(ModelName(model));
@@ -559,7 +559,7 @@ TEST_CASE("pages simulated: processes count in parallel where threads take turns
 
 TEST_CASE("pages simulated: two locks taken in opposite orders deadlock on every model - the metrics are the globals "
           "where it stuck - without the work most runs end, many transfers do not",
-          "[pages][simulated]")
+          "[pages][outcome]")
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));

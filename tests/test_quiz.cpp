@@ -65,7 +65,7 @@ TEST_CASE("every lesson asks one to three questions it can grade", "[quiz]")
     }
 }
 
-TEST_CASE("a time prediction is right within its tolerance band", "[quiz][simulated]")
+TEST_CASE("a time prediction is right within its tolerance band", "[quiz][outcome]")
 {
     const Ran ran = RunLessonNamed("first-threads", {});
     const Question& total = Named(ran.quiz, "total");
@@ -113,7 +113,7 @@ TEST_CASE("speedup predictions are graded by the nearest bucket", "[quiz]")
     }
 }
 
-TEST_CASE("counter and lock predictions follow the model", "[quiz][simulated]")
+TEST_CASE("counter and lock predictions follow the model", "[quiz][outcome]")
 {
     const Ran race = RunLessonNamed("race-counter", {});
     const Question& counter = Named(race.quiz, "counter");
@@ -137,7 +137,7 @@ TEST_CASE("typed predictions parse or are refused", "[quiz]")
 }
 
 TEST_CASE("a sound prediction this run could not confirm counts neither way - a wrong one still counts",
-          "[quiz][simulated]")
+          "[quiz][outcome]")
 {
     // 100 increments: a 3.9 thread finishes long before a switch, so nothing is lost this time.
     const Lesson& race = *FindLesson("race-counter");

@@ -101,7 +101,7 @@ Explored Explore(const char* source, Model model, const std::string& check = "")
 } // namespace
 
 TEST_CASE("explore: the counter race with 3 increments per thread loses an update on 3.9 and 3.13t - never on 3.12",
-          "[py][explore][simulated]")
+          "[py][explore][simulated][outcome]")
 {
     const std::string check = "counter == 2 * N";
     for (const Model model : {Model::Py39, Model::Py313t}) {
@@ -119,7 +119,7 @@ TEST_CASE("explore: the counter race with 3 increments per thread loses an updat
 }
 
 TEST_CASE("explore: the locked counter loses nothing on any model - every schedule within 2 preemptions tried",
-          "[py][explore][simulated]")
+          "[py][explore][simulated][outcome]")
 {
     // Every schedule of three increments a thread takes a minute and a half
     // under AddressSanitizer: two each there search the same code.
@@ -134,7 +134,7 @@ TEST_CASE("explore: the locked counter loses nothing on any model - every schedu
 }
 
 TEST_CASE("explore: locks taken in opposite orders deadlock on 3.9 - on 3.12 nothing switches between the two `with`s",
-          "[py][explore][simulated]")
+          "[py][explore][simulated][outcome]")
 {
     const Explored found = Explore(kOppositeOrders, Model::Py39);
     CHECK(found.result.found);
@@ -156,7 +156,7 @@ TEST_CASE("explore: an assert that fails in a thread is found with its line", "[
     CHECK_FALSE(Explore(kOverdraw, Model::Py312).result.found);
 }
 
-TEST_CASE("explore: the same search twice finds the same schedule", "[py][explore][simulated]")
+TEST_CASE("explore: the same search twice finds the same schedule", "[py][explore][simulated][outcome]")
 {
     const Explored a = Explore(kRace, Model::Py39, "counter == 2 * N");
     const Explored b = Explore(kRace, Model::Py39, "counter == 2 * N");
@@ -165,7 +165,7 @@ TEST_CASE("explore: the same search twice finds the same schedule", "[py][explor
 }
 
 TEST_CASE("explore: a found schedule replays its failure - and one that does not fit the program is named",
-          "[py][explore][simulated]")
+          "[py][explore][simulated][outcome]")
 {
     Explored e = Explore(kRace, Model::Py39, "counter == 2 * N");
     REQUIRE(e.result.found);
