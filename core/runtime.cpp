@@ -574,7 +574,10 @@ bool Thread::Join(const ThreadHandle& thread, double timeout)
         ForeverWait wait(m_runtime.m_census, m_record, timeout < 0);
         const auto what = [&] { return "joins " + child.name; };
         ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline,
-                          [&] { return child.done || wait.MainMustUnwind(what); }) == WaitResult::Ready &&
+                          // A run being stopped is not deadlocked: its threads end as they unwind.
+                          [&] {
+                              return child.done || (!m_runtime.m_stop.StopRequested() && wait.MainMustUnwind(what));
+                          }) == WaitResult::Ready &&
                 !wait.Unwinding();
         deadlocked = wait.Unwinding();
     }

@@ -70,7 +70,11 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
         };
         try {
             acquired = WaitUntil(lock, m_released, self.Rt().Stop(), DeadlineAfter(self, timeout),
-                                 [&] { return !m_locked || wait.MainMustUnwind(what); }) == WaitResult::Ready &&
+                                 // A run being stopped is not deadlocked: its threads end as they unwind.
+                                 [&] {
+                                     return !m_locked ||
+                                            (!self.Rt().Stop().StopRequested() && wait.MainMustUnwind(what));
+                                 }) == WaitResult::Ready &&
                        !wait.Unwinding();
         } catch (const RunStopped&) {
             --m_waiters;
