@@ -3,6 +3,7 @@
 // PYTHON.md asks to be at least as fast as CPython 3.11's. The VM runs
 // uncalibrated (instructions cost nothing, nothing is burned), so this is
 // the floor a live run cannot go under.
+#include "cpython.hpp"
 #include "compiler.hpp"
 #include "live_executor.hpp"
 
@@ -53,29 +54,7 @@ double RunOnThreadlab(const py::Program& program, Model model)
 
 double RunOnCPython(const std::string& python)
 {
-    const std::string path = "/tmp/threadlab-bench-loop.py";
-    if (FILE* f = std::fopen(path.c_str(), "w")) {
-        std::fputs(Program().c_str(), f);
-        std::fclose(f);
-    }
-    FILE* pipe = ::popen((python + " " + path + " 2>/dev/null").c_str(), "r");
-    if (pipe == nullptr)
-        return 0;
-    char line[128] = {};
-    const bool got = std::fgets(line, sizeof line, pipe) != nullptr;
-    ::pclose(pipe);
-    return got ? std::atof(line) : 0;
-}
-
-std::string CPython311()
-{
-    const char* home = std::getenv("HOME");
-    const std::string pyenv = std::string(home ? home : "") + "/.pyenv/versions/3.11.7/bin/python3";
-    if (FILE* f = std::fopen(pyenv.c_str(), "r")) {
-        std::fclose(f);
-        return pyenv;
-    }
-    return "python3";
+    return std::atof(bench::FirstLineOnCPython(python, Program(), "loop").c_str());
 }
 
 void BM_LoopSideBySide(benchmark::State& state)
@@ -86,7 +65,7 @@ void BM_LoopSideBySide(benchmark::State& state)
     int n = 0;
     for (auto _ : state) {
         vm += RunOnThreadlab(*program, model);
-        cpython += RunOnCPython(CPython311());
+        cpython += RunOnCPython(bench::CPython("3.11.7"));
         ++n;
     }
     state.counters["threadlab_ns_per_iter"] = vm / n;

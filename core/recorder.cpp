@@ -58,13 +58,13 @@ uint16_t Recorder::InternLabel(std::string_view text)
     if (text.empty())
         return 0;
     std::lock_guard lock(m_setup);
-    for (size_t i = 1; i < m_labels.size(); ++i)
-        if (*m_labels[i] == text)
-            return uint16_t(i);
+    if (const auto it = m_label_ids.find(text); it != m_label_ids.end())
+        return it->second;
     const int index = int(m_labels.size());
     if (index >= kMaxLabels)
         return 0; // an unlabelled span is better than a failed run
     m_labels.push_back(std::make_unique<std::string>(text));
+    m_label_ids.emplace(*m_labels.back(), uint16_t(index));
     m_label_ptrs[index].store(m_labels.back().get(), std::memory_order_release);
     m_label_count.store(index + 1, std::memory_order_release);
     return uint16_t(index);

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace threadlab {
@@ -99,6 +100,7 @@ private:
     std::vector<std::unique_ptr<GroupInfo>> m_groups;
     std::vector<std::unique_ptr<LaneInfo>> m_lanes;
     std::vector<std::unique_ptr<std::string>> m_labels;
+    std::unordered_map<std::string_view, uint16_t> m_label_ids; // views of m_labels' strings
 
     std::atomic<int> m_group_count{0};
     std::atomic<int> m_lane_count{0};

@@ -4,6 +4,7 @@
 
 #include "clock.hpp"
 #include "gil.hpp"
+#include "os_thread_pool.hpp"
 #include "wait.hpp"
 #include "work.hpp"
 
@@ -35,10 +36,19 @@ std::string_view RunStatusName(RunStatus status)
     return "?";
 }
 
+// Parked before a run's clock starts, so its first starts wake a thread.
+constexpr int kParkedBeforeRun = 4;
+
 bool ThreadHandle::IsAlive() const
 {
     std::lock_guard lock(m_record->mutex);
     return m_record->started && !m_record->done;
+}
+
+bool ThreadHandle::HasEnded() const
+{
+    std::lock_guard lock(m_record->mutex);
+    return m_record->done;
 }
 
 // ---------------------------------------------------------------- Runtime
@@ -57,7 +67,7 @@ Runtime::Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, st
         1, uint64_t(std::llround(step_ns * IncrementCostSteps(m_config.model) / 2 * IterationsPerNs())));
 }
 
-Runtime::~Runtime() { JoinAllOsThreads(); }
+Runtime::~Runtime() { WaitForOsThreads(); }
 
 ThreadRecord& Runtime::NewThread(std::string name)
 {
@@ -68,7 +78,32 @@ ThreadRecord& Runtime::NewThread(std::string name)
     record->part = int(m_parts.size()) - 1;
     record->index = int(m_threads.size());
     m_threads.push_back(std::move(record));
+    // Going on from now: its creator may block before the child has begun.
+    m_census.ThreadBegan();
     return *m_threads.back();
+}
+
+void Runtime::LaunchOsThread(ThreadRecord& record, ThreadFn fn)
+{
+    std::shared_ptr<OsJobs> jobs = m_os_jobs;
+    {
+        std::lock_guard lock(jobs->mutex);
+        ++jobs->running;
+    }
+    const auto left = [](OsJobs& j) {
+        std::lock_guard lock(j.mutex);
+        if (--j.running == 0)
+            j.none_left.notify_all();
+    };
+    try {
+        OsThreadPool::Shared().Launch([this, &record, fn = std::move(fn), jobs, left] {
+            ThreadMain(record, fn);
+            left(*jobs);
+        });
+    } catch (...) {
+        left(*jobs);
+        throw;
+    }
 }
 
 Gil* Runtime::NewProcessGil()
@@ -179,6 +214,7 @@ std::vector<std::string> Runtime::EndedInOrder() const
 
 RunOutcome Runtime::Run(const ThreadFn& main)
 {
+    OsThreadPool::Shared().Prestart(kParkedBeforeRun);
     m_group = m_first_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
     {
         std::lock_guard lock(m_threads_mutex);
@@ -205,7 +241,8 @@ RunOutcome Runtime::Run(const ThreadFn& main)
         }
         self.Finish();
     }
-    JoinAllOsThreads();
+    WaitForOsThreads();
+    OsThreadPool::Shared().Trim(Runtime::kParkedAfterRun);
     m_recorder.EndGroup(m_group);
 
     RunOutcome outcome;
@@ -231,21 +268,10 @@ RunOutcome Runtime::Run(const ThreadFn& main)
     return outcome;
 }
 
-void Runtime::JoinAllOsThreads()
+void Runtime::WaitForOsThreads()
 {
-    // A thread's creator has a lower index and is joined first, so its write
-    // of `os` is visible here.
-    for (size_t i = 1;; ++i) {
-        ThreadRecord* record = nullptr;
-        {
-            std::lock_guard lock(m_threads_mutex);
-            if (i >= m_threads.size())
-                return;
-            record = m_threads[i].get();
-        }
-        if (record->os.joinable())
-            record->os.join();
-    }
+    std::unique_lock lock(m_os_jobs->mutex);
+    m_os_jobs->none_left.wait(lock, [&] { return m_os_jobs->running == 0; });
 }
 
 void Runtime::ThreadMain(ThreadRecord& record, ThreadFn fn)
@@ -332,7 +358,6 @@ void Thread::AddMark(MarkKind kind, int64_t value, int32_t other, uint32_t objec
 
 void Thread::Begin()
 {
-    m_runtime.m_census.ThreadBegan();
     m_record.start_ns = m_runtime.m_recorder.Now();
     AddMark(MarkKind::Start);
     // A new thread needs the GIL like anyone else before it runs Python.
@@ -512,7 +537,7 @@ void Thread::Sleep(double seconds, std::string_view why)
     SetState(RunningState());
 }
 
-ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
+ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, Gil* gil)
 {
     SwitchPoint();
     ThreadRecord* child = nullptr;
@@ -521,7 +546,7 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
         child->gil = gil != nullptr ? gil : m_gil;
         if (g_threads_left_for_testing.load() >= 0 && g_threads_left_for_testing.fetch_sub(1) <= 0)
             throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
-        child->os = std::thread(&Runtime::ThreadMain, &m_runtime, std::ref(*child), std::move(fn));
+        m_runtime.LaunchOsThread(*child, std::move(fn));
     } catch (const std::system_error& e) {
         m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
         if (child != nullptr) {
@@ -530,12 +555,19 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
             child->start_ns = child->end_ns = m_runtime.m_recorder.Now();
             child->started = child->done = true;
             child->error = e.what();
+            m_runtime.m_census.ThreadEnded();
         }
         throw RunStopped{};
     } catch (const std::length_error& e) {
         m_runtime.Fail(e.what());
         throw RunStopped{};
     }
+    return *child;
+}
+
+ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
+{
+    ThreadRecord* child = &LaunchChild(std::move(name), std::move(fn), gil);
     // Thread.start() waits on an event until the child runs; the wait releases
     // the GIL. Labelled with the call, short enough to print on the bar.
     SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel("start(" + child->name + ")"));
@@ -547,6 +579,11 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
     TakeGil();
     SetState(RunningState());
     return ThreadHandle(child);
+}
+
+ThreadHandle Thread::StartWithoutWaiting(std::string name, ThreadFn fn, Gil* gil)
+{
+    return ThreadHandle(&LaunchChild(std::move(name), std::move(fn), gil));
 }
 
 bool Thread::Join(const ThreadHandle& thread, double timeout)

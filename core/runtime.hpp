@@ -5,7 +5,7 @@
 // - A Runtime is one run of a scenario ("sequential", "threaded") under one
 //   interpreter model. Run() executes the scenario's main function as
 //   MainThread on the calling OS thread; Thread::Start creates more threads,
-//   each on its own std::thread.
+//   each on an OS thread of its own from the shared pool (os_thread_pool.hpp).
 // - Thread is the handle a scenario gets for the thread that is running it,
 //   like the code of one Python thread: Sleep, Work, Increment, Start, Join.
 //   Every call is a point where the model may act (release the GIL, switch).
@@ -19,7 +19,8 @@
 //   State::Unrecorded and then only its end, so a huge run cannot eat memory.
 // - Stop: every wait polls the StopFlag (stop.hpp) and every step checks it;
 //   a stopped thread unwinds its scenario with RunStopped, releases the GIL
-//   and ends. Run() always joins every OS thread before it returns.
+//   and ends. Run() always waits until every OS thread it used has left the
+//   run's code before it returns.
 // - Failure (a thread that cannot be created, an engine error) stops the
 //   run and is reported as RunStatus::Failed with the reason.
 // - Lifetimes: anything a scenario shares between threads (a Lock, a
@@ -84,7 +85,6 @@ struct ThreadRecord {
     bool main = false; // the run's main thread
     int32_t lane = kNoLane;
     int part = 0; // the part of the run it was started in (Runtime::BeginPart)
-    std::thread os;
     std::mutex mutex;
     std::condition_variable changed;
     bool started = false; // guarded by mutex
@@ -110,7 +110,8 @@ public:
     explicit ThreadHandle(ThreadRecord* record) : m_record(record) {}
     const std::string& Name() const { return m_record->name; }
     int32_t Lane() const { return m_record->lane; }
-    bool IsAlive() const;
+    bool IsAlive() const;   // it has begun and not ended
+    bool HasEnded() const;  // false too while it has not begun
     ThreadRecord* Record() const { return m_record; }
 
 private:
@@ -156,6 +157,11 @@ public:
     // process has its own, as each CPython process does. Lives until the run ends.
     Gil* NewProcessGil();
 
+    // OS threads a run leaves parked for the next: enough for every lesson's
+    // default run (threaded-export starts 30), few enough to cost nothing
+    // (their stacks are reserved, hardly touched).
+    static constexpr int kParkedAfterRun = 32;
+
     // Per-lane event budget (see design notes).
     static constexpr uint32_t kLaneEventBudget = 1'000'000;
 
@@ -163,7 +169,8 @@ private:
     friend class Thread;
     ThreadRecord& NewThread(std::string name);
     void ThreadMain(ThreadRecord& record, ThreadFn fn);
-    void JoinAllOsThreads();
+    void LaunchOsThread(ThreadRecord& record, ThreadFn fn); // may throw std::system_error
+    void WaitForOsThreads();
     double LessonSeconds(int64_t recorder_ns) const;
 
     RunConfig m_config;
@@ -188,6 +195,14 @@ private:
 
     std::mutex m_threads_mutex;
     std::vector<std::unique_ptr<ThreadRecord>> m_threads; // [0] is MainThread
+    // The pool's threads running this run's code. Shared with each of them,
+    // so the last one's notify cannot outlive the Runtime it wakes.
+    struct OsJobs {
+        std::mutex mutex;
+        std::condition_variable none_left;
+        int running = 0;
+    };
+    std::shared_ptr<OsJobs> m_os_jobs = std::make_shared<OsJobs>();
     std::string m_failure; // guarded by m_threads_mutex
 };
 
@@ -217,6 +232,9 @@ public:
     // With `gil`, the child is the main thread of an emulated process that
     // has that GIL (Runtime::NewProcessGil).
     ThreadHandle Start(std::string name, ThreadFn fn, Gil* gil = nullptr);
+    // _thread.start_joinable_thread: returns at once, as CPython's does (the
+    // interpreter's threading.py then waits on the thread's Event itself).
+    ThreadHandle StartWithoutWaiting(std::string name, ThreadFn fn, Gil* gil = nullptr);
     // Thread.join(timeout); timeout < 0 waits for ever. True if it ended.
     bool Join(const ThreadHandle& thread, double timeout = -1);
     // A loop back-edge or function entry: where any GIL model may switch.
@@ -249,6 +267,7 @@ public:
 
 private:
     friend class Runtime;
+    ThreadRecord& LaunchChild(std::string name, ThreadFn fn, Gil* gil);
     void Begin();
     void Finish();
     void YieldGil();

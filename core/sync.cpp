@@ -20,7 +20,7 @@ Lock::Lock() : m_id(g_next_object_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 bool Lock::Acquire(Thread& self, double timeout) { return AcquireWithSwitch(self, timeout, true); }
 
-bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, uint16_t label)
+bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, WaitLabel wait_label)
 {
     int32_t holder_seen = kNoLane;
     {
@@ -48,6 +48,7 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, ui
 
     // Blocked: release the GIL while waiting, as CPython does. Blocked on a
     // lock it holds itself, a thread waits for another to release it: a signal.
+    const uint16_t label = wait_label.Get(holder_seen == self.Lane());
     if (holder_seen == self.Lane())
         self.SetState(State::WaitingSignal, kNoLane, m_id, label);
     else
@@ -178,12 +179,6 @@ bool Lock::Locked() const
 {
     std::lock_guard lock(m_mutex);
     return m_locked;
-}
-
-bool Lock::HeldBy(int32_t lane) const
-{
-    std::lock_guard lock(m_mutex);
-    return m_locked && m_holder == lane;
 }
 
 int64_t Lock::ContendedCount() const

@@ -22,8 +22,30 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <type_traits>
 
 namespace threadlab {
+
+// The label of a blocked acquire's wait, or what makes it, told whether the
+// wait is for a signal (the lock is the waiter's own): made only when the
+// acquire really waits, since finding the program's call costs more than an
+// uncontended acquire.
+class WaitLabel {
+public:
+    WaitLabel(uint16_t label = 0) : m_label(label) {}
+    template <class Make>
+        requires std::is_invocable_r_v<uint16_t, Make&, bool>
+    WaitLabel(Make& make)
+        : m_context(&make), m_make([](void* c, bool signal) { return uint16_t((*static_cast<Make*>(c))(signal)); })
+    {
+    }
+    uint16_t Get(bool signal) const { return m_make != nullptr ? m_make(m_context, signal) : m_label; }
+
+private:
+    uint16_t m_label = 0;
+    void* m_context = nullptr;
+    uint16_t (*m_make)(void*, bool) = nullptr;
+};
 
 class Lock {
 public:
@@ -35,8 +57,6 @@ public:
     // lock.release(); throws PythonError if the lock is not held.
     void Release(Thread& self);
     bool Locked() const;
-    // Locked, by the thread of `lane` (a Lock has no owner: whoever took it last).
-    bool HeldBy(int32_t lane) const;
     uint32_t Id() const { return m_id; }
 
     // `with lock:` enters without a call, so only 3.9 (which checks at the
@@ -54,7 +74,7 @@ public:
     // without one. `label` names the wait on the timeline (the program's
     // call); a lock that is not `visible` (a library's internal lock) does
     // not paint its holder's lane as holding a lock.
-    bool AcquireWithSwitch(Thread& self, double timeout, bool switch_after, uint16_t label = 0);
+    bool AcquireWithSwitch(Thread& self, double timeout, bool switch_after, WaitLabel label = {});
     void ReleaseWithoutSwitch(Thread& self);
     void SetVisible(bool visible) { m_visible = visible; }
 

@@ -53,7 +53,7 @@ public:
 
 class LiveThread final : public ExecThread {
 public:
-    bool Done() const override { return !handle.IsAlive(); }
+    bool Done() const override { return handle.HasEnded(); }
     int64_t Ident() const override { return ident.load(); }
     ThreadHandle handle;
     std::atomic<int64_t> ident{0};
@@ -170,11 +170,12 @@ public:
         MayBlock(ts);
         Spend(ts, d);
         LiveLock& l = static_cast<LiveLock&>(lock);
-        // Held by this thread, only another can release it: the wait, if any, is for a signal.
-        // (Nobody else can change that meanwhile but by releasing it, and then there is no wait.)
-        const std::string call_site = CallSite(ts);
-        const uint16_t label = m_runtime.Rec().InternLabel(
-            l.lock.HeldBy(d.thread->Lane()) ? SignalWaitLabel(ts.frame, call_site) : call_site);
+        // Made only for a wait (most acquires do not wait). A lock the waiter holds
+        // itself only another thread can release: the wait is for a signal.
+        auto label = [&](bool signal) {
+            const std::string call_site = CallSite(ts);
+            return m_runtime.Rec().InternLabel(signal ? SignalWaitLabel(ts.frame, call_site) : call_site);
+        };
         return l.lock.AcquireWithSwitch(*d.thread, blocking ? timeout : 0, false, label);
     }
 
@@ -201,7 +202,7 @@ public:
         record->ident.store(ident);
         std::function<void(ThreadState&)> body = std::move(start.body);
         record->started.store(true);
-        record->handle = d.thread->Start(m_lane_prefix + start.name, [this, &interp, ident, body](Thread& child) {
+        record->handle = d.thread->StartWithoutWaiting(m_lane_prefix + start.name, [this, &interp, ident, body](Thread& child) {
             ThreadState ts(interp, *this);
             ts.ident = ident;
             LiveThreadData data;
