@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <system_error>
+#include <sys/prctl.h>
 
 namespace threadlab {
 
@@ -224,6 +225,14 @@ RunOutcome Runtime::Run(const ThreadFn& main)
     main_record.gil = m_gil.get();
     main_record.main = true;
     {
+        // MainThread runs on the caller's thread: it wakes on time too (see
+        // OsThreadPool::Loop), and the caller gets its own slack back after.
+        const int caller_slack = ::prctl(PR_GET_TIMERSLACK);
+        ::prctl(PR_SET_TIMERSLACK, 1UL);
+        struct RestoreSlack {
+            int slack;
+            ~RestoreSlack() { ::prctl(PR_SET_TIMERSLACK, static_cast<unsigned long>(slack)); }
+        } restore{caller_slack};
         Thread self(*this, main_record);
         try {
             self.Begin();
