@@ -19,8 +19,8 @@ inline std::string CPython(const std::string& version)
     return "python3";
 }
 
-// The first line `source` prints on `python`, or "" when it did not run.
-inline std::string FirstLineOnCPython(const std::string& python, const std::string& source, const std::string& name)
+// Everything `source` prints on `python`, or "" when it did not run.
+inline std::string OutputOnCPython(const std::string& python, const std::string& source, const std::string& name)
 {
     const std::string path = "/tmp/threadlab-bench-" + name + ".py";
     if (FILE* f = std::fopen(path.c_str(), "w")) {
@@ -30,10 +30,19 @@ inline std::string FirstLineOnCPython(const std::string& python, const std::stri
     FILE* pipe = ::popen((python + " " + path + " 2>/dev/null").c_str(), "r");
     if (pipe == nullptr)
         return {};
-    char line[256] = {};
-    const bool got = std::fgets(line, sizeof line, pipe) != nullptr;
+    std::string out;
+    char buffer[4096];
+    while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        out.append(buffer, n);
     ::pclose(pipe);
-    return got ? std::string(line) : std::string();
+    return out;
+}
+
+// The first line `source` prints on `python`, or "" when it did not run.
+inline std::string FirstLineOnCPython(const std::string& python, const std::string& source, const std::string& name)
+{
+    const std::string out = OutputOnCPython(python, source, name);
+    return out.substr(0, out.find('\n'));
 }
 
 } // namespace threadlab::bench
