@@ -1,5 +1,6 @@
 #include "clock.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <string>
 
@@ -10,13 +11,6 @@
 namespace threadlab {
 
 namespace {
-
-struct TraceClock {
-    bool use_tsc = false;
-    uint64_t tsc0 = 0;
-    int64_t ns0 = 0;
-    double ns_per_tick = 0;
-};
 
 bool TscIsConstant()
 {
@@ -73,22 +67,13 @@ TraceClock Calibrate()
     clock.use_tsc = true;
     clock.tsc0 = tsc_b;
     clock.ns0 = ns_b;
-    clock.ns_per_tick = double(ns_b - ns_a) / double(tsc_b - tsc_a);
+    clock.ns_per_tick_q32 = uint64_t(std::llround(double(ns_b - ns_a) / double(tsc_b - tsc_a) * 4294967296.0));
 #endif
     return clock;
 }
 
-const TraceClock g_clock = Calibrate();
-
 } // namespace
 
-int64_t TraceNowNs()
-{
-#if defined(__x86_64__)
-    if (g_clock.use_tsc)
-        return g_clock.ns0 + int64_t(double(int64_t(__rdtsc() - g_clock.tsc0)) * g_clock.ns_per_tick);
-#endif
-    return NowNs();
-}
+const TraceClock g_trace_clock = Calibrate();
 
 } // namespace threadlab

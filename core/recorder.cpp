@@ -13,8 +13,6 @@ Recorder::Recorder()
     m_label_ptrs[0].store(m_labels[0].get(), std::memory_order_release);
 }
 
-int64_t Recorder::Now() const { return TraceNowNs() - m_origin_ns; }
-
 int Recorder::AddGroup(std::string name, std::string python, double time_scale, int64_t origin_ns)
 {
     std::lock_guard lock(m_setup);

@@ -11,6 +11,7 @@
 //   pointers, so a reader finds them without locking and they never move.
 // - Anything whose cross-thread order matters (GIL and lock hand-offs) takes
 //   a number from one global sequence.
+#include "clock.hpp"
 #include "event_log.hpp"
 
 #include <atomic>
@@ -63,7 +64,7 @@ public:
     std::vector<std::pair<uint32_t, uint16_t>> ObjectNames() const; // object id → label, any thread
 
     // Writer side, from the lane's own thread.
-    int64_t Now() const;
+    int64_t Now() const { return TraceNowNs() - m_origin_ns; }
     // A simulated run that stands still (step mode waits for a choice) says
     // what time it is: readers then draw "now" there, not at the wall clock.
     void SetVirtualNow(int64_t ns) { m_virtual_now.store(ns, std::memory_order_relaxed); }

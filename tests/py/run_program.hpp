@@ -2,6 +2,7 @@
 // Running a Python program on the interpreter inside a test.
 #include "compiler.hpp"
 #include "live_executor.hpp"
+#include "sim_executor.hpp"
 
 #include <string>
 
@@ -30,6 +31,28 @@ inline ProgramResult RunPython(const std::string& source, Model model, double ti
     StopFlag own;
     const py::OutputFn output = [&](std::string_view s, bool err) { (err ? r.err : r.out) += s; };
     const py::ProgramRun run = py::RunLive(*program, settings, config, *r.recorder, stop ? *stop : own, output);
+    r.exit_code = run.exit_code;
+    r.outcome = run.outcome;
+    return r;
+}
+
+// The same program on the simulated executor, from `seed`, on `cores` virtual cores.
+inline ProgramResult RunSimulatedPython(const std::string& source, Model model, uint64_t seed = 1, int cores = 2,
+                                        StopFlag* stop = nullptr)
+{
+    ProgramResult r;
+    std::unique_ptr<py::Program> program = py::CompileProgram("sim.py", source);
+    py::RunSettings settings;
+    settings.model = model;
+    RunConfig config;
+    config.model = model;
+    py::SimSettings sim;
+    sim.seed = seed;
+    sim.cores = cores;
+    r.recorder = std::make_unique<Recorder>();
+    StopFlag own;
+    const py::OutputFn output = [&](std::string_view s, bool err) { (err ? r.err : r.out) += s; };
+    const py::ProgramRun run = py::RunSimulated(*program, settings, config, sim, *r.recorder, stop ? *stop : own, output);
     r.exit_code = run.exit_code;
     r.outcome = run.outcome;
     return r;

@@ -5,6 +5,7 @@
 #include "sim_executor.hpp"
 #include "describe.hpp"
 #include "opposite_locks.hpp"
+#include "run_program.hpp"
 #include "snapshot.hpp"
 
 #include <catch2/catch.hpp>
@@ -32,22 +33,13 @@ struct SimResult {
 
 SimResult Simulate(const std::string& source, Model model, uint64_t seed, int cores = 2, StopFlag* stop = nullptr)
 {
+    test::ProgramResult run = test::RunSimulatedPython(source, model, seed, cores, stop);
     SimResult r;
-    const std::unique_ptr<py::Program> program = py::CompileProgram("sim.py", source);
-    py::RunSettings settings;
-    settings.model = model;
-    RunConfig config;
-    config.model = model;
-    py::SimSettings sim;
-    sim.seed = seed;
-    sim.cores = cores;
-    Recorder recorder;
-    StopFlag own;
-    const py::ProgramRun run = py::RunSimulated(*program, settings, config, sim, recorder, stop ? *stop : own,
-                                                [&](std::string_view s, bool err) { (err ? r.err : r.out) += s; });
     r.exit_code = run.exit_code;
     r.outcome = run.outcome;
-    r.snapshot.Update(recorder);
+    r.out = std::move(run.out);
+    r.err = std::move(run.err);
+    r.snapshot.Update(*run.recorder);
     std::ostringstream trace;
     WriteChromeTrace(r.snapshot, TraceMetadata{"sim.py", std::string(ModelName(model)), 1.0}, trace);
     r.trace = trace.str();

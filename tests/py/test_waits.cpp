@@ -3,7 +3,6 @@
 // lanes tell them apart, live and simulated, under every model.
 #include "describe.hpp"
 #include "run_program.hpp"
-#include "sim_executor.hpp"
 #include "snapshot.hpp"
 
 #include <catch2/catch.hpp>
@@ -97,19 +96,10 @@ TEST_CASE("waits: a wait for a signal is drawn as one, a wait for a held lock as
 {
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t}) {
         INFO(ModelName(model));
-        const std::unique_ptr<py::Program> program = py::CompileProgram("waits.py", kWaits);
-        py::RunSettings settings;
-        settings.model = model;
-        RunConfig config;
-        config.model = model;
-        Recorder recorder;
-        StopFlag stop;
-        std::string out;
-        const py::ProgramRun run = py::RunSimulated(*program, settings, config, py::SimSettings{}, recorder, stop,
-                                                    [&](std::string_view s, bool) { out += s; });
-        REQUIRE(out == "done\n");
+        const test::ProgramResult r = test::RunSimulatedPython(kWaits, model);
+        REQUIRE(r.out == "done\n");
         TraceSnapshot trace;
-        trace.Update(recorder);
+        trace.Update(*r.recorder);
         CheckLanes(trace);
     }
 }
