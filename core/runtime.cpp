@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <system_error>
+#include <utility>
 #include <sys/prctl.h>
 
 namespace threadlab {
@@ -97,8 +98,10 @@ void Runtime::LaunchOsThread(ThreadRecord& record, ThreadFn fn)
             j.none_left.notify_all();
     };
     try {
-        OsThreadPool::Shared().Launch([this, &record, fn = std::move(fn), jobs, left] {
-            ThreadMain(record, fn);
+        OsThreadPool::Shared().Launch([this, &record, fn = std::move(fn), jobs, left]() mutable {
+            // What the thread's function holds goes before the run may end,
+            // not when the pool next drops the job.
+            ThreadMain(record, std::exchange(fn, nullptr));
             left(*jobs);
         });
     } catch (...) {
