@@ -61,6 +61,19 @@ TraceSnapshot MillionSpans()
     return trace;
 }
 
+// One frame of the timeline in a 1600 x 1000 window; its vertex count.
+size_t DrawFrame(TimelineView& view, const TraceSnapshot& trace)
+{
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1600, 1000));
+    ImGui::Begin("timeline", nullptr, ImGuiWindowFlags_NoDecoration);
+    DrawTimeline(view, trace, TimelineInput{});
+    ImGui::End();
+    ImGui::Render();
+    return size_t(ImGui::GetDrawData()->TotalVtxCount);
+}
+
 void DrawFrames(benchmark::State& state, double t0, double t1)
 {
     NullImGui imgui;
@@ -71,14 +84,7 @@ void DrawFrames(benchmark::State& state, double t0, double t1)
     for (auto _ : state) {
         view.t0 = t0;
         view.t1 = t1;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(1600, 1000));
-        ImGui::Begin("timeline", nullptr, ImGuiWindowFlags_NoDecoration);
-        DrawTimeline(view, trace, TimelineInput{});
-        ImGui::End();
-        ImGui::Render();
-        vertices = size_t(ImGui::GetDrawData()->TotalVtxCount);
+        vertices = DrawFrame(view, trace);
     }
     state.counters["spans"] = double(trace.SpanCount());
     state.counters["vertices"] = double(vertices);
@@ -135,14 +141,7 @@ void BM_TimelineFrameWhileRecording(benchmark::State& state)
     size_t vertices = 0;
     for (auto _ : state) {
         trace.Update(recorder);
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(1600, 1000));
-        ImGui::Begin("timeline", nullptr, ImGuiWindowFlags_NoDecoration);
-        DrawTimeline(view, trace, TimelineInput{});
-        ImGui::End();
-        ImGui::Render();
-        vertices = size_t(ImGui::GetDrawData()->TotalVtxCount);
+        vertices = DrawFrame(view, trace);
     }
     done = true;
     writer.join();

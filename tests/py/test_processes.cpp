@@ -129,22 +129,12 @@ TEST_CASE("simulated: a process pool's workers each get their own pid and their 
 {
     // Both workers' main threads once had the same ident, so the pool kept one
     // of them under its pid, sent one sentinel, and waited for ever on the other.
-    const std::unique_ptr<py::Program> program = py::CompileProgram("pool.py", PoolProgram("ProcessPoolExecutor"));
+    const std::string program = PoolProgram("ProcessPoolExecutor");
     for (const Model model : {Model::Py39, Model::Py312, Model::Py313t})
         for (uint64_t seed = 1; seed <= 3; ++seed) {
             INFO(ModelName(model) << " seed " << seed);
-            py::RunSettings settings;
-            settings.model = model;
-            RunConfig config;
-            config.model = model;
-            py::SimSettings sim;
-            sim.seed = seed;
-            Recorder recorder;
-            StopFlag stop;
-            std::string out;
-            const py::ProgramRun run = py::RunSimulated(*program, settings, config, sim, recorder, stop,
-                                                        [&](std::string_view s, bool) { out += s; });
+            const test::ProgramResult run = test::RunSimulatedPython(program, model, seed);
             CHECK(run.outcome.status == RunStatus::Finished);
-            CHECK(out.find("[179999700000, 179999700000]\n") == 0);
+            CHECK(run.out.find("[179999700000, 179999700000]\n") == 0);
         }
 }
