@@ -3,6 +3,7 @@
 // deadline comes from here, so spans from different threads line up.
 #include <chrono>
 #include <cstdint>
+#include <ctime>
 
 namespace threadlab {
 
@@ -14,6 +15,14 @@ inline int64_t NowNs()
 }
 
 inline constexpr int64_t kNsPerSecond = 1'000'000'000;
+
+// CPU time the calling OS thread has used (a system call, not the vDSO).
+inline int64_t ThreadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return int64_t(t.tv_sec) * kNsPerSecond + t.tv_nsec;
+}
 
 // The recorder's timestamps, on the same scale as NowNs but cheaper: the
 // CPU's constant-rate time-stamp counter, calibrated once at start-up; NowNs

@@ -11,7 +11,10 @@ std::chrono::steady_clock::time_point AsTimePoint(int64_t ns)
 }
 } // namespace
 
-Gil::Gil(int64_t interval_ns, const StopFlag& stop) : m_interval_ns(interval_ns), m_stop(stop) {}
+Gil::Gil(int64_t interval_ns, const StopFlag& stop, LessonClock* clock)
+    : m_interval_ns(interval_ns), m_stop(stop), m_clock(clock)
+{
+}
 
 void Gil::WaitForGil(std::unique_lock<std::mutex>& lock)
 {
@@ -60,6 +63,8 @@ int32_t Gil::Drop(int32_t lane)
     std::unique_lock lock(m_mutex);
     m_locked = false;
     m_holder = -1;
+    if (m_clock != nullptr)
+        m_clock->GilDropped();
     m_cond.notify_one();
     if (DropRequested() && m_last_holder == lane) {
         // Forced switching: do not return (and maybe re-take it) until the

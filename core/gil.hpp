@@ -18,6 +18,10 @@
 //   Both waits poll the run's StopFlag and throw RunStopped.
 // - The GIL records nothing itself; Take reports the holder a waiter queued
 //   behind and the previous holder, and the calling Thread writes its lane.
+// - It tells the lesson clock when it is taken, given up and waited for:
+//   while it is free with a thread on its way to it, the clock knows the
+//   time is the OS's hand-off, not the lesson's.
+#include "lesson_clock.hpp"
 #include "stop.hpp"
 
 #include <atomic>
@@ -30,7 +34,8 @@ namespace threadlab {
 
 class Gil {
 public:
-    Gil(int64_t interval_ns, const StopFlag& stop);
+    // `clock`: the lesson clock to tell of hand-offs (null: none).
+    Gil(int64_t interval_ns, const StopFlag& stop, LessonClock* clock = nullptr);
 
     struct Taken {
         int32_t previous_holder; // last thread that held it before us (-1: none)
@@ -63,6 +68,7 @@ private:
 
     std::atomic<int64_t> m_interval_ns;
     const StopFlag& m_stop;
+    LessonClock* const m_clock;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cond;
@@ -84,8 +90,18 @@ Gil::Taken Gil::Take(int32_t lane, OnWait&& on_wait)
     if (m_locked) {
         on_wait(m_holder);
         waited = true;
-        WaitForGil(lock);
+        if (m_clock != nullptr)
+            m_clock->GilWaiting(+1);
+        try {
+            WaitForGil(lock);
+        } catch (...) {
+            if (m_clock != nullptr)
+                m_clock->GilWaiting(-1);
+            throw;
+        }
     }
+    if (m_clock != nullptr)
+        m_clock->GilTaken(waited);
     Taken taken = Acquire(lane);
     taken.waited = waited;
     return taken;

@@ -13,6 +13,7 @@
 //   a number from one global sequence.
 #include "clock.hpp"
 #include "event_log.hpp"
+#include "lesson_clock.hpp"
 
 #include <atomic>
 #include <utility>
@@ -64,7 +65,12 @@ public:
     std::vector<std::pair<uint32_t, uint16_t>> ObjectNames() const; // object id → label, any thread
 
     // Writer side, from the lane's own thread.
-    int64_t Now() const { return TraceNowNs() - m_origin_ns; }
+    // The lesson clock (lesson_clock.hpp): the trace clock less the engine's overhead.
+    int64_t Now() const { return m_clock.At(TraceNowNs()) - m_origin_ns; }
+    LessonClock& Clock() { return m_clock; }
+    const LessonClock& Clock() const { return m_clock; }
+    // What a program reads as the time (LessonClock::Settled).
+    int64_t SettledNow() { return m_clock.Settled(TraceNowNs()) - m_origin_ns; }
     // A simulated run that stands still (step mode waits for a choice) says
     // what time it is: readers then draw "now" there, not at the wall clock.
     void SetVirtualNow(int64_t ns) { m_virtual_now.store(ns, std::memory_order_relaxed); }
@@ -92,6 +98,7 @@ public:
 
 private:
     std::vector<std::pair<uint32_t, uint16_t>> m_object_names; // under m_setup
+    LessonClock m_clock;
     std::atomic<int64_t> m_virtual_now{-1};
     int64_t m_origin_ns;
     bool m_recording = true;

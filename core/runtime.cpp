@@ -61,7 +61,7 @@ Runtime::Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, st
     const double scale = m_config.time_scale;
     if (HasGil(m_config.model)) {
         const auto interval_ns = int64_t(std::llround(m_config.switch_interval * scale * 1e9));
-        m_gil = std::make_unique<Gil>(std::max<int64_t>(interval_ns, 1000), m_stop);
+        m_gil = std::make_unique<Gil>(std::max<int64_t>(interval_ns, 1000), m_stop, &m_recorder.Clock());
     }
     const double step_ns = kStepCostNs * StepCostFactor(m_config.model) * scale;
     m_step_iterations = std::max<uint64_t>(1, uint64_t(std::llround(step_ns * IterationsPerNs())));
@@ -114,7 +114,7 @@ Gil* Runtime::NewProcessGil()
 {
     if (m_gil == nullptr)
         return nullptr;
-    auto gil = std::make_unique<Gil>(m_gil->Interval(), m_stop);
+    auto gil = std::make_unique<Gil>(m_gil->Interval(), m_stop, &m_recorder.Clock());
     std::lock_guard lock(m_threads_mutex);
     m_process_gils.push_back(std::move(gil));
     return m_process_gils.back().get();
@@ -145,13 +145,15 @@ double Runtime::LessonSeconds(int64_t recorder_ns) const
 void Runtime::BeginPart(Thread& main, std::string name)
 {
     const int64_t t = m_recorder.Now();
+    const int64_t settled = m_recorder.SettledNow();
     main.EndLane(t);
     m_recorder.EndGroup(m_group, t);
     {
         std::lock_guard lock(m_threads_mutex);
         m_parts.back().end_ns = t;
+        m_parts.back().settled_end_ns = settled;
         m_group = m_recorder.AddGroup(name, std::string(ModelName(m_config.model)), m_config.time_scale, t);
-        m_parts.push_back(Part{std::move(name), t, -1, m_gil ? m_gil->Switches() : 0});
+        m_parts.push_back(Part{std::move(name), t, -1, m_gil ? m_gil->Switches() : 0, settled});
         main.Record().lane = m_recorder.AddLane(m_group, main.Name());
         main.Record().part = int(m_parts.size()) - 1;
     }
@@ -188,12 +190,13 @@ std::vector<RunOutcome> Runtime::PartOutcomes(const RunOutcome& whole) const
 std::vector<std::pair<std::string, double>> Runtime::PartTimes() const
 {
     // A deadlocked run's parts end where the last thread began to wait, not where that was seen.
-    const int64_t now = m_recorder.Now() - m_census.StuckForNs();
+    const int64_t now = m_recorder.SettledNow() - m_census.StuckForNs();
     std::lock_guard lock(const_cast<std::mutex&>(m_threads_mutex));
     std::vector<std::pair<std::string, double>> times;
     for (const Part& part : m_parts)
-        times.emplace_back(part.name,
-                           double((part.end_ns >= 0 ? part.end_ns : now) - part.start_ns) / 1e9 / m_config.time_scale);
+        times.emplace_back(part.name, double((part.settled_end_ns >= 0 ? part.settled_end_ns : now) -
+                                             part.settled_start_ns) /
+                                          1e9 / m_config.time_scale);
     return times;
 }
 
@@ -219,10 +222,11 @@ std::vector<std::string> Runtime::EndedInOrder() const
 RunOutcome Runtime::Run(const ThreadFn& main)
 {
     OsThreadPool::Shared().Prestart(kParkedBeforeRun);
+    m_recorder.Clock().BeginRun(m_config.time_scale);
     m_group = m_first_group = m_recorder.AddGroup(m_name, std::string(ModelName(m_config.model)), m_config.time_scale);
     {
         std::lock_guard lock(m_threads_mutex);
-        m_parts.push_back(Part{m_name, m_recorder.Group(m_group).origin_ns});
+        m_parts.push_back(Part{m_name, m_recorder.Group(m_group).origin_ns, -1, 0, m_recorder.SettledNow()});
     }
     ThreadRecord& main_record = NewThread("MainThread");
     main_record.gil = m_gil.get();
@@ -316,7 +320,7 @@ Thread::Thread(Runtime& runtime, ThreadRecord& record)
 
 Thread* Thread::Current() { return t_current; }
 
-double Thread::Now() const { return m_runtime.LessonSeconds(m_runtime.m_recorder.Now()); }
+double Thread::Now() const { return m_runtime.LessonSeconds(m_runtime.m_recorder.SettledNow()); }
 
 int64_t Thread::Ns(double lesson_seconds) const
 {
@@ -372,8 +376,11 @@ void Thread::Begin()
 {
     m_record.start_ns = m_runtime.m_recorder.Now();
     AddMark(MarkKind::Start);
+    if (m_record.launching)
+        m_runtime.m_recorder.Clock().GilWaiting(-1); // TakeGil counts it again if it must wait
     // A new thread needs the GIL like anyone else before it runs Python.
     TakeGil();
+    m_cpu_when_begun = ThreadCpuNs();
     SetState(State::Running);
     {
         std::lock_guard lock(m_record.mutex);
@@ -428,6 +435,10 @@ void Thread::Finish()
         m_record.started = true;
         m_record.done = true;
         m_runtime.m_census.ThreadEnded(); // under the mutex its joiners look under
+        if (m_gil != nullptr && m_record.joiners > 0) {
+            m_record.joiners_woken = m_record.joiners;
+            m_runtime.m_recorder.Clock().GilWaiting(m_record.joiners_woken);
+        }
     }
     m_record.changed.notify_all();
     t_current = m_previous_current;
@@ -435,6 +446,8 @@ void Thread::Finish()
 
 void Thread::ReleaseGil()
 {
+    if (m_gil_hooks.releasing != nullptr)
+        m_gil_hooks.releasing(m_gil_hooks.context);
     if (!m_has_gil)
         return;
     m_has_gil = false;
@@ -443,13 +456,16 @@ void Thread::ReleaseGil()
 
 void Thread::TakeGil()
 {
-    if (m_gil == nullptr)
-        return;
-    const Gil::Taken taken = m_gil->Take(m_record.lane, [&](int32_t holder) { SetState(State::WaitingGil, holder); });
-    m_has_gil = true;
-    ++m_gil_reacquires;
-    if (taken.previous_holder != kNoLane && taken.previous_holder != m_record.lane)
-        AddMark(MarkKind::GilTaken, 0, taken.previous_holder, 0, m_runtime.m_recorder.NextSeq());
+    if (m_gil != nullptr) {
+        const Gil::Taken taken =
+            m_gil->Take(m_record.lane, [&](int32_t holder) { SetState(State::WaitingGil, holder); });
+        m_has_gil = true;
+        ++m_gil_reacquires;
+        if (taken.previous_holder != kNoLane && taken.previous_holder != m_record.lane)
+            AddMark(MarkKind::GilTaken, 0, taken.previous_holder, 0, m_runtime.m_recorder.NextSeq());
+    }
+    if (m_gil_hooks.taken != nullptr)
+        m_gil_hooks.taken(m_gil_hooks.context);
 }
 
 void Thread::YieldGil()
@@ -540,11 +556,16 @@ void Thread::Sleep(double seconds, std::string_view why)
     SwitchPoint();
     const int64_t duration = Ns(seconds);
     const uint16_t label = why.empty() ? 0 : m_runtime.m_recorder.InternLabel(why);
-    const int64_t start = NowNs();
+    const Recorder& recorder = m_runtime.m_recorder;
+    const int64_t wake = recorder.Now() + duration; // lesson clock: overhead meanwhile makes it later
     SetState(State::Sleeping, kNoLane, 0, label, duration);
     ReleaseGil();
-    if (!m_runtime.m_stop.SleepUntil(start + duration))
-        throw RunStopped{};
+    // The lesson clock never runs faster than real time: sleeping what is left
+    // (and what it stands still for) never oversleeps it; the clock may only
+    // need another, shorter sleep.
+    for (int64_t left = duration; left > 0; left = wake - recorder.Now())
+        if (!m_runtime.m_stop.SleepUntil(NowNs() + recorder.Clock().RealNsToGo(left)))
+            throw RunStopped{};
     TakeGil();
     SetState(RunningState());
 }
@@ -558,7 +579,18 @@ ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, Gil* gil)
         child->gil = gil != nullptr ? gil : m_gil;
         if (g_threads_left_for_testing.load() >= 0 && g_threads_left_for_testing.fetch_sub(1) <= 0)
             throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
-        m_runtime.LaunchOsThread(*child, std::move(fn));
+        // On its way to the GIL from now: the lesson clock counts the OS's
+        // start-up latency as a hand-off.
+        child->launching = child->gil != nullptr;
+        if (child->launching)
+            m_runtime.m_recorder.Clock().GilWaiting(+1);
+        try {
+            m_runtime.LaunchOsThread(*child, std::move(fn));
+        } catch (...) {
+            if (child->launching)
+                m_runtime.m_recorder.Clock().GilWaiting(-1);
+            throw;
+        }
     } catch (const std::system_error& e) {
         m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
         if (child != nullptr) {
@@ -622,6 +654,19 @@ bool Thread::Join(const ThreadHandle& thread, double timeout)
         const int64_t deadline = timeout < 0 || timeout > 1e9 ? INT64_MAX : NowNs() + Ns(timeout);
         ForeverWait wait(m_runtime.m_census, m_record, timeout < 0);
         const auto what = [&] { return "joins " + child.name; };
+        ++child.joiners;
+        struct Leave {
+            ThreadRecord& child;
+            LessonClock& clock;
+            ~Leave()
+            {
+                --child.joiners;
+                if (child.joiners_woken > 0) {
+                    --child.joiners_woken;
+                    clock.GilWaiting(-1);
+                }
+            }
+        } leave{child, m_runtime.m_recorder.Clock()}; // also when the wait throws (a stop)
         ended = WaitUntil(lock, child.changed, m_runtime.m_stop, deadline,
                           // A run being stopped is not deadlocked: its threads end as they unwind.
                           [&] {

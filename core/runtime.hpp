@@ -98,6 +98,10 @@ struct ThreadRecord {
     // The GIL this thread's interpreter has: the run's, or its emulated
     // process's own (null when free-threaded). Set before the thread starts.
     Gil* gil = nullptr;
+    bool launching = false; // counted by the lesson clock as on its way to the GIL until it begins
+    // Threads joining it, and those its end woke that the lesson clock counts
+    // as on their way to the GIL (guarded by mutex).
+    int joiners = 0, joiners_woken = 0;
 };
 
 // For tests: after `count` more threads are created, creating one fails as
@@ -183,6 +187,8 @@ private:
         std::string name;
         int64_t start_ns = 0, end_ns = -1;
         uint64_t gil_switches_before = 0;
+        // Its length as the program measures time (LessonClock::Settled).
+        int64_t settled_start_ns = 0, settled_end_ns = -1;
     };
     std::vector<Part> m_parts; // guarded by m_threads_mutex
     std::unique_ptr<Gil> m_gil; // null when free-threaded
@@ -245,7 +251,18 @@ public:
     // Burns `ns` real nanoseconds of CPU work (an interpreter's instructions).
     void BurnNs(int64_t ns);
     Gil* GilOf() const { return m_gil; }
+    int64_t CpuNsWhenBegun() const { return m_cpu_when_begun; } // ThreadCpuNs once it first held the GIL
+    // An interpreter's calls as this thread is about to give the GIL up for
+    // a wait (a sleep, a lock, a join) and once it has it back, with or
+    // without a GIL model: it tells its own work from the wait's.
+    struct GilHooks {
+        void (*releasing)(void* context) = nullptr;
+        void (*taken)(void* context) = nullptr;
+        void* context = nullptr;
+    };
+    void SetGilHooks(GilHooks hooks) { m_gil_hooks = hooks; }
     bool HasGilNow() const { return m_has_gil; }
+    uint64_t GilReacquires() const { return m_gil_reacquires; } // grows each time it wins the GIL back
 
     // For synchronisation primitives (sync.hpp).
     void SetState(State state, int32_t other = kNoLane, uint32_t object = 0, uint16_t label = 0,
@@ -283,6 +300,8 @@ private:
     State m_state = State::Running;
     uint32_t m_events = 0;
     uint64_t m_gil_reacquires = 0;
+    int64_t m_cpu_when_begun = 0;
+    GilHooks m_gil_hooks;
     uint64_t m_increments = 0;
     uint64_t m_reacquires_at_recorded_write = UINT64_MAX;
     uint64_t m_burn_state = 1; // the CPU work's dependent chain (work.hpp)

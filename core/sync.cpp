@@ -27,6 +27,7 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, Wa
         std::lock_guard lock(m_mutex);
         if (!m_locked) {
             m_locked = true;
+            HandOffEnded();
             m_holder = self.Lane();
             m_holder_record = &self.Record();
         } else {
@@ -54,7 +55,7 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, Wa
     else
         self.SetState(State::WaitingLock, holder_seen, m_id, label);
     self.ReleaseGil();
-    const int64_t wait_start = NowNs();
+    const int64_t wait_start = self.Rt().Rec().Now();
     bool acquired = false;
     uint32_t seq = 0;
     bool deadlocked = false;
@@ -78,18 +79,21 @@ bool Lock::AcquireWithSwitch(Thread& self, double timeout, bool switch_after, Wa
                                  }) == WaitResult::Ready &&
                        !wait.Unwinding();
         } catch (const RunStopped&) {
-            --m_waiters;
+            if (--m_waiters == 0)
+                HandOffEnded();
             throw;
         }
-        --m_waiters;
+        if (--m_waiters == 0)
+            HandOffEnded();
         deadlocked = wait.Unwinding();
         if (acquired) {
             m_locked = true;
+            HandOffEnded();
             m_holder = self.Lane();
             m_holder_record = &self.Record();
             seq = self.Rt().Rec().NextSeq();
         }
-        m_wait_ns += NowNs() - wait_start;
+        m_wait_ns += self.Rt().Rec().Now() - wait_start;
     }
     if (acquired) {
         self.AddMark(MarkKind::LockAcquired, 0, holder_seen, m_id, seq);
@@ -161,6 +165,10 @@ void Lock::ReleaseWithoutSwitch(Thread& self)
         acquirer = m_visible ? m_holder_record : nullptr;
         m_holder_record = nullptr;
         handoff = m_waiters > 0;
+        if (handoff && m_handing_to_waiter == nullptr && self.GilOf() != nullptr) {
+            m_handing_to_waiter = &self.Rt().Rec().Clock();
+            m_handing_to_waiter->GilWaiting(+1);
+        }
         if (handoff) {
             seq = self.Rt().Rec().NextSeq();
             self.Rt().Census().Changed(); // under the mutex its waiters look under
@@ -173,6 +181,13 @@ void Lock::ReleaseWithoutSwitch(Thread& self)
         self.AddMark(MarkKind::LockReleased, 0, kNoLane, m_id, seq);
     if (self.CurrentState() == State::HoldingLock && self.RunningState() == State::Running)
         self.SetState(State::Running, kNoLane, m_id);
+}
+
+void Lock::HandOffEnded()
+{
+    if (m_handing_to_waiter != nullptr)
+        m_handing_to_waiter->GilWaiting(-1);
+    m_handing_to_waiter = nullptr;
 }
 
 bool Lock::Locked() const

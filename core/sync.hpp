@@ -89,6 +89,10 @@ private:
     int32_t m_holder = kNoLane;
     ThreadRecord* m_holder_record = nullptr; // who acquired it, to count its held locks
     int m_waiters = 0;
+    // Released to a waiter that has not taken it yet: the lesson clock counts
+    // that waiter as on its way to the GIL (null when not, or no GIL).
+    LessonClock* m_handing_to_waiter = nullptr;
+    void HandOffEnded(); // under m_mutex: the lock was taken, or nobody waits any more
     bool m_visible = true;
     int64_t m_contended = 0;
     int64_t m_wait_ns = 0;

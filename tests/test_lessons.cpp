@@ -124,6 +124,23 @@ TEST_CASE("three-threads: order and total are right for any list of durations", 
     }
 }
 
+TEST_CASE("lesson time is scale-free: the engine's overhead is not divided by the time scale", "[lessons][serial]")
+{
+    // Before the lesson clock, at 0.05 the export took 1.5x and the counting
+    // loop 3x their lesson time at 0.5 (thread starts, hand-offs and the VM's
+    // own speed were all divided by the scale).
+    const double export_half = RunWith("threaded-export", {}, Model::Py312, 0.5).Number("threaded");
+    const double export_twentieth = RunWith("threaded-export", {}, Model::Py312, 0.05).Number("threaded");
+    CAPTURE(export_half, export_twentieth);
+    CHECK_TIMING(export_twentieth < 1.3 * export_half);
+    const std::vector<std::string> work{"iterations=1000000"};
+    const double count_half = RunWith("cpu-bound", work, Model::Py312, 0.5).Number("sequential");
+    const double count_twentieth = RunWith("cpu-bound", work, Model::Py312, 0.05).Number("sequential");
+    CAPTURE(count_half, count_twentieth);
+    CHECK_TIMING(count_twentieth < 1.5 * count_half);
+    CHECK(count_twentieth > 0.5 * count_half); // and it does not vanish either
+}
+
 TEST_CASE("threaded-export: one thread per file overlaps the writes", "[lessons][serial]")
 {
     const RecordedRun run = RunRecorded("threaded-export", {}, Model::Py312, 0.2);

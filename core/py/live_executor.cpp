@@ -9,12 +9,16 @@
 //   instruction's model cost. At a switch point whose attention is up, the
 //   thread burns CPU until its own CPU time (CLOCK_THREAD_CPUTIME_ID)
 //   catches up with its clock, then lets the runtime hand the GIL over if
-//   asked. Waiting costs no CPU, so waits need no bookkeeping; a thread the
-//   OS keeps off the CPU really falls behind, as a live run should. The VM
-//   cannot run faster than it does: where it is slower than the model, a
-//   run takes longer than the model says (a floor at small time scales).
+//   asked. A thread the OS keeps off the CPU really falls behind, as a live
+//   run should.
+// - Where the VM (or the engine around it: starting a thread, naming a
+//   wait) used more CPU than the model's cost, the difference is forgiven
+//   and the lesson clock (core/lesson_clock.hpp) stands still for it, so
+//   lesson time does not depend on the time scale. The CPU counted is only
+//   what the thread used holding the GIL (from taking it to giving it up,
+//   through the thread's GIL hooks): a wait's own CPU is nobody's lesson time.
 // - Attention fires every burn quantum (1/50 of the switch interval, at
-//   least 2 µs real), on a GIL drop request, and on stop.
+//   least 10 µs real, times the scale below 1), on a GIL drop request, and on stop.
 // - Locks: a `_thread.lock` is a runtime Lock; the locks the library makes
 //   for itself (Condition's waiters, Event's condition) do not paint their
 //   holder's lane, but a wait on them is drawn, labelled with the program's
@@ -39,13 +43,6 @@ namespace threadlab::py {
 
 namespace {
 
-int64_t ThreadCpuNs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-}
-
 class LiveLock final : public ExecLock {
 public:
     Lock lock;
@@ -62,7 +59,17 @@ public:
 
 // What the executor keeps per Python thread.
 struct LiveThreadData {
+    LiveThreadData() = default;
+    LiveThreadData(const LiveThreadData&) = delete;
+    LiveThreadData& operator=(const LiveThreadData&) = delete;
+    // Its thread's GIL hooks point here: they go first (a stop unwinds past Attach's caller).
+    ~LiveThreadData()
+    {
+        if (thread != nullptr)
+            thread->SetGilHooks({});
+    }
     Thread* thread = nullptr;
+    ThreadState* ts = nullptr;
     int64_t cpu_anchor_ns = 0;
     int64_t clock_anchor_ps = 0;
     // Since its last switch point, if it has only computed since (0: it may have blocked).
@@ -85,7 +92,10 @@ public:
     void Attach(ThreadState& ts, Thread& t, LiveThreadData& data)
     {
         data.thread = &t;
-        data.cpu_anchor_ns = ThreadCpuNs();
+        data.ts = &ts;
+        // From when it took the GIL: what the engine did since (a new
+        // thread's set-up) is overhead the first Spend forgives.
+        data.cpu_anchor_ns = t.CpuNsWhenBegun();
         data.clock_anchor_ps = ts.clock_ps;
         ts.exec_data = &data;
         ts.line_hint = &t.LineHint();
@@ -93,6 +103,19 @@ public:
         ts.flag_b = &m_runtime.Stop().Flag();
         ts.attention_ps = ts.clock_ps + QuantumPs();
         SetLockObjects(!HasGil(m_config.model));
+        // What the engine does while the thread still holds the GIL before a
+        // wait (naming the wait, recording it) is overhead, forgiven as the
+        // GIL goes; the CPU the wait itself uses (polling, winning the GIL
+        // back) is neither the model's nor overhead: counting starts anew.
+        t.SetGilHooks({[](void* c) {
+                           auto& d = *static_cast<LiveThreadData*>(c);
+                           static_cast<LiveExecutor&>(d.ts->exec).Forgive(*d.ts, d);
+                       },
+                       [](void* c) {
+                           auto& d = *static_cast<LiveThreadData*>(c);
+                           Reanchor(*d.ts, d, ThreadCpuNs());
+                       },
+                       &data});
     }
 
     void SwitchPoint(ThreadState& ts) override
@@ -105,16 +128,37 @@ public:
             m_root.m_running_wall_ns.fetch_add(NowNs() - d.running_since_wall, std::memory_order_relaxed);
             m_root.m_running_cpu_ns.fetch_add(ThreadCpuNs() - d.running_since_cpu, std::memory_order_relaxed);
         }
+        const uint64_t reacquires = d.thread->GilReacquires();
         d.thread->SwitchPoint(); // stop, or hand the GIL over if asked
         d.running_since_wall = NowNs();
         d.running_since_cpu = ThreadCpuNs();
+        if (d.thread->GilReacquires() != reacquires) // it waited for the GIL: count anew from here
+            Reanchor(ts, d, d.running_since_cpu);
         ts.attention_ps = ts.clock_ps + QuantumPs();
     }
 
-    // A call that may block: what follows it until the next switch point is not all computing.
-    static void MayBlock(ThreadState& ts) { Data(ts).running_since_wall = 0; }
+    // Before a call that may block: the time owed is spent (or forgiven)
+    // first, and what follows until the next switch point is not all computing.
+    // (The GIL hooks set in Attach then forgive the engine's work up to the
+    // wait and start counting anew after it.)
+    void BeforeBlocking(ThreadState& ts, LiveThreadData& d)
+    {
+        d.running_since_wall = 0;
+        Spend(ts, d);
+    }
+    static void Reanchor(ThreadState& ts, LiveThreadData& d, int64_t cpu_ns)
+    {
+        d.cpu_anchor_ns = cpu_ns;
+        d.clock_anchor_ps = ts.clock_ps;
+    }
 
-    double Now(ThreadState& ts) override { return Data(ts).thread->Now(); }
+    // What the thread owes the clock so far counts before it reads it.
+    double Now(ThreadState& ts) override
+    {
+        LiveThreadData& d = Data(ts);
+        Forgive(ts, d);
+        return d.thread->Now();
+    }
     RunObservations Observe(ThreadState&) override
     {
         RunObservations o;
@@ -136,7 +180,7 @@ public:
         if (d.thread != m_main || index <= m_part || size_t(index) >= ts.interp.program.parts.size())
             return;
         m_part = index;
-        Spend(ts, d);
+        Spend(ts, d); // what it owes counts in the part that ends
         m_runtime.BeginPart(*d.thread, ts.interp.program.parts[size_t(index)]);
         ts.line_hint = &d.thread->LineHint();
     }
@@ -147,8 +191,7 @@ public:
     void Sleep(ThreadState& ts, double seconds) override
     {
         LiveThreadData& d = Data(ts);
-        MayBlock(ts);
-        Spend(ts, d);
+        BeforeBlocking(ts, d);
         d.thread->Sleep(seconds, CallSite(ts));
     }
 
@@ -167,8 +210,7 @@ public:
     bool Acquire(ThreadState& ts, ExecLock& lock, bool blocking, double timeout, WaitKind) override
     {
         LiveThreadData& d = Data(ts);
-        MayBlock(ts);
-        Spend(ts, d);
+        BeforeBlocking(ts, d);
         LiveLock& l = static_cast<LiveLock&>(lock);
         // Made only for a wait (most acquires do not wait). A lock the waiter holds
         // itself only another thread can release: the wait is for a signal.
@@ -194,8 +236,7 @@ public:
     std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) override
     {
         LiveThreadData& d = Data(parent);
-        MayBlock(parent);
-        Spend(parent, d);
+        BeforeBlocking(parent, d); // what launching costs stays to be forgiven
         auto record = std::make_shared<LiveThread>();
         Interpreter& interp = parent.interp;
         const int64_t ident = interp.next_ident.fetch_add(1);
@@ -217,8 +258,7 @@ public:
     std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) override
     {
         LiveThreadData& d = Data(parent);
-        MayBlock(parent);
-        Spend(parent, d);
+        BeforeBlocking(parent, d); // what launching costs stays to be forgiven
         // The process's interpreter and executor live until the run ends: a
         // daemon thread of it may outlive its main thread.
         Gil* gil = m_runtime.NewProcessGil();
@@ -228,6 +268,7 @@ public:
         {
             std::lock_guard lock(m_root.m_processes_mutex);
             number = uint64_t(m_root.m_processes.size() + 1);
+            m_root.m_has_processes.store(true, std::memory_order_relaxed);
             RunSettings settings = parent.interp.settings;
             settings.seed = settings.seed * 1'000'003 + number; // a process's random is its own
             m_root.m_processes.push_back(Process{
@@ -264,8 +305,7 @@ public:
     bool Join(ThreadState& ts, ExecThread& thread, double timeout) override
     {
         LiveThreadData& d = Data(ts);
-        MayBlock(ts);
-        Spend(ts, d);
+        BeforeBlocking(ts, d);
         return d.thread->Join(static_cast<LiveThread&>(thread).handle, timeout);
     }
 
@@ -293,14 +333,31 @@ public:
 
     void SetGil(Gil* gil) { m_runtime_gil = gil; }
 
-    // Burns CPU until the thread's CPU time catches up with its clock.
+    // Burns CPU until the thread's CPU time catches up with its clock. A
+    // thread whose VM took longer than the model says is forgiven the
+    // difference, and the lesson clock stands still for it: that is the
+    // engine's overhead, not the lesson's time.
     void Spend(ThreadState& ts, LiveThreadData& d)
+    {
+        const int64_t behind_ns = Forgive(ts, d);
+        if (behind_ns < 0)
+            d.thread->BurnNs(-behind_ns);
+    }
+
+    // Forgives what the thread's CPU time is ahead of its clock; returns how
+    // far it is behind instead (negative: time to burn), or 0.
+    int64_t Forgive(ThreadState& ts, LiveThreadData& d)
     {
         const int64_t owed_ns = (ts.clock_ps - d.clock_anchor_ps) / 1000;
         const int64_t spent_ns = ThreadCpuNs() - d.cpu_anchor_ns;
-        if (owed_ns <= spent_ns)
-            return;
-        d.thread->BurnNs(owed_ns - spent_ns);
+        if (owed_ns < spent_ns) {
+            d.clock_anchor_ps -= (spent_ns - owed_ns) * 1000;
+            // Under one GIL the threads' CPU time is one after another.
+            const bool serial = m_runtime_gil != nullptr && !m_root.m_has_processes.load(std::memory_order_relaxed);
+            m_runtime.Rec().Clock().StandStill(spent_ns - owed_ns, serial);
+            return 0;
+        }
+        return spent_ns - owed_ns;
     }
 
     // The share of the wall time its threads spent computing that the
@@ -322,10 +379,15 @@ private:
     std::mutex m_locks_mutex;
     std::vector<const LiveLock*> m_program_locks;
 
+    // Below scale 1 the VM is slower than the model's scaled cost, so the
+    // quantum shrinks with the scale: a thread behind is forgiven (and the
+    // lesson clock stands still) about every 10 real microseconds or more,
+    // close to where the overhead was, and the CPU-time reads cost a few
+    // per cent at most.
     int64_t QuantumPs() const
     {
         const double interval_real_ns = m_switch_interval.load() * m_config.time_scale * 1e9;
-        return int64_t(std::max(2000.0, interval_real_ns / 50.0) * 1000.0);
+        return int64_t(std::max(10'000.0, interval_real_ns / 50.0) * std::min(1.0, m_config.time_scale) * 1000.0);
     }
 
     // The program's own call the thread is in: the line of the innermost
@@ -372,6 +434,7 @@ private:
     };
     std::mutex m_processes_mutex;
     std::vector<Process> m_processes;
+    std::atomic<bool> m_has_processes{false};
 };
 
 } // namespace

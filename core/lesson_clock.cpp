@@ -1,0 +1,69 @@
+#include "lesson_clock.hpp"
+
+#include <algorithm>
+
+namespace threadlab {
+
+template <class Change>
+void LessonClock::Rebase(Change&& change)
+{
+    const int64_t now = TraceNowNs();
+    const State s{m_base_real.load(std::memory_order_relaxed), m_base_clock.load(std::memory_order_relaxed),
+                  m_owed.load(std::memory_order_relaxed), m_handoff_rate_q32.load(std::memory_order_relaxed),
+                  m_in_handoff.load(std::memory_order_relaxed)};
+    // Odd while writing: readers retry.
+    m_seq.store(m_seq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    m_base_clock.store(Evaluate(s, now), std::memory_order_relaxed);
+    m_base_real.store(now, std::memory_order_relaxed);
+    m_owed.store(StillOwed(s, now), std::memory_order_relaxed);
+    change();
+    m_in_handoff.store(m_gils_held == 0 && m_gil_waiters > 0, std::memory_order_relaxed);
+    m_seq.store(m_seq.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+}
+
+void LessonClock::BeginRun(double time_scale)
+{
+    std::lock_guard lock(m_write);
+    // Real time at the lesson's rate: a hand-off's latency is one lesson
+    // nanosecond per real one. Never faster than the trace clock.
+    const double rate = std::clamp(time_scale, 0.0, 1.0);
+    Rebase([&] {
+        m_gils_held = m_gil_waiters = 0;
+        m_handoff_rate_q32.store(uint64_t(rate * 4294967296.0), std::memory_order_relaxed);
+    });
+}
+
+void LessonClock::GilTaken(bool waited)
+{
+    std::lock_guard lock(m_write);
+    Rebase([&] {
+        ++m_gils_held;
+        m_gil_waiters -= waited ? 1 : 0;
+    });
+}
+
+void LessonClock::GilDropped()
+{
+    std::lock_guard lock(m_write);
+    Rebase([&] { --m_gils_held; });
+}
+
+void LessonClock::GilWaiting(int delta)
+{
+    std::lock_guard lock(m_write);
+    Rebase([&] { m_gil_waiters += delta; });
+}
+
+void LessonClock::StandStill(int64_t ns, bool serial)
+{
+    if (ns <= 0)
+        return;
+    std::lock_guard lock(m_write);
+    Rebase([&] {
+        const int64_t owed = m_owed.load(std::memory_order_relaxed);
+        m_owed.store(serial ? owed + ns : std::max(owed, ns), std::memory_order_relaxed);
+    });
+}
+
+} // namespace threadlab
