@@ -520,3 +520,23 @@ TEST_CASE("Open program: any .py file becomes a lesson of its own - editor, Run,
     CHECK(AllLessons().size() == before + 1);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("the timeline keeps its share of the height at every size - half of it in presenter mode", "[gui]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::nullopt);
+    state.SelectLesson(1); // threaded-export: the toolbar and the legend wrap in presenter mode
+    for (const bool presenter : {false, true})
+        for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1440, 900), ImVec2(1280, 720)}) {
+            CAPTURE(presenter, size.x, size.y);
+            state.settings.presenter = presenter;
+            ImGui::GetIO().DisplaySize = size;
+            for (int frame = 0; frame < 3; ++frame) // the first frame measures the toolbar
+                imgui.Frame(state);
+            const float share = (state.timeline.canvas_max.y - state.timeline.canvas_min.y) / size.y;
+            CAPTURE(share);
+            CHECK(share >= (presenter ? 0.4f : 0.33f));
+            CHECK(state.timeline.canvas_max.y <= size.y);
+        }
+}

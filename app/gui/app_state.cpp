@@ -490,16 +490,23 @@ void DrawApp(AppState& state)
     }
 
     ImGui::BeginGroup();
-    // The timeline keeps at least 40 % of the height, whatever the font size.
+    // The timeline itself keeps at least 40 % of the height (half in
+    // presenter mode, where the class watches it), whatever the font size
+    // and however the toolbar and legend wrap; the page gets the rest, and
+    // at least ten lines where there is room for them.
     const float avail = ImGui::GetContentRegionAvail().y;
-    const float top_height = std::min(std::max(size * 14, avail * 0.5f), avail * 0.6f);
+    const float timeline_share = state.settings.presenter ? 0.5f : 0.4f;
+    const float room = avail * (1 - timeline_share) - state.toolbar_height;
+    const float top_height = std::max(std::min(room, avail * 0.6f), std::min(size * 10, avail * 0.3f));
     ImGui::BeginChild("lesson_page", ImVec2(0, top_height), false);
     DrawLessonPage(state);
     ImGui::EndChild();
 
+    const float toolbar_top = ImGui::GetCursorPosY();
     ImGui::Separator();
     DrawToolbar(state);
     DrawTimelineLegend();
+    state.toolbar_height = ImGui::GetCursorPosY() - toolbar_top;
     ImGui::BeginChild("timeline", ImVec2(0, 0), true, ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar);
     TimelineInput input;
     const bool stepping = state.Stepping();

@@ -97,6 +97,9 @@ struct AppState {
     std::vector<unsigned> ran_on;
     // The panes start at their top on a new lesson, a new run and its result.
     bool panes_to_top = true;
+    // Height the toolbar and the legend took last frame (they wrap with the
+    // font size): the lesson page leaves room for them and the timeline.
+    float toolbar_height = 0;
     bool was_running = false;
     void NoteFinishedRuns();
     bool RanOn(Model model) const { return (ran_on[size_t(lesson)] >> int(model)) & 1u; }
