@@ -123,7 +123,8 @@ void DrawWaitFor(const TimelineDrawContext& ctx)
         return;
     const TraceSnapshot& trace = ctx.trace;
     const float font = ctx.metrics.font;
-    for (const GroupTrace& group : trace.groups) {
+    for (size_t g = 0; g < trace.groups.size(); ++g) {
+        const GroupTrace& group = trace.groups[g];
         if (group.end_ns < 0)
             continue;
         const float x_end = ctx.time.X(group.Seconds(group.end_ns));
@@ -156,7 +157,12 @@ void DrawWaitFor(const TimelineDrawContext& ctx)
         const char* label = "deadlocked: each arrow points at the thread it waits for";
         const ImVec2 size = ImGui::CalcTextSize(label);
         const float lx = std::max(ctx.time.x0 + 4, x_end - font * (1.2f + 1.4f * float(drawn)) - size.x - 6);
-        const float ly = top - ctx.metrics.lane_height * 0.5f + 1;
+        // In the run's header row, ending where the arrows begin, so it
+        // covers no lane; above the top lane when the header is scrolled away.
+        float ly = top - ctx.metrics.lane_height * 0.5f + 1;
+        for (const TimelineRow& row : ctx.rows)
+            if (row.lane < 0 && row.group == int(g) && ctx.RowTop(row) >= ctx.lanes_top)
+                ly = ctx.RowTop(row) + (row.height - size.y) / 2;
         ctx.draw->AddRectFilled(ImVec2(lx - 3, ly), ImVec2(lx + size.x + 3, ly + size.y), kColorGhostLabel);
         ctx.draw->AddText(ImVec2(lx, ly), kColorDeadlock, label);
     }
