@@ -8,9 +8,7 @@ template <class Change>
 void LessonClock::Rebase(Change&& change)
 {
     const int64_t now = TraceNowNs();
-    const State s{m_base_real.load(std::memory_order_relaxed), m_base_clock.load(std::memory_order_relaxed),
-                  m_owed.load(std::memory_order_relaxed), m_handoff_rate_q32.load(std::memory_order_relaxed),
-                  m_in_handoff.load(std::memory_order_relaxed)};
+    const State s = Read(); // no writer but us: the first try succeeds
     // Odd while writing: readers retry.
     m_seq.store(m_seq.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
     std::atomic_thread_fence(std::memory_order_release);
