@@ -53,15 +53,13 @@ void LessonClock::GilWaiting(int delta)
     Rebase([&] { m_gil_waiters += delta; });
 }
 
-void LessonClock::StandStill(int64_t ns, bool serial)
+int64_t LessonClock::StandStill(int64_t ns, int64_t window_lag)
 {
-    if (ns <= 0)
-        return;
     std::lock_guard lock(m_write);
-    Rebase([&] {
-        const int64_t owed = m_owed.load(std::memory_order_relaxed);
-        m_owed.store(serial ? owed + ns : std::max(owed, ns), std::memory_order_relaxed);
-    });
+    const int64_t fallen_behind = SettledLag() - window_lag;
+    if (ns > fallen_behind)
+        Rebase([&] { m_owed.store(m_owed.load(std::memory_order_relaxed) + ns - fallen_behind, std::memory_order_relaxed); });
+    return SettledLag();
 }
 
 } // namespace threadlab

@@ -73,10 +73,23 @@ public:
     void GilTaken(bool waited);
     void GilDropped();
     void GilWaiting(int delta);
-    // The VM was `ns` of CPU behind its model: stand still for that long.
-    // `serial`: only one thread runs at a time (one GIL), so stands add up;
-    // otherwise overlapping ones happened side by side and merge.
-    void StandStill(int64_t ns, bool serial);
+    // How far the clock's settled reading has fallen behind the trace clock:
+    // it grows by each stand-still when it is promised, and through hand-offs.
+    // A thread notes it when it starts counting its CPU time.
+    int64_t SettledLag() const
+    {
+        const int64_t now = TraceNowNs();
+        const State s = Read();
+        return now - (Evaluate(s, now) - StillOwed(s, now));
+    }
+    // The VM was `ns` of CPU behind its model since the thread noted
+    // `window_lag`. What the clock already fell behind in that time counts
+    // against it (stands promised for threads that ran beside it, a hand-off);
+    // it stands still for the rest, after any stand still owed. Under one GIL
+    // nothing else is promised while a thread holds it, so stands add up;
+    // side by side, the threads' shared time is paid for once. Returns the
+    // lag the thread's next count starts from.
+    int64_t StandStill(int64_t ns, int64_t window_lag);
 
 private:
     static constexpr int64_t kHandoffPollNs = 20'000;

@@ -14,7 +14,8 @@
 // - Where the VM (or the engine around it: starting a thread, naming a
 //   wait) used more CPU than the model's cost, the difference is forgiven
 //   and the lesson clock (core/lesson_clock.hpp) stands still for it, so
-//   lesson time does not depend on the time scale. The CPU counted is only
+//   lesson time does not depend on the time scale. Threads side by side
+//   (free-threaded, processes) share the stands made while they ran. The CPU counted is only
 //   what the thread used holding the GIL (from taking it to giving it up,
 //   through the thread's GIL hooks): a wait's own CPU is nobody's lesson time.
 // - Attention fires every burn quantum (1/50 of the switch interval, at
@@ -70,8 +71,10 @@ struct LiveThreadData {
     }
     Thread* thread = nullptr;
     ThreadState* ts = nullptr;
+    LessonClock* lesson_clock = nullptr;
     int64_t cpu_anchor_ns = 0;
     int64_t clock_anchor_ps = 0;
+    int64_t lag_anchor_ns = 0; // the lesson clock's SettledLag() when counting began
     // Since its last switch point, if it has only computed since (0: it may have blocked).
     int64_t running_since_wall = 0;
     int64_t running_since_cpu = 0;
@@ -95,8 +98,10 @@ public:
         data.ts = &ts;
         // From when it took the GIL: what the engine did since (a new
         // thread's set-up) is overhead the first Spend forgives.
+        data.lesson_clock = &m_runtime.Rec().Clock();
         data.cpu_anchor_ns = t.CpuNsWhenBegun();
         data.clock_anchor_ps = ts.clock_ps;
+        data.lag_anchor_ns = data.lesson_clock->SettledLag();
         ts.exec_data = &data;
         ts.line_hint = &t.LineHint();
         ts.flag_a = t.GilOf() ? &t.GilOf()->DropRequestFlag() : nullptr;
@@ -150,6 +155,7 @@ public:
     {
         d.cpu_anchor_ns = cpu_ns;
         d.clock_anchor_ps = ts.clock_ps;
+        d.lag_anchor_ns = d.lesson_clock->SettledLag();
     }
 
     // What the thread owes the clock so far counts before it reads it.
@@ -268,7 +274,6 @@ public:
         {
             std::lock_guard lock(m_root.m_processes_mutex);
             number = uint64_t(m_root.m_processes.size() + 1);
-            m_root.m_has_processes.store(true, std::memory_order_relaxed);
             RunSettings settings = parent.interp.settings;
             settings.seed = settings.seed * 1'000'003 + number; // a process's random is its own
             m_root.m_processes.push_back(Process{
@@ -352,9 +357,7 @@ public:
         const int64_t spent_ns = ThreadCpuNs() - d.cpu_anchor_ns;
         if (owed_ns < spent_ns) {
             d.clock_anchor_ps -= (spent_ns - owed_ns) * 1000;
-            // Under one GIL the threads' CPU time is one after another.
-            const bool serial = m_runtime_gil != nullptr && !m_root.m_has_processes.load(std::memory_order_relaxed);
-            m_runtime.Rec().Clock().StandStill(spent_ns - owed_ns, serial);
+            d.lag_anchor_ns = d.lesson_clock->StandStill(spent_ns - owed_ns, d.lag_anchor_ns);
             return 0;
         }
         return spent_ns - owed_ns;
@@ -434,7 +437,6 @@ private:
     };
     std::mutex m_processes_mutex;
     std::vector<Process> m_processes;
-    std::atomic<bool> m_has_processes{false};
 };
 
 } // namespace
