@@ -38,16 +38,6 @@ LessonResult RunWith(std::string_view id, std::vector<std::string> sets, Model m
     return RunRecorded(id, std::move(sets), model, scale).result;
 }
 
-// Index of the recorded group (run) with this name.
-int GroupNamed(const TraceSnapshot& trace, std::string_view name)
-{
-    for (size_t g = 0; g < trace.groups.size(); ++g)
-        if (trace.groups[g].name == name)
-            return int(g);
-    FAIL("no run named " << name << " was recorded");
-    return -1;
-}
-
 // Largest number of threads in `state` at one instant.
 int MaxConcurrentIn(const TraceSnapshot& trace, int group, State state)
 {

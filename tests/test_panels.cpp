@@ -4,6 +4,7 @@
 #include "timeline/timeline_model.hpp"
 
 #include "sanitizers.hpp"
+#include "trace_checks.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -218,9 +219,9 @@ TEST_CASE("a long span that starts among tiny ones keeps its own colour", "[gui]
 }
 
 namespace {
-// The lost-update brackets the timeline would draw for a lesson run, simulated from `seed`.
-size_t LostUpdateBrackets(std::string_view id, Model model, std::vector<std::string> sets, int64_t& lost,
-                          uint64_t seed, uint64_t* switches = nullptr)
+// A lesson run, simulated from `seed`, as the window's snapshot holds it.
+TraceSnapshot SimulatedTrace(std::string_view id, Model model, std::vector<std::string> sets, uint64_t seed,
+                             LessonResult& result)
 {
     const Lesson& lesson = *FindLesson(id);
     ParamValues values = DefaultValues(lesson.params);
@@ -229,18 +230,53 @@ size_t LostUpdateBrackets(std::string_view id, Model model, std::vector<std::str
     StopFlag stop;
     py::SimSettings sim;
     sim.seed = seed;
-    const LessonResult result = RunLesson(lesson, values, RunConfig{model, 0.005, 1.0}, recorder, stop, sim);
+    result = RunLesson(lesson, values, RunConfig{model, 0.005, 1.0}, recorder, stop, sim);
     REQUIRE(result.status == RunStatus::Finished);
+    TraceSnapshot trace;
+    trace.Update(recorder);
+    return trace;
+}
+
+// The lost-update brackets the timeline would draw for a lesson run, simulated from `seed`.
+size_t LostUpdateBrackets(std::string_view id, Model model, std::vector<std::string> sets, int64_t& lost,
+                          uint64_t seed, uint64_t* switches = nullptr)
+{
+    LessonResult result;
+    const TraceSnapshot trace = SimulatedTrace(id, model, std::move(sets), seed, result);
     lost = int64_t(result.Number("lost"));
     if (switches != nullptr)
         *switches = result.runs.back().gil_switches;
-    TraceSnapshot trace;
-    trace.Update(recorder);
     std::vector<LostUpdate> brackets;
     FindLostUpdates(trace, brackets);
     return brackets.size();
 }
 } // namespace
+
+TEST_CASE("join and hand-off lines stay inside their run, even for a thread joined again at exit", "[gui][timeline]")
+{
+    // The program's `pool` outlives the threads part, so at exit the pool's
+    // atexit hook joins those workers again, from the processes part.
+    LessonResult result;
+    const TraceSnapshot trace = SimulatedTrace("process-pool", Model::Py312, {"iterations=100000"}, 1, result);
+    const int processes = test::GroupNamed(trace, "processes");
+    const LaneTrace& main_lane = test::LaneNamed(trace, processes, "MainThread");
+    int joins_of_earlier_threads = 0;
+    for (const Mark& m : main_lane.marks)
+        joins_of_earlier_threads += m.kind == MarkKind::JoinReturned && trace.lanes[size_t(m.other)].group != processes;
+    REQUIRE(joins_of_earlier_threads >= 1);
+
+    std::vector<Link> links;
+    BuildLinks(trace, links);
+    int joins_in_processes = 0;
+    for (const Link& link : links) {
+        CAPTURE(trace.lanes[size_t(link.from_lane)].name, trace.lanes[size_t(link.to_lane)].name);
+        CHECK(trace.lanes[size_t(link.from_lane)].group == trace.lanes[size_t(link.to_lane)].group);
+        CHECK(link.from_ns <= link.to_ns);
+        joins_in_processes += link.kind == LinkKind::Join && trace.lanes[size_t(link.to_lane)].group == processes;
+    }
+    // The manager thread's joins of the two processes, and MainThread's of the manager.
+    CHECK(joins_in_processes == 3);
+}
 
 TEST_CASE("red brackets mark splits that lost updates, never a split under a lock", "[gui][timeline]")
 {

@@ -4,7 +4,9 @@
 #include "snapshot.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace threadlab::test {
@@ -70,6 +72,15 @@ inline int64_t OverlapNs(const TraceSnapshot& trace, int group)
         last = t;
     }
     return overlap;
+}
+
+// Index of the recorded group (run) with this name.
+inline int GroupNamed(const TraceSnapshot& trace, std::string_view name)
+{
+    for (size_t g = 0; g < trace.groups.size(); ++g)
+        if (trace.groups[g].name == name)
+            return int(g);
+    throw std::runtime_error("no run named " + std::string(name) + " was recorded");
 }
 
 inline const LaneTrace& LaneNamed(const TraceSnapshot& trace, int group, const std::string& name)

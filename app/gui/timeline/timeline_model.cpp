@@ -135,6 +135,11 @@ void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out)
         for (const Mark& m : lane.marks) {
             if (m.kind == MarkKind::JoinReturned && m.other >= 0 && size_t(m.other) < trace.lanes.size()) {
                 const LaneTrace& joined = trace.lanes[size_t(m.other)];
+                // A thread of an earlier run, joined again at exit (the
+                // pools' atexit hooks do): it returned at once, and each run
+                // has its own time origin, so a line would point back in time.
+                if (joined.group != lane.group)
+                    continue;
                 for (auto e = joined.marks.rbegin(); e != joined.marks.rend(); ++e)
                     if (e->kind == MarkKind::End) {
                         out.push_back({LinkKind::Join, m.other, e->t, int(l), m.t});
@@ -151,7 +156,8 @@ void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out)
         for (const LockMark& m : marks) {
             if (m.release)
                 release = &m;
-            else if (release != nullptr && release->lane != m.lane)
+            else if (release != nullptr && release->lane != m.lane
+                     && trace.lanes[size_t(release->lane)].group == trace.lanes[size_t(m.lane)].group)
                 out.push_back({LinkKind::LockHandoff, release->lane, release->t, m.lane, m.t});
         }
     }
