@@ -36,7 +36,7 @@ void Recorder::EndGroup(int group, int64_t at_ns)
                                                                        std::memory_order_release);
 }
 
-int Recorder::AddLane(int group, std::string name)
+int Recorder::AddLane(int group, std::string name, int process)
 {
     std::lock_guard lock(m_setup);
     const int index = int(m_lanes.size());
@@ -45,6 +45,7 @@ int Recorder::AddLane(int group, std::string name)
     auto lane = std::make_unique<LaneInfo>();
     lane->name = std::move(name);
     lane->group = group;
+    lane->process = process;
     m_lane_ptrs[index].store(lane.get(), std::memory_order_release);
     m_lanes.push_back(std::move(lane));
     m_lane_count.store(index + 1, std::memory_order_release);

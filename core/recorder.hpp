@@ -37,6 +37,7 @@ struct GroupInfo {
 struct LaneInfo {
     std::string name;
     int group = 0;
+    int process = 0; // 0: the program's own; n: the emulated process numbered n (SpawnProcess-n)
     EventLog log;
     // The listing line the thread is at (0 = none); a hint for the window,
     // written with relaxed stores, read whenever.
@@ -58,7 +59,7 @@ public:
     int AddGroup(std::string name, std::string python, double time_scale, int64_t origin_ns = -1);
     // At `at_ns` (a simulated run's virtual end), or now.
     void EndGroup(int group, int64_t at_ns = -1);
-    int AddLane(int group, std::string name);
+    int AddLane(int group, std::string name, int process = 0);
     uint16_t InternLabel(std::string_view text);
     // What the program calls an object the spans name by id (a lock: "lock").
     void NameObject(uint32_t object, std::string_view name);

@@ -71,12 +71,13 @@ Runtime::Runtime(const RunConfig& config, Recorder& recorder, StopFlag& stop, st
 
 Runtime::~Runtime() { WaitForOsThreads(); }
 
-ThreadRecord& Runtime::NewThread(std::string name)
+ThreadRecord& Runtime::NewThread(std::string name, int process)
 {
     auto record = std::make_unique<ThreadRecord>();
     record->name = std::move(name);
+    record->process = process;
     std::lock_guard lock(m_threads_mutex);
-    record->lane = m_recorder.AddLane(m_group, record->name); // may throw length_error
+    record->lane = m_recorder.AddLane(m_group, record->name, process); // may throw length_error
     record->part = int(m_parts.size()) - 1;
     record->index = int(m_threads.size());
     m_threads.push_back(std::move(record));
@@ -570,13 +571,14 @@ void Thread::Sleep(double seconds, std::string_view why)
     SetState(RunningState());
 }
 
-ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, Gil* gil)
+ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess process)
 {
     SwitchPoint();
     ThreadRecord* child = nullptr;
     try {
-        child = &m_runtime.NewThread(std::move(name));
-        child->gil = gil != nullptr ? gil : m_gil;
+        const bool new_process = process.number > 0;
+        child = &m_runtime.NewThread(std::move(name), new_process ? process.number : m_record.process);
+        child->gil = new_process ? process.gil : m_gil;
         if (g_threads_left_for_testing.load() >= 0 && g_threads_left_for_testing.fetch_sub(1) <= 0)
             throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
         // On its way to the GIL from now: the lesson clock counts the OS's
@@ -609,9 +611,9 @@ ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, Gil* gil)
     return *child;
 }
 
-ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
+ThreadHandle Thread::Start(std::string name, ThreadFn fn, ChildProcess process)
 {
-    ThreadRecord* child = &LaunchChild(std::move(name), std::move(fn), gil);
+    ThreadRecord* child = &LaunchChild(std::move(name), std::move(fn), process);
     // Thread.start() waits on an event until the child runs; the wait releases
     // the GIL. Labelled with the call, short enough to print on the bar.
     SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel("start(" + child->name + ")"));
@@ -625,9 +627,9 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn, Gil* gil)
     return ThreadHandle(child);
 }
 
-ThreadHandle Thread::StartWithoutWaiting(std::string name, ThreadFn fn, Gil* gil)
+ThreadHandle Thread::StartWithoutWaiting(std::string name, ThreadFn fn, ChildProcess process)
 {
-    return ThreadHandle(&LaunchChild(std::move(name), std::move(fn), gil));
+    return ThreadHandle(&LaunchChild(std::move(name), std::move(fn), process));
 }
 
 bool Thread::Join(const ThreadHandle& thread, double timeout)

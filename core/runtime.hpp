@@ -79,10 +79,18 @@ struct RunOutcome {
 };
 
 // Internal per-thread bookkeeping shared by the thread and its joiners.
+// A new emulated process (SpawnProcess-`number`, from 1) and its GIL, null
+// when free-threaded; number 0: a thread of its starter's process.
+struct ChildProcess {
+    int number = 0;
+    Gil* gil = nullptr;
+};
+
 struct ThreadRecord {
     std::string name;
     int index = 0;     // in the order threads were made: MainThread is 0
     bool main = false; // the run's main thread
+    int process = 0;   // the emulated process it belongs to (LaneInfo::process)
     int32_t lane = kNoLane;
     int part = 0; // the part of the run it was started in (Runtime::BeginPart)
     std::mutex mutex;
@@ -171,7 +179,7 @@ public:
 
 private:
     friend class Thread;
-    ThreadRecord& NewThread(std::string name);
+    ThreadRecord& NewThread(std::string name, int process = 0);
     void ThreadMain(ThreadRecord& record, ThreadFn fn);
     void LaunchOsThread(ThreadRecord& record, ThreadFn fn); // may throw std::system_error
     void WaitForOsThreads();
@@ -235,12 +243,12 @@ public:
     // for its back-edge, as Python checks there.
     void Increment(SharedCounter& counter);
     // threading.Thread(name=…, target=fn).start(): returns once the child runs.
-    // With `gil`, the child is the main thread of an emulated process that
-    // has that GIL (Runtime::NewProcessGil).
-    ThreadHandle Start(std::string name, ThreadFn fn, Gil* gil = nullptr);
+    // With a `process` numbered, the child is the main thread of that
+    // emulated process, which has its own GIL (Runtime::NewProcessGil).
+    ThreadHandle Start(std::string name, ThreadFn fn, ChildProcess process = {});
     // _thread.start_joinable_thread: returns at once, as CPython's does (the
     // interpreter's threading.py then waits on the thread's Event itself).
-    ThreadHandle StartWithoutWaiting(std::string name, ThreadFn fn, Gil* gil = nullptr);
+    ThreadHandle StartWithoutWaiting(std::string name, ThreadFn fn, ChildProcess process = {});
     // Thread.join(timeout); timeout < 0 waits for ever. True if it ended.
     bool Join(const ThreadHandle& thread, double timeout = -1);
     // A loop back-edge or function entry: where any GIL model may switch.
@@ -284,7 +292,7 @@ public:
 
 private:
     friend class Runtime;
-    ThreadRecord& LaunchChild(std::string name, ThreadFn fn, Gil* gil);
+    ThreadRecord& LaunchChild(std::string name, ThreadFn fn, ChildProcess process);
     void Begin();
     void Finish();
     void YieldGil();

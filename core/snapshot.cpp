@@ -31,6 +31,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
         LaneTrace lane;
         lane.name = info.name;
         lane.group = info.group;
+        lane.process = info.process;
         lanes.push_back(std::move(lane));
         groups[size_t(info.group)].lanes.push_back(l);
     }

@@ -46,6 +46,7 @@ struct LaneTrace {
 
     std::string name;
     int group = 0;
+    int process = 0; // LaneInfo::process
     std::vector<Span> spans;
     // t0 of every kIndexStride-th span: a small index a reader can search
     // without touching the spans themselves (the timeline's folding).

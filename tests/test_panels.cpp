@@ -1,6 +1,7 @@
 // Every panel, for every lesson, drawn for a few frames in an ImGui context
 // with no backend (no window needed): before a run, during one, after it.
 #include "app_state.hpp"
+#include "timeline/draw_context.hpp"
 #include "timeline/timeline_model.hpp"
 
 #include "sanitizers.hpp"
@@ -251,6 +252,49 @@ size_t LostUpdateBrackets(std::string_view id, Model model, std::vector<std::str
     return brackets.size();
 }
 } // namespace
+
+TEST_CASE("each emulated process gets a header of its own, its lanes under it, named as the process names them",
+          "[gui][timeline]")
+{
+    LessonResult result;
+    const TraceSnapshot trace = SimulatedTrace("process-pool", Model::Py312, {"iterations=100000"}, 1, result);
+    const int processes = test::GroupNamed(trace, "processes");
+    TimelineMetrics metrics;
+    metrics.header_height = 20;
+    metrics.process_height = 16;
+    metrics.lane_height = 18;
+    std::vector<TimelineRow> rows;
+    const float height = LayOutRows(trace, metrics, rows);
+    REQUIRE_FALSE(rows.empty());
+    CHECK(height == Approx(rows.back().y + rows.back().height));
+
+    // Within the processes run: the program's own threads, then process 1's
+    // header and lanes, then process 2's.
+    std::vector<int> order; // a process header's number, or a lane's process
+    std::vector<std::string> labels;
+    for (const TimelineRow& row : rows) {
+        if (row.group != processes || row.IsRunHeader())
+            continue;
+        if (row.lane < 0) {
+            order.push_back(-row.process); // negative: a header
+            continue;
+        }
+        const LaneTrace& lane = trace.lanes[size_t(row.lane)];
+        CHECK(row.process == lane.process);
+        order.push_back(lane.process);
+        if (lane.process > 0) {
+            CHECK(ProcessNameOf(lane.name) == "SpawnProcess-" + std::to_string(lane.process));
+            labels.emplace_back(NameInProcess(lane.name));
+        }
+    }
+    CHECK(order == std::vector<int>{0, 0, -1, 1, -2, 2});
+    CHECK(labels == std::vector<std::string>{"MainThread", "MainThread"});
+    CHECK(NameInProcess("SpawnProcess-3: helper") == "helper");
+    // The threads run has no process rows at all.
+    for (const TimelineRow& row : rows)
+        if (row.group != processes)
+            CHECK(row.process == 0);
+}
 
 TEST_CASE("join and hand-off lines stay inside their run, even for a thread joined again at exit", "[gui][timeline]")
 {

@@ -301,7 +301,7 @@ public:
                 if (start.exited)
                     start.exited(ts, code);
             },
-            gil);
+            ChildProcess{int(number), gil});
         return record;
     }
 

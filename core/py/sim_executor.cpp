@@ -596,7 +596,7 @@ private:
         t->domain = domain;
         t->interp = interp;
         t->daemon = daemon;
-        t->lane = m_recorder.AddLane(m_group, t->name);
+        t->lane = m_recorder.AddLane(m_group, t->name, domain);
         t->part = int(m_parts.size()) - 1;
         t->clock = m_now;
         m_threads.push_back(std::move(t));

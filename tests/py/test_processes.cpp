@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace threadlab;
 using namespace threadlab::test;
 
@@ -67,7 +69,7 @@ TEST_CASE("worker processes have a GIL each: their CPU work overlaps under 3.12,
 
 TEST_CASE("a process's threads are named after it and use its GIL", "[py][processes]")
 {
-    const ProgramResult r = RunPython(R"(import threading
+    const std::string program = R"(import threading
 from concurrent.futures import ProcessPoolExecutor
 def inner():
     t = threading.Thread(target=sum, args=([1, 2],), name="helper")
@@ -76,8 +78,8 @@ def inner():
 if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=1) as ex:
         print(ex.submit(inner).result())
-)",
-                                      Model::Py312);
+)";
+    const ProgramResult r = RunPython(program, Model::Py312);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out == "('MainThread', 1)\n");
     std::vector<std::string> names;
@@ -85,6 +87,22 @@ if __name__ == "__main__":
         names.push_back(t.name);
     CHECK(std::find(names.begin(), names.end(), "SpawnProcess-1") != names.end());
     CHECK(std::find(names.begin(), names.end(), "SpawnProcess-1: helper") != names.end());
+
+    // Each lane says which process it is in, so the timeline can draw the
+    // process's lanes under a header of its own; live and simulated alike.
+    const ProgramResult simulated = RunSimulatedPython(program, Model::Py312);
+    REQUIRE(simulated.exit_code == 0);
+    for (const ProgramResult* run : {&r, &simulated}) {
+        std::map<std::string, int> process_of;
+        for (int lane = 0; lane < run->recorder->LaneCount(); ++lane)
+            process_of[run->recorder->Lane(lane).name] = run->recorder->Lane(lane).process;
+        CHECK(process_of.at("MainThread") == 0);
+        CHECK(process_of.at("SpawnProcess-1") == 1);
+        CHECK(process_of.at("SpawnProcess-1: helper") == 1);
+        for (const auto& [name, process] : process_of)
+            if (name.rfind("SpawnProcess-", 0) != 0)
+                CHECK(process == 0); // the pool's manager thread is the program's own
+    }
 }
 
 TEST_CASE("a pool made outside the main guard breaks, as under the spawn start method", "[py][processes]")

@@ -17,6 +17,7 @@ TimelineMetrics MetricsFor(float font)
     m.ruler_height = font * 1.5f;
     m.lane_height = font * 1.7f;
     m.header_height = font * 1.6f;
+    m.process_height = font * 1.4f;
     return m;
 }
 
@@ -29,6 +30,34 @@ size_t MarkCount(const TraceSnapshot& trace)
 }
 
 } // namespace
+
+float LayOutRows(const TraceSnapshot& trace, const TimelineMetrics& m, std::vector<TimelineRow>& rows)
+{
+    rows.clear();
+    float y = 0;
+    std::vector<int> processes;
+    for (size_t g = 0; g < trace.groups.size(); ++g) {
+        rows.push_back({y, m.header_height, int(g), -1});
+        y += m.header_height;
+        processes.assign(1, 0);
+        for (int lane : trace.groups[g].lanes)
+            if (const int p = trace.lanes[size_t(lane)].process;
+                std::find(processes.begin(), processes.end(), p) == processes.end())
+                processes.push_back(p);
+        for (const int process : processes) {
+            if (process > 0) {
+                rows.push_back({y, m.process_height, int(g), -1, process});
+                y += m.process_height;
+            }
+            for (int lane : trace.groups[g].lanes)
+                if (trace.lanes[size_t(lane)].process == process) {
+                    rows.push_back({y, m.lane_height, int(g), lane, process});
+                    y += m.lane_height;
+                }
+        }
+    }
+    return y;
+}
 
 std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot& trace, const TimelineInput& input)
 {
@@ -50,17 +79,7 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
         std::clamp(widest + ctx.metrics.font * 1.2f, ctx.metrics.label_width, std::max(ctx.metrics.label_width, avail.x / 4));
     const TimelineMetrics& m = ctx.metrics;
 
-    // Rows: a header per run, then its lanes.
-    float y = 0;
-    for (size_t g = 0; g < trace.groups.size(); ++g) {
-        ctx.rows.push_back({y, m.header_height, int(g), -1});
-        y += m.header_height;
-        for (int lane : trace.groups[g].lanes) {
-            ctx.rows.push_back({y, m.lane_height, int(g), lane});
-            y += m.lane_height;
-        }
-    }
-    const float content_height = y;
+    const float content_height = LayOutRows(trace, m, ctx.rows);
     const float visible_height = avail.y - m.ruler_height;
     // More lanes than fit (threaded-export's 30 on a laptop): a scrollbar at the right says so.
     const float bar_width = content_height > visible_height ? ImGui::GetStyle().ScrollbarSize : 0;

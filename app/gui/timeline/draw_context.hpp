@@ -18,15 +18,24 @@ struct TimelineMetrics {
     float ruler_height = 0;
     float lane_height = 0;   // one thread
     float header_height = 0; // one run's title
+    float process_height = 0; // an emulated process's title, within a run
 };
 
-// One row: a run's header (lane < 0), or one thread's lane.
+// One row: a run's header, an emulated process's header within it, or one
+// thread's lane.
 struct TimelineRow {
     float y; // top, from the top of the first row, before scrolling
     float height;
     int group;
-    int lane; // -1: the run's header
+    int lane;        // -1: a header
+    int process = 0; // the lane's process (LaneTrace::process); of a header: 0 the run's, n process n's
+    bool IsRunHeader() const { return lane < 0 && process == 0; }
 };
+
+// Every row, top to bottom: each run's header, then its lanes: the program's
+// own threads, then each emulated process's under a header of its own, in
+// the order the processes began. Returns the rows' total height.
+float LayOutRows(const TraceSnapshot& trace, const TimelineMetrics& metrics, std::vector<TimelineRow>& rows);
 
 struct TimelineDrawContext {
     TimelineDrawContext(const TraceSnapshot& trace_, const TimelineInput& input_) : trace(trace_), input(input_) {}

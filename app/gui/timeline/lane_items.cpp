@@ -1,16 +1,25 @@
 #include "lane_items.hpp"
 
 #include "describe.hpp"
+#include "model.hpp"
 #include "ui.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace threadlab {
 
 namespace {
 constexpr float kMinBlockPx = 3.0f; // narrower spans fold into one block
+
+// Down the left of a process's header and lanes, so its rows read as one block.
+void DrawProcessBar(const TimelineDrawContext& ctx, float top, float height)
+{
+    const float x = ctx.canvas_min.x + ctx.metrics.font * 0.25f;
+    ctx.draw->AddRectFilled(ImVec2(x, top), ImVec2(x + ctx.metrics.font * 0.22f, top + height), kColorProcess);
+}
 } // namespace
 
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
@@ -30,6 +39,27 @@ void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
         ImGui::PopFont();
 }
 
+void DrawProcessHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
+{
+    const float top = ctx.RowTop(row);
+    const float font = ctx.metrics.font;
+    const GroupTrace& group = ctx.trace.groups[size_t(row.group)];
+    ctx.draw->AddRectFilled(ImVec2(ctx.canvas_min.x, top), ImVec2(ctx.canvas_max.x, top + row.height),
+                            kColorProcessHeader);
+    DrawProcessBar(ctx, top + row.height * 0.2f, row.height * 0.8f);
+    std::string_view name = "process";
+    for (int lane : group.lanes)
+        if (ctx.trace.lanes[size_t(lane)].process == row.process) {
+            name = ProcessNameOf(ctx.trace.lanes[size_t(lane)].name);
+            break;
+        }
+    const std::optional<Model> model = ParseModel(group.python);
+    const bool gil = !model || HasGil(*model);
+    const std::string title = fmt::format("{} · a process: its own interpreter{}", name, gil ? " and its own GIL" : "");
+    ctx.draw->AddText(ImVec2(ctx.canvas_min.x + font * 0.9f, top + (row.height - ImGui::GetFontSize()) / 2),
+                      kColorRunHeaderText, title.c_str());
+}
+
 void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool striped,
                     std::vector<DrawBlock>& blocks, std::string& short_label, LaneHover& hover)
 {
@@ -42,12 +72,15 @@ void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool
     if (striped)
         draw->AddRectFilled(ImVec2(ctx.canvas_min.x, top), ImVec2(ctx.canvas_max.x, top + row.height),
                             kColorLaneStripe);
-    // The lane's label.
+    // The lane's label; in a process, indented past its bar, as the process calls the thread.
     draw->PushClipRect(ImVec2(ctx.canvas_min.x, top), ImVec2(time.x0 - font * 0.3f, top + row.height), true);
     if (ctx.input.label_font)
         ImGui::PushFont(ctx.input.label_font);
-    draw->AddText(ImVec2(ctx.canvas_min.x + font * 0.6f, top + (row.height - ImGui::GetFontSize()) / 2),
-                  kColorTimelineText, lane.name.c_str());
+    const std::string_view label = row.process > 0 ? NameInProcess(lane.name) : std::string_view(lane.name);
+    if (row.process > 0)
+        DrawProcessBar(ctx, top, row.height);
+    draw->AddText(ImVec2(ctx.canvas_min.x + font * (row.process > 0 ? 1.1f : 0.6f), top + (row.height - ImGui::GetFontSize()) / 2),
+                  kColorTimelineText, label.data(), label.data() + label.size());
     if (ctx.input.label_font)
         ImGui::PopFont();
     draw->PopClipRect();

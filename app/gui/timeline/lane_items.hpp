@@ -12,6 +12,10 @@ namespace threadlab {
 // The run's name, model and length across the canvas.
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row);
 
+// An emulated process's title within its run: its name and what it has of
+// its own, with a bar down the left that its lanes continue.
+void DrawProcessHeader(const TimelineDrawContext& ctx, const TimelineRow& row);
+
 // One thread: its name, its spans (folded where they are too narrow to
 // see, labelled where they are wide), the faint "done" after its end, and
 // its marks. `striped` shades the row; `blocks` and `short_label` are

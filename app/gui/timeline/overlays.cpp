@@ -161,7 +161,7 @@ void DrawWaitFor(const TimelineDrawContext& ctx)
         // covers no lane; above the top lane when the header is scrolled away.
         float ly = top - ctx.metrics.lane_height * 0.5f + 1;
         for (const TimelineRow& row : ctx.rows)
-            if (row.lane < 0 && row.group == int(g) && ctx.RowTop(row) >= ctx.lanes_top)
+            if (row.IsRunHeader() && row.group == int(g) && ctx.RowTop(row) >= ctx.lanes_top)
                 ly = ctx.RowTop(row) + (row.height - size.y) / 2;
         ctx.draw->AddRectFilled(ImVec2(lx - 3, ly), ImVec2(lx + size.x + 3, ly + size.y), kColorGhostLabel);
         ctx.draw->AddText(ImVec2(lx, ly), kColorDeadlock, label);

@@ -78,8 +78,10 @@ void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const Timeline
         const float top = ctx.RowTop(row);
         if (top > ctx.canvas_max.y || top + row.height < ctx.lanes_top)
             continue;
-        if (row.lane < 0)
+        if (row.IsRunHeader())
             DrawRunHeader(ctx, row);
+        else if (row.lane < 0)
+            DrawProcessHeader(ctx, row);
         else
             DrawThreadLane(ctx, row, i % 2 == 0, view.blocks, view.short_label, hover);
     }

@@ -120,6 +120,17 @@ std::vector<Tick> RulerTicks(const TimelineContext& ctx, float min_major_px)
     return ticks;
 }
 
+std::string_view ProcessNameOf(std::string_view lane_name)
+{
+    return lane_name.substr(0, lane_name.find(": "));
+}
+
+std::string_view NameInProcess(std::string_view lane_name)
+{
+    const size_t colon = lane_name.find(": ");
+    return colon == std::string_view::npos ? std::string_view("MainThread") : lane_name.substr(colon + 2);
+}
+
 void BuildLinks(const TraceSnapshot& trace, std::vector<Link>& out)
 {
     out.clear();

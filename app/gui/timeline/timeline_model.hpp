@@ -44,6 +44,12 @@ struct Tick {
 // Ticks for the visible range, about one major tick per `min_major_px`.
 std::vector<Tick> RulerTicks(const TimelineContext& ctx, float min_major_px);
 
+// An emulated process's lanes are named "SpawnProcess-1" (its main thread)
+// and "SpawnProcess-1: Thread-2": under the process's own header they show
+// what the process calls them, "MainThread" and "Thread-2".
+std::string_view ProcessNameOf(std::string_view lane_name);
+std::string_view NameInProcess(std::string_view lane_name);
+
 enum class LinkKind { Join, LockHandoff };
 struct Link {
     LinkKind kind;
