@@ -1,5 +1,6 @@
-// Recording: what one event costs a writer, alone and with a second writer
-// while a reader snapshots every 16 ms; and what a recorded span weighs.
+// Recording: what one event costs a writer, alone (in fresh memory, and run
+// after run as the window records) and with a second writer while a reader
+// snapshots every 16 ms; and what a recorded span weighs.
 #include "memory.hpp"
 #include "recorder.hpp"
 #include "snapshot.hpp"
@@ -7,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 
 using namespace threadlab;
@@ -40,6 +42,31 @@ void BM_RecordOneWriter(benchmark::State& state)
     state.counters["clock_read_ns"] = double(NowNs() - t0) / kReads;
 }
 BENCHMARK(BM_RecordOneWriter);
+
+// As the window records: a new recording for each run of a million events,
+// so after the first run the writer fills memory an earlier run gave back.
+// (BM_RecordOneWriter grows one recording without end: every event there
+// lands in memory the kernel must first map and zero.)
+void BM_RecordRunAfterRun(benchmark::State& state)
+{
+    constexpr int kEventsPerRun = 1'000'000;
+    auto recorder = std::make_unique<Recorder>();
+    int lane = recorder->AddLane(recorder->AddGroup("bench", "3.12", 1.0), "A");
+    int i = 0;
+    for (auto _ : state) {
+        recorder->Append(lane, StateEvent(*recorder, i));
+        if (++i == kEventsPerRun) [[unlikely]] {
+            state.PauseTiming();
+            recorder = std::make_unique<Recorder>();
+            lane = recorder->AddLane(recorder->AddGroup("bench", "3.12", 1.0), "A");
+            i = 0;
+            state.ResumeTiming();
+        }
+    }
+    state.counters["ns_per_event"] =
+        benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_RecordRunAfterRun);
 
 // Two writers (the benchmark thread and one more) while a reader takes an
 // incremental snapshot every 16 ms, as the window does.

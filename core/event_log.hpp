@@ -5,7 +5,9 @@
 // Design notes
 // - Events live in a chain of chunks that never move once allocated; chunk
 //   capacity doubles from kFirstChunk to kMaxChunk so a thread that records
-//   three events costs kilobytes, not megabytes.
+//   three events costs kilobytes, not megabytes. Full-size chunks are
+//   mapped whole and recycled across recordings (event_log.cpp), so the
+//   writer does not take a page fault every 128 events.
 // - The writer fills a slot, then publishes the new count with a release
 //   store. A reader loads the count with acquire and may read every slot
 //   below it; slots at or above it are the writer's alone.
@@ -70,18 +72,19 @@ public:
     struct Chunk {
         explicit Chunk(uint32_t cap);
         struct Free {
-            void operator()(TraceEvent* p) const { ::operator delete[](p); }
+            uint32_t capacity;
+            void operator()(TraceEvent* p) const;
         };
         uint32_t capacity;
         std::unique_ptr<TraceEvent[], Free> events;
         std::atomic<Chunk*> next{nullptr};
     };
 
-private:
-    void Grow();
-
     static constexpr uint32_t kFirstChunk = 64;
     static constexpr uint32_t kMaxChunk = 4096; // 128 KB: little slack at the end of a long lane
+
+private:
+    void Grow();
 
     // The writer's fields and the published count each on their own cache
     // line, so lanes written from different cores never share one.

@@ -123,3 +123,38 @@ TEST_CASE("a snapshot taken while runs and threads are being added stays consist
     for (const LaneTrace& lane : snapshot.lanes)
         CHECK(size_t(lane.group) < snapshot.groups.size());
 }
+
+TEST_CASE("a recording reads back only its own events, in memory an earlier one gave back", "[recorder]")
+{
+    // Full-size chunks are recycled from one recording to the next: what a
+    // reader sees must be this run's writes, never the last run's left-overs.
+    constexpr int kEvents = 5 * int(EventLog::kMaxChunk) + 17;
+    auto record = [&](int64_t first_value, int events) {
+        auto recorder = std::make_unique<Recorder>();
+        const int lane = recorder->AddLane(recorder->AddGroup("run", "3.12", 1.0), "A");
+        for (int i = 0; i < events; ++i) {
+            TraceEvent e;
+            e.t_ns = i;
+            e.value = first_value + i;
+            e.kind = EventKind::Mark;
+            e.code = uint8_t(MarkKind::CounterWrite);
+            recorder->Append(lane, e);
+        }
+        TraceSnapshot snapshot;
+        snapshot.Update(*recorder);
+        return snapshot.lanes.at(0).marks;
+    };
+    const std::vector<Mark> first = record(1'000'000, kEvents);
+    REQUIRE(first.size() == size_t(kEvents));
+    for (int round = 0; round < 3; ++round) {
+        const int events = kEvents / (round + 2); // ends part-way through a recycled chunk
+        const std::vector<Mark> again = record(0, events);
+        REQUIRE(again.size() == size_t(events));
+        size_t first_wrong = again.size();
+        for (size_t i = 0; i < again.size() && first_wrong == again.size(); ++i)
+            if (again[i].value != int64_t(i) || again[i].t - again[0].t != int64_t(i))
+                first_wrong = i;
+        CAPTURE(round, first_wrong);
+        CHECK(first_wrong == again.size());
+    }
+}
