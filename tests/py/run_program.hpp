@@ -15,12 +15,14 @@ struct ProgramResult {
     std::unique_ptr<Recorder> recorder;
 };
 
+// `charge_costs` false: no model cost, as the benches measure the raw VM.
 inline ProgramResult RunPython(const std::string& source, Model model, double time_scale = 1.0,
-                               std::vector<std::string> watch = {}, StopFlag* stop = nullptr)
+                               std::vector<std::string> watch = {}, StopFlag* stop = nullptr, bool charge_costs = true)
 {
     ProgramResult r;
     std::unique_ptr<py::Program> program = py::CompileProgram("test.py", source);
     py::RunSettings settings;
+    settings.charge_costs = charge_costs;
     settings.model = model;
     settings.time_scale = time_scale;
     settings.watch = std::move(watch);

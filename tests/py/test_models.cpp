@@ -118,6 +118,23 @@ a.start(); b.start(); a.join(); b.join()
     CHECK_TIMING(overlap(free) > 1'000'000); // needs two free cores
 }
 
+TEST_CASE("with no model cost a program's clock is the VM's own speed", "[py][models]")
+{
+    // The benches time the raw VM this way (BM_LoopSideBySide): with nothing
+    // charged there is nothing to forgive, so the lesson clock must not
+    // stand still for the VM's work and perf_counter() sees it take time.
+    const std::string program = R"(import time
+t0 = time.perf_counter()
+total = 0
+for i in range(200000):
+    total += i
+print((time.perf_counter() - t0) * 1e9 / 200000 > 0.5, total)
+)";
+    const ProgramResult raw = RunPython(program, Model::Py312, 1.0, {}, nullptr, false);
+    REQUIRE(raw.exit_code == 0);
+    CHECK(raw.out == "True 19999900000\n"); // a loop iteration takes well over half a nanosecond
+}
+
 TEST_CASE("sleep, a blocked acquire and join release the GIL", "[py][models]")
 {
     // B computes while A waits; had the wait kept the GIL, B could only run after A.
