@@ -271,9 +271,11 @@ RunOutcome Runtime::Run(const ThreadFn& main)
             outcome.threads.push_back(ThreadSummary{record->name, LessonSeconds(record->start_ns),
                                                     LessonSeconds(record->end_ns), record->error});
     }
+    // A stop asked for before the program ended wins over a deadlock seen
+    // meanwhile: it may have cut off the finale that reads the metrics.
     outcome.status = !outcome.failure.empty()                        ? RunStatus::Failed
-                     : m_census.Deadlocked()                             ? RunStatus::Deadlocked
                      : m_stop.StopRequested() && !m_ending_daemons.load() ? RunStatus::Stopped
+                     : m_census.Deadlocked()                             ? RunStatus::Deadlocked
                                                                        : RunStatus::Finished;
     if (outcome.status == RunStatus::Deadlocked)
         outcome.failure = m_census.Description();
