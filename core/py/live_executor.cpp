@@ -15,9 +15,10 @@
 //   wait) used more CPU than the model's cost, the difference is forgiven
 //   and the lesson clock (core/lesson_clock.hpp) stands still for it, so
 //   lesson time does not depend on the time scale. Threads side by side
-//   (free-threaded, processes) share the stands made while they ran. The CPU counted is only
-//   what the thread used holding the GIL (from taking it to giving it up,
-//   through the thread's GIL hooks): a wait's own CPU is nobody's lesson time.
+//   (free-threaded, processes) share the stands made while they ran. The
+//   CPU counted is only what the thread used holding the GIL (from taking
+//   it to giving it up, through the thread's GIL hooks): a wait's own CPU
+//   is nobody's lesson time.
 // - Attention fires every burn quantum (1/50 of the switch interval, at
 //   least 10 µs real, times the scale below 1), on a GIL drop request, and on stop.
 // - Locks: a `_thread.lock` is a runtime Lock; the locks the library makes
