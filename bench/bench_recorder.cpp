@@ -125,7 +125,7 @@ void BM_MemoryPerSpan(benchmark::State& state)
         size_t recorder_bytes = 0, snapshot_bytes = 0;
         for (int l = 0; l < kLanes; ++l) {
             recorder_bytes += recorder->Lane(l).log.BytesReserved();
-            snapshot_bytes += snapshot->lanes[size_t(l)].spans.capacity() * sizeof(Span);
+            snapshot_bytes += snapshot->lanes[size_t(l)].spans.BytesHeld();
         }
         bytes_per_span = double(recorder_bytes + snapshot_bytes) / kSpans;
         resident_mb = bench::ResidentMegabytes() - before;

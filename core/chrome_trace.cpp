@@ -327,7 +327,7 @@ std::variant<OpenedTrace, std::string> ReadTrace(std::string_view text)
         }
     }
     for (LaneTrace& lane : trace.lanes) {
-        std::stable_sort(lane.spans.begin(), lane.spans.end(), [](const Span& a, const Span& b) { return a.t0 < b.t0; });
+        lane.spans.SortByStart();
         std::stable_sort(lane.marks.begin(), lane.marks.end(), [](const Mark& a, const Mark& b) { return a.t < b.t; });
         for (size_t i = 1; i < lane.spans.size(); ++i)
             if (lane.spans[i].t0 < lane.spans[i - 1].t1 - 1000) // 1 µs of rounding

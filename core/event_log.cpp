@@ -92,19 +92,24 @@ void EventLog::Chunk::Free::operator()(TraceEvent* p) const
         ::operator delete[](p);
 }
 
-EventLog::EventLog() : m_head(std::make_unique<Chunk>(kFirstChunk)), m_tail(m_head.get()) {}
+namespace {
 
-EventLog::~EventLog()
+// Frees the chain iteratively; a recursive chain of owners could overflow
+// the stack on a very long recording.
+void FreeChain(EventLog::Chunk* head)
 {
-    // Free the chain iteratively; a recursive unique_ptr chain could overflow
-    // the stack on a very long recording.
-    Chunk* chunk = m_head->next.load(std::memory_order_relaxed);
-    while (chunk != nullptr) {
-        Chunk* next = chunk->next.load(std::memory_order_relaxed);
-        delete chunk;
-        chunk = next;
+    while (head != nullptr) {
+        EventLog::Chunk* next = head->next.load(std::memory_order_acquire);
+        delete head;
+        head = next;
     }
 }
+
+} // namespace
+
+EventLog::EventLog() : m_head(new Chunk(kFirstChunk), FreeChain), m_tail(m_head.get()) {}
+
+EventLog::~EventLog() = default;
 
 void EventLog::Grow()
 {

@@ -13,10 +13,13 @@
 //   below it; slots at or above it are the writer's alone.
 // - A chunk's `next` pointer is stored before the count that covers its first
 //   event, so a reader that saw the count also finds the chunk.
-// - Readers keep a cursor and copy only what is new since their last read.
+// - Readers keep a cursor and visit only what is new since their last read.
+//   The chain is shared: a reader that keeps Head() may go on reading the
+//   events in place (Locate) after the log itself is gone.
 #include "trace_types.hpp"
 
 #include <atomic>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -42,8 +45,8 @@ public:
         ++m_written;
     }
 
-    // Reader side: copies events [cursor, published count) into `out`, which
-    // is called once per event, and advances the cursor.
+    // Reader side: calls `out(event, index)` for each event in [cursor,
+    // published count) and advances the cursor.
     struct Cursor {
         const Chunk* chunk = nullptr;
         uint32_t index = 0;
@@ -60,7 +63,7 @@ public:
                 cursor.chunk = cursor.chunk->next.load(std::memory_order_acquire);
                 cursor.index = 0;
             }
-            out(cursor.chunk->events[cursor.index]);
+            out(cursor.chunk->events[cursor.index], cursor.consumed);
             ++cursor.index;
             ++cursor.consumed;
         }
@@ -68,6 +71,16 @@ public:
 
     uint64_t Count() const { return m_count.load(std::memory_order_acquire); }
     size_t BytesReserved() const;
+
+    // Where event `index` lives: the chunk's place in the chain and the slot
+    // in it. Chunk sizes depend only on their place, so this is arithmetic.
+    struct Place {
+        uint32_t chunk;
+        uint32_t slot;
+    };
+    static constexpr Place Locate(uint64_t index);
+    // Keeps every chunk alive for as long as the caller holds it.
+    std::shared_ptr<const Chunk> Head() const { return m_head; }
 
     struct Chunk {
         explicit Chunk(uint32_t cap);
@@ -88,12 +101,25 @@ private:
 
     // The writer's fields and the published count each on their own cache
     // line, so lanes written from different cores never share one.
-    alignas(64) std::unique_ptr<Chunk> m_head;
+    alignas(64) std::shared_ptr<Chunk> m_head; // frees the whole chain when the last holder lets go
     Chunk* m_tail;           // writer only
     uint32_t m_tail_used = 0; // writer only
     uint64_t m_written = 0;   // writer only
     alignas(64) std::atomic<uint64_t> m_count{0};
     [[maybe_unused]] char m_pad[64 - sizeof(std::atomic<uint64_t>)] = {}; // keeps the next object off this cache line
 };
+
+constexpr EventLog::Place EventLog::Locate(uint64_t index)
+{
+    // Chunks double from kFirstChunk up to kMaxChunk, then stay there.
+    constexpr uint64_t kGrowingEvents = uint64_t(kFirstChunk) * (2 * (kMaxChunk / kFirstChunk) - 1);
+    constexpr uint32_t kGrowingChunks = std::countr_zero(kMaxChunk / kFirstChunk) + 1;
+    if (index < kGrowingEvents) {
+        const uint32_t chunk = uint32_t(std::bit_width(index / kFirstChunk + 1) - 1);
+        return {chunk, uint32_t(index - uint64_t(kFirstChunk) * ((uint64_t(1) << chunk) - 1))};
+    }
+    const uint64_t past = index - kGrowingEvents;
+    return {uint32_t(kGrowingChunks + past / kMaxChunk), uint32_t(past % kMaxChunk)};
+}
 
 } // namespace threadlab

@@ -32,6 +32,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
         lane.name = info.name;
         lane.group = info.group;
         lane.process = info.process;
+        lane.spans.ReadFrom(info.log, groups[size_t(info.group)].origin_ns);
         lanes.push_back(std::move(lane));
         groups[size_t(info.group)].lanes.push_back(l);
     }
@@ -39,7 +40,7 @@ void TraceSnapshot::Update(const Recorder& recorder)
         LaneTrace& lane = lanes[l];
         const LaneInfo& info = recorder.Lane(int(l));
         const GroupTrace& group = groups[size_t(lane.group)];
-        info.log.ReadNew(lane.cursor, [&](const TraceEvent& e) { Absorb(lane, group, e); });
+        info.log.ReadNew(lane.cursor, [&](const TraceEvent& e, uint64_t index) { Absorb(lane, group, e, index); });
         lane.current_line = info.current_line.load(std::memory_order_relaxed);
     }
     // Labels may be interned after the events that use them were read, so
@@ -57,25 +58,22 @@ void TraceSnapshot::Update(const Recorder& recorder)
         if (lane.ended || lane.spans.empty())
             continue;
         const GroupTrace& group = groups[size_t(lane.group)];
-        lane.spans.back().t1 = GroupNow(group);
+        lane.spans.SetOpenEnd(GroupNow(group));
     }
 }
 
-void TraceSnapshot::Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& e)
+void TraceSnapshot::Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& e, uint64_t index)
 {
     const int64_t t = e.t_ns - group.origin_ns;
     if (e.kind == EventKind::Mark) {
         lane.marks.push_back(Mark{t, e.value, e.seq, e.other, e.object, e.label, MarkKind(e.code)});
-        return;
+    } else {
+        if (lane.spans.size() % LaneTrace::kIndexStride == 0)
+            lane.span_index.push_back(t);
+        if (State(e.code) == State::Done)
+            lane.ended = true;
     }
-    if (!lane.spans.empty())
-        lane.spans.back().t1 = t;
-    const State state = State(e.code);
-    if (lane.spans.size() % LaneTrace::kIndexStride == 0)
-        lane.span_index.push_back(t);
-    lane.spans.push_back(Span{t, t, e.other, e.object, e.label, state});
-    if (state == State::Done)
-        lane.ended = true;
+    lane.spans.Note(e, index);
 }
 
 void RebuildSpanIndex(LaneTrace& lane)

@@ -1,8 +1,9 @@
 #pragma once
 // TraceSnapshot: a reader's private, growing copy of a recording.
 //
-// Update() copies only the events appended since the previous call, so the
-// window can refresh every frame while a million spans exist. Times are in
+// Update() visits only the events appended since the previous call, so the
+// window can refresh every frame while a million spans exist; spans are read
+// in the recorder's own memory (SpanList), marks are copied. Times are in
 // nanoseconds since the start of the span's own group (run); divide by the
 // group's time scale for lesson seconds.
 //
@@ -10,6 +11,7 @@
 // never overlap; the last span of a live lane is open and ends at the
 // snapshot's `now`; a span never ends before it starts.
 #include "event_log.hpp"
+#include "span_list.hpp"
 #include "trace_types.hpp"
 
 #include <string>
@@ -18,18 +20,6 @@
 namespace threadlab {
 
 class Recorder;
-
-// 32 bytes: a million of them is 32 MB in the window.
-struct Span {
-    int64_t t0 = 0;
-    int64_t t1 = 0;
-    int32_t other = kNoLane; // GIL or lock holder, joined thread
-    uint32_t object = 0;     // lock id
-    uint16_t label = 0;
-    State state = State::Running;
-};
-
-static_assert(sizeof(Span) == 32);
 
 struct Mark {
     int64_t t = 0;
@@ -47,7 +37,7 @@ struct LaneTrace {
     std::string name;
     int group = 0;
     int process = 0; // LaneInfo::process
-    std::vector<Span> spans;
+    SpanList spans;
     // t0 of every kIndexStride-th span: a small index a reader can search
     // without touching the spans themselves (the timeline's folding).
     std::vector<int64_t> span_index;
@@ -90,7 +80,7 @@ public:
     const std::string& ObjectName(uint32_t id) const;
 
 private:
-    void Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& event);
+    void Absorb(LaneTrace& lane, const GroupTrace& group, const TraceEvent& event, uint64_t index);
 };
 
 } // namespace threadlab

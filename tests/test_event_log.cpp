@@ -158,3 +158,55 @@ TEST_CASE("a recording reads back only its own events, in memory an earlier one 
         CHECK(first_wrong == again.size());
     }
 }
+
+TEST_CASE("a snapshot reads spans where the recorder wrote them: each its own event, even after the recorder is gone",
+          "[recorder]")
+{
+    TraceSnapshot snapshot;
+    constexpr int kEvents = 30'000; // past the growing chunks (8,128 events) into full-size ones
+    {
+        Recorder recorder;
+        const int group = recorder.AddGroup("run", "3.12", 1.0, 1000);
+        const int lane = recorder.AddLane(group, "MainThread");
+        for (int i = 0; i < kEvents; ++i) {
+            TraceEvent e;
+            e.t_ns = 1000 + int64_t(i) * 10;
+            e.kind = i % 5 == 0 ? EventKind::Mark : EventKind::StateChange; // a chunk may begin with a mark
+            e.code = uint8_t(e.kind == EventKind::Mark ? uint8_t(MarkKind::CounterWrite) : uint8_t(State::Running));
+            e.object = uint32_t(i);
+            recorder.Append(lane, e);
+            if (i % 7777 == 0)
+                snapshot.Update(recorder); // reads in pieces, as the window does
+        }
+        snapshot.Update(recorder);
+    }
+    const SpanList& spans = snapshot.lanes[0].spans;
+    REQUIRE(spans.size() == size_t(kEvents - kEvents / 5));
+    bool each_its_own = true;
+    for (size_t k = 0; k < spans.size(); ++k) {
+        const uint32_t event = uint32_t(k / 4 * 5 + k % 4 + 1); // every fifth event is a mark
+        const Span span = spans[k];
+        each_its_own &= span.object == event && span.t0 == int64_t(event) * 10;
+        if (k + 1 < spans.size())
+            each_its_own &= span.t1 == spans[k + 1].t0;
+    }
+    CHECK(each_its_own);
+    CHECK(snapshot.lanes[0].marks.size() == size_t(kEvents / 5));
+    // What the snapshot holds of its own: a few bytes a span, not a copy.
+    CHECK(double(spans.BytesHeld()) / double(spans.size()) < 8.0);
+}
+
+TEST_CASE("a place in the log is where the chain of chunks puts it", "[recorder]")
+{
+    uint64_t index = 0;
+    uint32_t capacity = EventLog::kFirstChunk;
+    for (uint32_t chunk = 0; chunk < 12; ++chunk) {
+        for (uint32_t slot = 0; slot < capacity; slot += capacity - 1) {
+            const EventLog::Place place = EventLog::Locate(index + slot);
+            CHECK(place.chunk == chunk);
+            CHECK(place.slot == slot);
+        }
+        index += capacity;
+        capacity = std::min(capacity * 2, EventLog::kMaxChunk);
+    }
+}

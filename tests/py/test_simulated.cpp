@@ -139,7 +139,7 @@ a.start(); b.start(); a.join(); b.join()
     int slices = 0;
     for (const std::string name : {"A", "B"}) {
         const LaneTrace& lane = Lane(r, name);
-        const std::vector<Span>& spans = lane.spans;
+        const SpanList& spans = lane.spans;
         // Every slice but the last: the interval plus the hand-off.
         for (size_t i = 1; i + 2 < spans.size(); ++i)
             if (spans[i].state == State::Running && spans[i].t0 > joined + 1'000'000) {

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <vector>
 
 namespace threadlab {
@@ -60,7 +61,7 @@ struct TimelineDrawContext {
 // What the pointer is over, found while the lanes are drawn.
 struct LaneHover {
     const LaneTrace* lane = nullptr;
-    const Span* span = nullptr;
+    std::optional<Span> span;
     DrawBlock block{};
 };
 

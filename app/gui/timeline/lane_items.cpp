@@ -126,7 +126,7 @@ void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool
         if (ctx.hovered && ctx.mouse.x >= block.x0 - 1 && ctx.mouse.x <= block.x1 + 1 && ctx.mouse.y >= top &&
             ctx.mouse.y < top + row.height) {
             hover.block = block;
-            hover.span = &lane.spans[block.first];
+            hover.span = lane.spans[block.first];
             hover.lane = &lane;
         }
     }

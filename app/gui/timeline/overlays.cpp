@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace threadlab {
 
@@ -133,13 +134,13 @@ void DrawWaitFor(const TimelineDrawContext& ctx)
         for (const int lane : group.lanes) {
             const LaneTrace& waiter = trace.lanes[size_t(lane)];
             // The wait a thread was in when the run ended, not one it came out of.
-            const Span* last = nullptr;
+            std::optional<Span> last;
             for (auto it = waiter.spans.rbegin(); it != waiter.spans.rend(); ++it)
                 if (it->state != State::Done) {
-                    last = &*it;
+                    last = *it;
                     break;
                 }
-            if (last == nullptr || (last->state != State::WaitingLock && last->state != State::Joining) ||
+            if (!last || (last->state != State::WaitingLock && last->state != State::Joining) ||
                 last->other < 0 || last->other == lane || size_t(last->other) >= trace.lanes.size() ||
                 trace.lanes[size_t(last->other)].group != waiter.group)
                 continue;
@@ -180,7 +181,7 @@ void DrawNowLines(const TimelineDrawContext& ctx)
 
 void DrawHoverTooltip(const TimelineDrawContext& ctx, const LaneHover& hover)
 {
-    if (hover.span == nullptr || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+    if (!hover.span || ImGui::IsMouseDragging(ImGuiMouseButton_Left))
         return;
     const GroupTrace& group = ctx.trace.groups[size_t(hover.lane->group)];
     ImGui::BeginTooltip();

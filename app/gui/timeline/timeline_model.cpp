@@ -13,7 +13,7 @@ namespace threadlab {
 void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const TimelineContext& ctx, float min_px,
                    std::vector<DrawBlock>& out)
 {
-    const std::vector<Span>& spans = lane.spans;
+    const SpanList& spans = lane.spans;
     const double ns_per_second = 1e9 * group.time_scale;
     const auto ns_at = [&](double seconds) { return int64_t(seconds * ns_per_second); };
     const double pps = ctx.PixelsPerSecond() / ns_per_second; // pixels per recorded ns
@@ -23,15 +23,16 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
     const int64_t right = ns_at(ctx.t1);
     // Spans tile the lane, so their ends are sorted too.
     auto it = std::lower_bound(spans.begin(), spans.end(), left, [](const Span& s, int64_t t) { return s.t1 <= t; });
-    while (it != spans.end() && it->t0 <= right) {
-        if (it->state == State::Done) {
+    // Each span is read once into `span`: a SpanList builds it from the log.
+    for (Span span; it != spans.end() && (span = *it).t0 <= right;) {
+        if (span.state == State::Done) {
             ++it;
             continue;
         }
-        const float x0 = std::max(x_at(it->t0), ctx.x0 - 1);
-        const float x1 = std::min(x_at(it->t1), ctx.x1 + 1);
+        const float x0 = std::max(x_at(span.t0), ctx.x0 - 1);
+        const float x1 = std::min(x_at(span.t1), ctx.x1 + 1);
         if (x1 - x0 >= min_px) {
-            out.push_back({x0, x1, it->state, uint32_t(it - spans.begin()), 1});
+            out.push_back({x0, x1, span.state, uint32_t(it - spans.begin()), 1});
             ++it;
             continue;
         }
@@ -64,13 +65,15 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
                 --end;
         }
         const auto count = uint32_t(end - it);
-        State state = it->state;
+        State state = span.state;
         if (count > 1) {
             // Dominant state by time among its first few spans (cheap, and in cache).
             int64_t by_state[kStateCount] = {};
             const auto looked = std::min<uint32_t>(count, 4);
-            for (uint32_t k = 0; k < looked; ++k)
-                by_state[int((it + k)->state)] += (it + k)->t1 - (it + k)->t0;
+            for (uint32_t k = 0; k < looked; ++k) {
+                const Span folded = it[k];
+                by_state[int(folded.state)] += folded.t1 - folded.t0;
+            }
             by_state[int(State::Done)] = -1;
             state = State(std::max_element(std::begin(by_state), std::end(by_state)) - std::begin(by_state));
         }
