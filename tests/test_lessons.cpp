@@ -199,18 +199,31 @@ TEST_CASE("cpu-bound: no speedup with a GIL, parallel without", "[lessons][seria
     // best of up to three runs counts.
     if (!kTimingIsMeaningful)
         return;
+    // Parallel speed needs two free cores: a run the machine kept from them
+    // (it says "busy") shows the machine, not the model, and is not judged.
+    bool free_run_on_free_cores = !free.result.Busy();
+    bool gil_run_on_free_cores = !gil.result.Busy();
     auto speedup = [&](Model model) {
-        return RunWith("cpu-bound", {iterations}, model, 0.5).Number("speedup");
+        const LessonResult r = RunWith("cpu-bound", {iterations}, model, 0.5);
+        (model == Model::Py313t ? free_run_on_free_cores : gil_run_on_free_cores) |= !r.Busy();
+        return r.Number("speedup");
     };
     double gil_speedup = gil.result.Number("speedup");
-    for (int run = 1; run < 3 && gil_speedup >= 1.4; ++run)
-        gil_speedup = std::min(gil_speedup, speedup(Model::Py312));
+    for (int run = 1; run < 3 && (gil_speedup >= 1.4 || gil_speedup <= 0.6); ++run)
+        gil_speedup = speedup(Model::Py312); // the first run inside the bounds counts
     double free_speedup = free.result.Number("speedup");
     for (int run = 1; run < 3 && free_speedup <= 1.2; ++run)
         free_speedup = std::max(free_speedup, speedup(Model::Py313t));
-    CHECK(gil_speedup > 0.6);
-    CHECK(gil_speedup < 1.4);
-    CHECK(free_speedup > 1.2);
+    if (gil_run_on_free_cores) {
+        CHECK(gil_speedup > 0.6);
+        CHECK(gil_speedup < 1.4);
+    } else {
+        WARN("the machine was busy in every run with a GIL (speedup " << gil_speedup << "): not judged");
+    }
+    if (free_run_on_free_cores)
+        CHECK(free_speedup > 1.2);
+    else
+        WARN("the machine was busy in every free-threaded run (speedup " << free_speedup << "): not judged");
 }
 
 TEST_CASE("race-counter: 3.12 never loses, 3.9 and 3.13t do", "[lessons]")

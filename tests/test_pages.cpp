@@ -340,6 +340,52 @@ TEST_CASE("pages simulated: the counter loses updates on 3.9 and 3.13t, never on
           Number(Simulate("race-counter", Model::Py313t, {}, 7), "lost"));
 }
 
+TEST_CASE("a simulated lesson teaches the same at any time scale: the same metrics", "[pages]")
+{
+    struct Case {
+        std::string id;
+        Model model;
+        std::vector<std::string> sets;
+    };
+    // A race whose losses hang on where the switches fall, a lock's contention
+    // on virtual cores, and a pool's waves of sleeps and wake-ups.
+    const std::vector<Case> cases = {{"race-counter", Model::Py39, {"increments=200000"}},
+                                     {"locked-counter", Model::Py313t, {}},
+                                     {"thread-pool", Model::Py312, {}}};
+    for (const Case& c : cases) {
+        std::vector<std::vector<Metric>> by_scale;
+        for (const double scale : {1.0, 0.05, 3.0}) {
+            const LessonPage* page = FindPage(c.id);
+            REQUIRE(page != nullptr);
+            ParamValues values = DefaultValues(page->Specs());
+            REQUIRE_FALSE(ApplyAssignments(page->Specs(), c.sets, values).has_value());
+            RunConfig config;
+            config.model = c.model;
+            config.time_scale = scale;
+            Recorder recorder;
+            StopFlag stop;
+            py::SimSettings sim;
+            sim.seed = 3;
+            PageRun run = RunPageLesson(*page, values, config, sim, recorder, stop);
+            REQUIRE(run.run.outcome.status == RunStatus::Finished);
+            by_scale.push_back(run.metrics);
+        }
+        for (size_t s = 1; s < by_scale.size(); ++s) {
+            REQUIRE(by_scale[s].size() == by_scale[0].size());
+            for (size_t m = 0; m < by_scale[0].size(); ++m) {
+                INFO(c.id << " " << by_scale[0][m].name << ", scale #" << s);
+                const MetricValue& at_one = by_scale[0][m].value;
+                const MetricValue& here = by_scale[s][m].value;
+                REQUIRE(at_one.index() == here.index());
+                if (const auto* d = std::get_if<double>(&at_one))
+                    CHECK(std::get<double>(here) == Approx(*d).epsilon(1e-6)); // recorded times round to a ns
+                else
+                    CHECK(here == at_one);
+            }
+        }
+    }
+}
+
 TEST_CASE("pages: sections that give an answer away wait for a run - a model's note for a run on that model",
           "[pages]")
 {

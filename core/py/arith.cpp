@@ -581,8 +581,9 @@ int64_t Hash(ThreadState* ts, Value v)
             return h == -1 ? -2 : h;
         }
     }
-    // Identity, as object.__hash__ (the address shifted by 4).
-    return int64_t(reinterpret_cast<uintptr_t>(o) >> 4);
+    // Identity, as object.__hash__; CPython hashes the address, which would
+    // make a simulated run's set order depend on malloc (Object::serial).
+    return int64_t(o->serial);
 }
 
 // ---------------------------------------------------------------- unary

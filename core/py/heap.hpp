@@ -49,6 +49,7 @@ public:
     }
     void Refund(size_t bytes) { m_account->fetch_sub(int64_t(bytes), std::memory_order_relaxed); }
     int64_t Used() const { return m_account->load(std::memory_order_relaxed); }
+    uint64_t NextSerial() { return m_serial.fetch_add(1, std::memory_order_relaxed) + 1; }
     int64_t Bound() const { return m_bound; }
 
     // Takes ownership of an object (called through the thread's batch).
@@ -57,6 +58,7 @@ public:
 private:
     const int64_t m_bound;
     std::atomic<int64_t> m_used{0};
+    std::atomic<uint64_t> m_serial{0};
     std::atomic<int64_t>* const m_account; // m_used, or the budget heap's
     std::mutex m_mutex;
     std::vector<Object*> m_objects;
@@ -85,6 +87,7 @@ T* New(Args&&... args)
         heap.Refund(sizeof(T));
         throw;
     }
+    object->serial = heap.NextSerial();
     Register(object);
     return object;
 }

@@ -41,6 +41,10 @@ struct Object {
     Object(const Object&) = delete;
     Object& operator=(const Object&) = delete;
     Type* type;
+    // The order its heap made it in: the identity hash. An address would
+    // hash the same object differently from run to run (malloc's per-thread
+    // arenas), and a simulated run must not depend on that.
+    uint64_t serial = 0;
 };
 
 // Set per OS thread by the executor: true in live free-threaded runs.

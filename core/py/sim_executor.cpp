@@ -6,8 +6,9 @@
 //   interpreter needs no other synchronisation and the order of everything
 //   is decided here. What decides it is the schedule below, the run's seed
 //   and nothing else: no real clock is read.
-// - Time is virtual, in picoseconds "real" at the run's time scale (the unit
-//   of ThreadState::clock_ps). A running thread's clock grows by each
+// - Time is virtual, in picoseconds of lesson time (the unit of
+//   ThreadState::clock_ps): the time scale only stretches what is recorded
+//   and the pacing, so a run gives the same lesson at any time scale. A running thread's clock grows by each
 //   instruction's model cost; the run's now (m_now) is the clock of the
 //   thread that runs. A thread that gets to run again starts at now.
 // - GIL models, per process (a "domain"): one holder. A waiter that has
@@ -55,8 +56,8 @@ using Ps = int64_t;
 constexpr Ps kNever = INT64_MAX;
 constexpr Ps kUs = 1'000'000; // picoseconds in a microsecond
 
-// The OS's latencies on this kind of machine (GIL.md), real time: they do
-// not stretch with the time scale.
+// The OS's latencies on this kind of machine (GIL.md), as a run at time
+// scale 1 meets them.
 constexpr Ps kWakeBase = 5 * kUs;        // a condition variable's waiter running again
 constexpr Ps kWakeMean = 10 * kUs;       // … plus an exponential part of this mean
 constexpr Ps kTimerSlack = 50 * kUs;     // a sleep ends this late at least
@@ -65,7 +66,7 @@ constexpr Ps kThreadCreate = 50 * kUs;   // pthread_create until the child runs
 constexpr Ps kSliceMean = 2 * kUs;       // 3.13t: how long one thread runs before another catches up
 constexpr Ps kOsTimeslice = 4000 * kUs;  // more runnable threads than cores: the OS's round robin
 constexpr Ps kStallMax = 100 * kUs;      // a chooser's preemption without a GIL lasts at most this
-constexpr Ps kPaceStep = 2000 * kUs;     // paced: a running thread checks the wall clock this often
+constexpr Ps kPaceStep = 2000 * kUs;     // paced: a running thread checks the wall clock this often (real time)
 
 enum class Wait : uint8_t { None, Gil, Core, Sleep, Lock, Join, Done };
 
@@ -201,7 +202,7 @@ public:
         for (auto& t : m_threads)
             if (t->os.joinable())
                 t->os.join();
-        m_recorder.EndGroup(m_group, m_origin_ns + m_end / 1000);
+        m_recorder.EndGroup(m_group, RecorderNs(m_end));
         result.outcome = Outcome();
         if (result.outcome.status == RunStatus::Stopped)
             result.exit_code = 130;
@@ -275,7 +276,7 @@ public:
         SimThread* self = Self(ts);
         Advance(self);
         CheckUnwind();
-        const Ps duration = Ps(std::llround(seconds * m_config.time_scale * 1e12));
+        const Ps duration = Ps(std::llround(seconds * 1e12));
         GiveUpGil(self);
         ReleaseCore(self);
         if (duration <= 0) {
@@ -283,7 +284,7 @@ public:
         } else {
             self->wait = Wait::Sleep;
             self->wake = m_now + duration + m_timer_slack + Exponential(m_timer_mean);
-            Record(self, State::Sleeping, m_now, kNoLane, 0, m_recorder.InternLabel(CallSite(ts)), duration / 1000);
+            Record(self, State::Sleeping, m_now, kNoLane, 0, m_recorder.InternLabel(CallSite(ts)), RealNs(duration));
         }
         Reschedule(lock, self);
     }
@@ -320,7 +321,7 @@ public:
         l.waiters.push_back(self);
         self->lock = &l;
         self->timed_out = false;
-        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * m_config.time_scale * 1e12));
+        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * 1e12));
         GiveUpGil(self);
         ReleaseCore(self);
         self->wait = Wait::Lock;
@@ -397,7 +398,7 @@ public:
         target->joiners.push_back(self);
         self->joining = target;
         self->timed_out = false;
-        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * m_config.time_scale * 1e12));
+        self->deadline = timeout < 0 ? kNever : m_now + Ps(std::llround(timeout * 1e12));
         self->wake = self->deadline;
         GiveUpGil(self);
         ReleaseCore(self);
@@ -463,7 +464,7 @@ public:
         seconds = 1e-6 * double(uint64_t(1e6 * seconds));
         for (Domain& d : m_domains) {
             d.interval_seconds = seconds;
-            d.interval = std::max<Ps>(kUs, Ps(std::llround(seconds * m_config.time_scale * 1e12)));
+            d.interval = std::max<Ps>(kUs, Ps(std::llround(seconds * 1e12)));
         }
     }
 
@@ -506,9 +507,9 @@ public:
         m_parts.back().end = m_now;
         Mark(self, MarkKind::End, m_now);
         Record(self, State::Done, m_now);
-        m_recorder.EndGroup(m_group, m_origin_ns + m_now / 1000);
+        m_recorder.EndGroup(m_group, RecorderNs(m_now));
         m_group = m_recorder.AddGroup(m_part_names[size_t(index)], std::string(ModelName(m_config.model)),
-                                      m_config.time_scale, m_origin_ns + m_now / 1000);
+                                      m_config.time_scale, RecorderNs(m_now));
         m_parts.push_back(Part{m_part_names[size_t(index)], m_now, -1, m_gil_switches});
         self->lane = m_recorder.AddLane(m_group, self->name);
         self->part = int(m_parts.size()) - 1;
@@ -573,12 +574,15 @@ private:
     {
         Domain d;
         d.interval_seconds = 1e-6 * double(int64_t(1e6 * m_config.switch_interval + 1e-9));
-        d.interval = std::max<Ps>(kUs, Ps(std::llround(m_config.switch_interval * m_config.time_scale * 1e12)));
+        d.interval = std::max<Ps>(kUs, Ps(std::llround(m_config.switch_interval * 1e12)));
         return d;
     }
 
     bool HasGil() const { return threadlab::HasGil(m_config.model); }
-    double Seconds(Ps ps) const { return double(ps) / 1e12 / m_config.time_scale; }
+    double Seconds(Ps ps) const { return double(ps) / 1e12; }
+    // Where virtual moment `at` lies on the recorder's clock: lesson time stretched by the scale.
+    int64_t RecorderNs(Ps at) const { return m_origin_ns + RealNs(at); }
+    int64_t RealNs(Ps lesson) const { return int64_t(std::llround(double(lesson) / 1000.0 * m_config.time_scale)); }
     static SimThread* Self(ThreadState& ts) { return static_cast<SimThread*>(ts.exec_data); }
 
     // The seed's noise: an exponential delay of the given mean.
@@ -642,7 +646,7 @@ private:
         if (m_sim.chooser != nullptr)
             return m_now; // every switch point may be a choice
         const Ps natural = NaturalAttention(self);
-        return m_sim.pace ? std::min(natural, m_now + kPaceStep) : natural;
+        return m_sim.pace ? std::min(natural, m_now + Ps(double(kPaceStep) / m_config.time_scale)) : natural;
     }
 
     // Paced: wait until the wall clock has caught up with virtual time (the
@@ -651,7 +655,7 @@ private:
     {
         if (!m_sim.pace || m_unwinding)
             return;
-        const int64_t target = m_wall_origin_ns + m_now / 1000;
+        const int64_t target = m_wall_origin_ns + RealNs(m_now);
         lock.unlock();
         m_stop.SleepUntil(target);
         lock.lock();
@@ -810,7 +814,7 @@ private:
         AddCandidate(point, self);
         for (SimThread* t : others)
             AddCandidate(point, t);
-        m_recorder.SetVirtualNow(m_origin_ns + m_now / 1000);
+        m_recorder.SetVirtualNow(RecorderNs(m_now));
         const size_t choice = m_sim.chooser->Choose(point);
         if (choice == 0 || choice > others.size())
             return false;
@@ -887,7 +891,7 @@ private:
             ChoicePoint point;
             for (SimThread* t : ready)
                 AddCandidate(point, t);
-            m_recorder.SetVirtualNow(m_origin_ns + m_now / 1000);
+            m_recorder.SetVirtualNow(RecorderNs(m_now));
             next = ready[std::min(m_sim.chooser->Choose(point), ready.size() - 1)];
         }
         const Ps at = m_now + m_wake_base + Exponential(m_wake_mean);
@@ -1187,7 +1191,7 @@ private:
         if (s == State::HoldingLock && object == 0)
             object = t->held_lock;
         TraceEvent e;
-        e.t_ns = m_origin_ns + at / 1000;
+        e.t_ns = RecorderNs(at);
         e.value = value;
         e.other = other;
         e.object = object;
@@ -1201,7 +1205,7 @@ private:
               uint32_t seq = 0)
     {
         TraceEvent e;
-        e.t_ns = m_origin_ns + at / 1000;
+        e.t_ns = RecorderNs(at);
         e.value = value;
         e.other = other;
         e.object = object;
@@ -1373,6 +1377,7 @@ ProgramRun RunSimulated(const Program& program, const RunSettings& settings, con
                         std::string run_name)
 {
     RunSettings s = settings;
+    s.time_scale = 1.0; // the interpreter's costs and clock are in lesson time; the executor stretches the record
     s.simulated = true;
     s.seeded = true;
     s.seed = sim.seed;
