@@ -114,12 +114,12 @@ constexpr EventLog::Place EventLog::Locate(uint64_t index)
     // Chunks double from kFirstChunk up to kMaxChunk, then stay there.
     constexpr uint64_t kGrowingEvents = uint64_t(kFirstChunk) * (2 * (kMaxChunk / kFirstChunk) - 1);
     constexpr uint32_t kGrowingChunks = std::countr_zero(kMaxChunk / kFirstChunk) + 1;
-    if (index < kGrowingEvents) {
-        const uint32_t chunk = uint32_t(std::bit_width(index / kFirstChunk + 1) - 1);
-        return {chunk, uint32_t(index - uint64_t(kFirstChunk) * ((uint64_t(1) << chunk) - 1))};
+    if (index >= kGrowingEvents) [[likely]] { // a long lane's events are nearly all in full-size chunks
+        const uint64_t past = index - kGrowingEvents;
+        return {uint32_t(kGrowingChunks + past / kMaxChunk), uint32_t(past % kMaxChunk)};
     }
-    const uint64_t past = index - kGrowingEvents;
-    return {uint32_t(kGrowingChunks + past / kMaxChunk), uint32_t(past % kMaxChunk)};
+    const uint32_t chunk = uint32_t(std::bit_width(index / kFirstChunk + 1) - 1);
+    return {chunk, uint32_t(index - uint64_t(kFirstChunk) * ((uint64_t(1) << chunk) - 1))};
 }
 
 } // namespace threadlab

@@ -31,15 +31,4 @@ void SpanList::Note(const TraceEvent& event, uint64_t index)
         m_events.push_back(uint32_t(index));
 }
 
-Span SpanList::FromLog(size_t i) const
-{
-    const TraceEvent& e = Event(m_events[i]);
-    Span span{e.t_ns - m_origin_ns, 0, e.other, e.object, e.label, State(e.code)};
-    if (i + 1 < m_events.size())
-        span.t1 = Event(m_events[i + 1]).t_ns - m_origin_ns;
-    else
-        span.t1 = span.state == State::Done ? span.t0 : m_open_end;
-    return span;
-}
-
 } // namespace threadlab

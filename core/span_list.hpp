@@ -40,6 +40,8 @@ public:
     size_t size() const { return m_log ? m_events.size() : m_held.size(); }
     bool empty() const { return size() == 0; }
     Span operator[](size_t i) const { return m_log ? FromLog(i) : m_held[i]; }
+    // Only where span i starts: one read, for searches.
+    int64_t Start(size_t i) const { return m_log ? Event(m_events[i]).t_ns - m_origin_ns : m_held[i].t0; }
     Span front() const { return (*this)[0]; }
     Span back() const { return (*this)[size() - 1]; }
     Iterator begin() const;
@@ -67,7 +69,16 @@ private:
         const EventLog::Place place = EventLog::Locate(index);
         return m_chunks[place.chunk][place.slot];
     }
-    Span FromLog(size_t i) const;
+    Span FromLog(size_t i) const
+    {
+        const TraceEvent& e = Event(m_events[i]);
+        Span span{e.t_ns - m_origin_ns, 0, e.other, e.object, e.label, State(e.code)};
+        if (i + 1 < m_events.size()) [[likely]]
+            span.t1 = Event(m_events[i + 1]).t_ns - m_origin_ns;
+        else
+            span.t1 = span.state == State::Done ? span.t0 : m_open_end;
+        return span;
+    }
 
     std::shared_ptr<const EventLog::Chunk> m_log; // set: the spans are read from it
     std::vector<const TraceEvent*> m_chunks;      // each chunk's events, in chain order

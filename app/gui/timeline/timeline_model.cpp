@@ -56,9 +56,16 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
             const size_t from = std::max(here + 1, (k - (k != 0)) * LaneTrace::kIndexStride);
             const size_t to = block == index.end() ? spans.size()
                                                    : std::min(spans.size(), k * LaneTrace::kIndexStride + 1);
-            end = std::lower_bound(spans.begin() + ptrdiff_t(std::min(from, spans.size())),
-                                   spans.begin() + ptrdiff_t(std::max(to, std::min(from, spans.size()))), limit,
-                                   [](const Span& s, int64_t t) { return s.t0 < t; });
+            // The first span from `from` on that starts at the limit, by start times alone.
+            size_t lo = std::min(from, spans.size()), hi = std::max(to, lo);
+            while (lo < hi) {
+                const size_t mid = lo + (hi - lo) / 2;
+                if (spans.Start(mid) < limit)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            end = spans.begin() + ptrdiff_t(lo);
             // A wide span that merely starts inside the window is not part of
             // the fold: it is drawn on its own, in its own colour.
             if (end - it > 1 && x_at((end - 1)->t1) > x0 + 2 * min_px)
@@ -77,7 +84,8 @@ void CollectBlocks(const LaneTrace& lane, const GroupTrace& group, const Timelin
             by_state[int(State::Done)] = -1;
             state = State(std::max_element(std::begin(by_state), std::end(by_state)) - std::begin(by_state));
         }
-        const float last_x = std::min(end != spans.end() ? x_at(end->t0) : x_at((end - 1)->t1), ctx.x1 + 1);
+        const float last_x =
+            std::min(end != spans.end() ? x_at(spans.Start(end.Index())) : x_at((end - 1)->t1), ctx.x1 + 1);
         out.push_back({x0, std::max(last_x, x0 + min_px), state, uint32_t(it - spans.begin()), count});
         it = end;
     }
