@@ -4,12 +4,11 @@
 // build, not only in the clang one scripts/fuzz makes.
 #include "targets.hpp"
 
+#include "files.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -26,21 +25,6 @@ std::vector<fs::path> Files(const std::string& target)
     std::sort(files.begin(), files.end());
     return files;
 }
-
-std::string Read(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("threadlab-corpus-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
-
 } // namespace
 
 TEST_CASE("the parameter corpus keeps every property", "[fuzz][params]")
@@ -49,21 +33,21 @@ TEST_CASE("the parameter corpus keeps every property", "[fuzz][params]")
     CHECK(files.size() >= 12);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const auto broken = threadlab::fuzz::CheckParams(Read(file));
+        const auto broken = threadlab::fuzz::CheckParams(threadlab::test::ReadFile(file));
         CHECK(broken.value_or("") == "");
     }
 }
 
 TEST_CASE("the settings corpus keeps every property, read as settings and as progress", "[fuzz][settings]")
 {
-    TempDir dir;
+    threadlab::test::TempDir dir("corpus");
     const auto files = Files("settings");
     CHECK(files.size() >= 12);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const auto broken = threadlab::fuzz::CheckSettings(Read(file), dir.path.string());
+        const auto broken = threadlab::fuzz::CheckSettings(threadlab::test::ReadFile(file), dir.path.string());
         CHECK(broken.value_or("") == "");
-        const auto progress = threadlab::fuzz::CheckProgress(Read(file), dir.path.string());
+        const auto progress = threadlab::fuzz::CheckProgress(threadlab::test::ReadFile(file), dir.path.string());
         CHECK(progress.value_or("") == "");
     }
 }
@@ -74,7 +58,7 @@ TEST_CASE("the trace corpus keeps every property", "[fuzz][trace]")
     CHECK(files.size() >= 10);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const auto broken = threadlab::fuzz::CheckTrace(Read(file));
+        const auto broken = threadlab::fuzz::CheckTrace(threadlab::test::ReadFile(file));
         CHECK(broken.value_or("") == "");
     }
 }
@@ -85,7 +69,7 @@ TEST_CASE("the python corpus keeps every property", "[fuzz][python]")
     CHECK(files.size() >= 20);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const auto broken = threadlab::fuzz::CheckPython(Read(file));
+        const auto broken = threadlab::fuzz::CheckPython(threadlab::test::ReadFile(file));
         CHECK(broken.value_or("") == "");
     }
 }
@@ -96,7 +80,7 @@ TEST_CASE("the lesson page corpus keeps every property", "[fuzz][page]")
     CHECK(files.size() >= 6);
     for (const fs::path& file : files) {
         CAPTURE(file.filename().string());
-        const auto broken = threadlab::fuzz::CheckPage(Read(file));
+        const auto broken = threadlab::fuzz::CheckPage(threadlab::test::ReadFile(file));
         CHECK(broken.value_or("") == "");
     }
 }

@@ -12,11 +12,11 @@ using namespace threadlab::test;
 
 namespace {
 
-constexpr double kScale = 0.05;
+constexpr double kGilTestScale = 0.05;
 
 // Two CPU-bound threads, each running `steps` loop iterations.
 RunOutcome TwoCpuThreads(Recorder& recorder, Model model, int64_t steps, std::atomic<int64_t>* progress = nullptr,
-                         double scale = kScale)
+                         double scale = kGilTestScale)
 {
     StopFlag stop;
     Runtime runtime(RunConfig{model, 0.005, scale}, recorder, stop, "threaded");

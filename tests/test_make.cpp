@@ -4,6 +4,8 @@
 #include "catalog.hpp"
 #include "make_grade.hpp"
 
+#include "text_edit.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace threadlab;
@@ -31,13 +33,6 @@ def test_one():
 def test_several():
     assert abs(run_threaded([0.3, 0.1, 0.2]) - 0.3) < 0.05
 )";
-
-std::string Replace(std::string text, const std::string& from, const std::string& to)
-{
-    const size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 MakeGrade GradeOf(const std::string& program)
 {
@@ -71,7 +66,7 @@ TEST_CASE("make: threads joined one by one fail - the failing test's line and th
           "[make]")
 {
     const std::string sequential =
-        Replace(kRight, "    for t in threads:\n        t.start()\n    for t in threads:\n        t.join()",
+        test::ReplaceOnce(kRight, "    for t in threads:\n        t.start()\n    for t in threads:\n        t.join()",
                 "    for t in threads:\n        t.start()\n        t.join()");
     const MakeGrade g = GradeOf(sequential);
     CHECK(g.error.empty());
@@ -98,7 +93,7 @@ TEST_CASE("make: threads joined one by one fail - the failing test's line and th
 
 TEST_CASE("make: a crash, a missing function, too few tests and a syntax error each fail with why", "[make]")
 {
-    const MakeGrade crash = GradeOf(Replace(kRight, "    return time.perf_counter() - start", "    return elapsed"));
+    const MakeGrade crash = GradeOf(test::ReplaceOnce(kRight, "    return time.perf_counter() - start", "    return elapsed"));
     REQUIRE(crash.tests.size() == 3);
     CHECK_FALSE(crash.tests[0].passed);
     CHECK(crash.tests[0].message == "NameError: name 'elapsed' is not defined");

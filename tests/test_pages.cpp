@@ -10,6 +10,8 @@
 #include "snapshot.hpp"
 #include "trace_checks.hpp"
 
+#include "text_edit.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -60,13 +62,6 @@ check: counter == 2 * N
 ## Watch
 The counter.
 )";
-
-std::string Replace(std::string text, const std::string& from, const std::string& to)
-{
-    const size_t at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
-}
 
 std::string ParseError(const std::string& md, const std::string& py = kProgram)
 {
@@ -164,25 +159,25 @@ TEST_CASE("pages: a malformed page is refused naming the file, the line and the 
     const Case cases[] = {
         {"title: x\n", "tiny.md:1: the page must begin with a line `---`"},
         {"---\ntitle: x\n", "no closing line"},
-        {Replace(kPage, "title: A tiny race\n", ""), "tiny.md:2: title: is missing"},
-        {Replace(kPage, "kind: integer", "kind: whole"), "tiny.md:7: params.n.kind: must be integer, number or durations"},
-        {Replace(kPage, "range: [1, 1000]", "range: 1"), "tiny.md:9: params.n.range: must be [MIN, MAX]"},
-        {Replace(kPage, "default: 3", "default: 5000"), "tiny.md:8: params.n.default: n must be a whole number from 1 to 1000"},
-        {Replace(kPage, "constant: N", "constant: M"), "params.n.constant: tiny.py has no line `M = …` at its top level"},
-        {Replace(kPage, "summary: f\"lost {lost}\"", "summary: f\"lost {lost\""), "tiny.md:13: summary: SyntaxError"},
-        {Replace(kPage, "  lost: 2 * N - counter", "  lost: 2 * N -"), "tiny.md:12: metrics.lost: SyntaxError"},
-        {Replace(kPage, "check: counter == 2 * N", "checks: counter == 2 * N"), "tiny.md:19: checks: is not a field here"},
-        {Replace(kPage, "    answer: 0 if lost > 0 else 1\n", ""), "tiny.md:15: questions[1].answer: is missing"},
-        {Replace(kPage, "title: A tiny race", "title: [a"), "tiny.md:3: end of sequence flow not found"},
-        {Replace(kPage, "  lost: 2 * N - counter", "  lost: x = 1"), "metrics.lost: write one expression"},
-        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  set: {n: 0}\n"),
+        {test::ReplaceOnce(kPage, "title: A tiny race\n", ""), "tiny.md:2: title: is missing"},
+        {test::ReplaceOnce(kPage, "kind: integer", "kind: whole"), "tiny.md:7: params.n.kind: must be integer, number or durations"},
+        {test::ReplaceOnce(kPage, "range: [1, 1000]", "range: 1"), "tiny.md:9: params.n.range: must be [MIN, MAX]"},
+        {test::ReplaceOnce(kPage, "default: 3", "default: 5000"), "tiny.md:8: params.n.default: n must be a whole number from 1 to 1000"},
+        {test::ReplaceOnce(kPage, "constant: N", "constant: M"), "params.n.constant: tiny.py has no line `M = …` at its top level"},
+        {test::ReplaceOnce(kPage, "summary: f\"lost {lost}\"", "summary: f\"lost {lost\""), "tiny.md:13: summary: SyntaxError"},
+        {test::ReplaceOnce(kPage, "  lost: 2 * N - counter", "  lost: 2 * N -"), "tiny.md:12: metrics.lost: SyntaxError"},
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N", "checks: counter == 2 * N"), "tiny.md:19: checks: is not a field here"},
+        {test::ReplaceOnce(kPage, "    answer: 0 if lost > 0 else 1\n", ""), "tiny.md:15: questions[1].answer: is missing"},
+        {test::ReplaceOnce(kPage, "title: A tiny race", "title: [a"), "tiny.md:3: end of sequence flow not found"},
+        {test::ReplaceOnce(kPage, "  lost: 2 * N - counter", "  lost: x = 1"), "metrics.lost: write one expression"},
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  set: {n: 0}\n"),
          "tiny.md:21: step.set: n must be a whole number from 1 to 1000"},
-        {Replace(kPage, "check: counter == 2 * N\n",
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n",
                  "check: counter == 2 * N\nstep:\n  goals:\n    - say: both at once\n      together: counter -= 1\n"),
          "tiny.md:23: step.goals[1].together: no line of tiny.py reads `counter -= 1`"},
-        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  goals:\n    - say: lose one\n"),
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nstep:\n  goals:\n    - say: lose one\n"),
          "tiny.md:22: step.goals[1]: give when (an expression over the metrics) or together (a line of the program)"},
-        {Replace(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nafter_run: [Why]\n"),
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nafter_run: [Why]\n"),
          "tiny.md:20: after_run: the page has no section `## Why`"},
     };
     for (const Case& c : cases) {
@@ -230,13 +225,13 @@ TEST_CASE("pages: metrics, summary, answers and prompts are the page's expressio
 
     // A metric over a name the program does not have: the page's mistake, named as such.
     const std::unique_ptr<LessonPage> wrong =
-        ParsePage("tiny", "tiny.md", Replace(kPage, "2 * N - counter", "2 * N - countr"), "tiny.py", kProgram);
+        ParsePage("tiny", "tiny.md", test::ReplaceOnce(kPage, "2 * N - counter", "2 * N - countr"), "tiny.py", kProgram);
     const PageRun failed = RunPageLesson(*wrong, values, config, py::SimSettings{}, recorder, stop);
     CHECK(failed.page_error.find("tiny.md:12: metrics.lost: NameError: name 'countr' is not defined") == 0);
 
     // A question whose text cannot be worked out before the run: refused with its line, the others untouched.
     const std::unique_ptr<LessonPage> bad_ask = ParsePage(
-        "tiny", "tiny.md", Replace(kPage, "{2 * N} updates", "{2 // (N - N)} updates"), "tiny.py", kProgram);
+        "tiny", "tiny.md", test::ReplaceOnce(kPage, "{2 * N} updates", "{2 // (N - N)} updates"), "tiny.py", kProgram);
     error.clear();
     CHECK_FALSE(EvaluateBeforeRun(*bad_ask, values, Model::Py39, error).has_value());
     CHECK(error.find("tiny.md:16: questions[1].ask: ZeroDivisionError") == 0);

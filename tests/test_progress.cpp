@@ -1,6 +1,8 @@
 // The progress file: atomic writes, and recovery from a damaged file.
 #include "progress.hpp"
 
+#include "files.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -8,19 +10,6 @@
 
 using namespace threadlab;
 namespace fs = std::filesystem;
-
-namespace {
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("threadlab-progress-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
-std::string Read(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-} // namespace
 
 TEST_CASE("attempts, right answers and streaks add up", "[progress]")
 {
@@ -39,7 +28,7 @@ TEST_CASE("attempts, right answers and streaks add up", "[progress]")
 
 TEST_CASE("progress is saved atomically and read back", "[progress]")
 {
-    TempDir dir;
+    test::TempDir dir("progress");
     const std::string path = (dir.path / "sub" / "progress.json").string();
     Progress p;
     RecordAttempt(p, "race-counter", 1, 1);
@@ -59,7 +48,7 @@ TEST_CASE("progress is saved atomically and read back", "[progress]")
 
 TEST_CASE("a corrupt or unknown-version progress file is kept aside with a notice", "[progress]")
 {
-    TempDir dir;
+    test::TempDir dir("progress");
     const std::string path = (dir.path / "progress.json").string();
     for (const std::string& bad : {std::string("{\"version\": 1, \"lessons\": {\"a\": "), std::string(""),
                                    std::string("\x00\x01\x02garbage", 10), std::string("{\"version\": 99, \"lessons\": {}}"),
@@ -69,27 +58,27 @@ TEST_CASE("a corrupt or unknown-version progress file is kept aside with a notic
         CHECK_FALSE(loaded.notice.empty());
         CHECK(loaded.progress.lessons.empty());
         CHECK_FALSE(fs::exists(path));
-        CHECK(Read(path + ".bak") == bad); // nothing the student had is lost
+        CHECK(test::ReadFile(path + ".bak") == bad); // nothing the student had is lost
         fs::remove(path + ".bak");
     }
 }
 
 TEST_CASE("a failed write leaves the old progress file untouched", "[progress]")
 {
-    TempDir dir;
+    test::TempDir dir("progress");
     const std::string path = (dir.path / "progress.json").string();
     Progress p;
     RecordAttempt(p, "cpu-bound", 1, 1);
     REQUIRE_FALSE(SaveProgress(path, p));
-    const std::string before = Read(path);
+    const std::string before = test::ReadFile(path);
     // A path whose folder is a file cannot be written, even by root.
     CHECK(SaveProgress((fs::path(path) / "x.json").string(), p));
-    CHECK(Read(path) == before);
+    CHECK(test::ReadFile(path) == before);
 }
 
 TEST_CASE("an unreadable progress file that cannot be moved aside is never written over", "[progress]")
 {
-    TempDir dir;
+    test::TempDir dir("progress");
     const std::string path = (dir.path / "progress.json").string();
     { std::ofstream(path) << "{\"version\": 1, \"less"; }
     // A folder in the way of progress.json.bak makes the rename fail, even for root.
@@ -97,5 +86,5 @@ TEST_CASE("an unreadable progress file that cannot be moved aside is never writt
     const LoadedProgress loaded = LoadProgress(path);
     CHECK_FALSE(loaded.writable);
     CHECK(loaded.notice.find("not be saved") != std::string::npos);
-    CHECK(Read(path) == "{\"version\": 1, \"less");
+    CHECK(test::ReadFile(path) == "{\"version\": 1, \"less");
 }

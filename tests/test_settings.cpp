@@ -2,6 +2,8 @@
 // read is kept aside, and one that cannot even be moved is never written over.
 #include "settings.hpp"
 
+#include "files.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -11,23 +13,9 @@
 using namespace threadlab;
 namespace fs = std::filesystem;
 
-namespace {
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("threadlab-settings-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() { fs::remove_all(path); }
-};
-std::string Read(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-void Write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
-} // namespace
-
 TEST_CASE("saved settings load back as they were", "[settings]")
 {
-    TempDir dir;
+    test::TempDir dir("settings");
     const std::string path = (dir.path / "settings.json").string();
     Settings s;
     s.window_width = 1920;
@@ -46,43 +34,43 @@ TEST_CASE("saved settings load back as they were", "[settings]")
 
 TEST_CASE("a settings file of the wrong shape is kept aside, never a crash", "[settings]")
 {
-    TempDir dir;
+    test::TempDir dir("settings");
     const std::string path = (dir.path / "settings.json").string();
     for (const std::string& bad : {std::string("{\"version\": \"1\"}"), std::string("{\"version\": null}"),
                                    std::string("{\"version\": 1.5}"), std::string("[1]"), std::string(""),
                                    std::string("{\"version\": 2}")}) {
         INFO(bad);
-        Write(path, bad);
+        test::WriteFile(path, bad);
         const LoadedSettings loaded = LoadSettings(path);
         CHECK(loaded.settings == Settings{});
         CHECK(loaded.notice.find(".bak") != std::string::npos);
-        CHECK(Read(path + ".bak") == bad);
+        CHECK(test::ReadFile(path + ".bak") == bad);
         CHECK_FALSE(fs::exists(path));
     }
 }
 
 TEST_CASE("values out of range are reset with a notice and the file is kept", "[settings]")
 {
-    TempDir dir;
+    test::TempDir dir("settings");
     const std::string path = (dir.path / "settings.json").string();
     const std::string text = "{\"version\": 1, \"time_scale\": 1e9, \"python\": \"3.12\", \"font_size\": 2}";
-    Write(path, text);
+    test::WriteFile(path, text);
     const LoadedSettings loaded = LoadSettings(path);
     CHECK(loaded.settings.time_scale == Settings{}.time_scale);
     CHECK(loaded.settings.font_size == 2);
     CHECK_FALSE(loaded.notice.empty());
-    CHECK(Read(path) == text);
+    CHECK(test::ReadFile(path) == text);
 }
 
 TEST_CASE("an unreadable settings file that cannot be moved aside is never written over", "[settings]")
 {
-    TempDir dir;
+    test::TempDir dir("settings");
     const std::string path = (dir.path / "settings.json").string();
-    Write(path, "not json");
+    test::WriteFile(path, "not json");
     // A folder in the way of settings.json.bak makes the rename fail, even for root.
     fs::create_directories(path + ".bak/keep");
     const LoadedSettings loaded = LoadSettings(path);
     CHECK_FALSE(loaded.may_save);
     CHECK(loaded.notice.find("nothing will be saved") != std::string::npos);
-    CHECK(Read(path) == "not json");
+    CHECK(test::ReadFile(path) == "not json");
 }

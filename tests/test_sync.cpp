@@ -13,7 +13,7 @@ using namespace threadlab;
 using namespace threadlab::test;
 
 namespace {
-constexpr double kScale = 0.05;
+constexpr double kSyncTestScale = 0.05;
 const Model kModels[] = {Model::Py39, Model::Py312, Model::Py313t};
 } // namespace
 
@@ -23,7 +23,7 @@ TEST_CASE("a Lock gives mutual exclusion and no update is lost under any model",
         CAPTURE(ModelName(model));
         Recorder recorder;
         StopFlag stop;
-        Runtime runtime(RunConfig{model, 0.005, kScale}, recorder, stop, "locked");
+        Runtime runtime(RunConfig{model, 0.005, kSyncTestScale}, recorder, stop, "locked");
         SharedCounter counter;
         std::atomic<int> inside{0};
         std::atomic<int> most_inside{0};
@@ -57,7 +57,7 @@ TEST_CASE("a blocked acquire releases the GIL but an uncontended one keeps it", 
 {
     Recorder recorder;
     StopFlag stop;
-    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kSyncTestScale}, recorder, stop, "run");
     Lock lock;
     std::atomic<int64_t> steps_while_blocked{0};
     std::atomic<bool> main_blocked{false};
@@ -131,7 +131,7 @@ TEST_CASE("Lock is not owned and releasing an unlocked lock raises RuntimeError"
 {
     Recorder recorder;
     StopFlag stop;
-    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kSyncTestScale}, recorder, stop, "run");
     Lock lock;
     std::string error;
     bool released_by_other = false, reacquired = false;
@@ -160,7 +160,7 @@ TEST_CASE("Event and Semaphore block and wake like Python's", "[sync]")
         CAPTURE(ModelName(model));
         Recorder recorder;
         StopFlag stop;
-        Runtime runtime(RunConfig{model, 0.005, kScale}, recorder, stop, "run");
+        Runtime runtime(RunConfig{model, 0.005, kSyncTestScale}, recorder, stop, "run");
         Event ready;
         Semaphore slots(2);
         std::atomic<int> concurrent{0}, most{0};
@@ -230,7 +230,7 @@ TEST_CASE("a Lock released by another thread no longer counts as held by its acq
 {
     Recorder recorder;
     StopFlag stop;
-    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kSyncTestScale}, recorder, stop, "run");
     Lock lock;
     State after_sleep = State::Done;
     runtime.Run([&](Thread& main) {
@@ -247,7 +247,7 @@ TEST_CASE("joining a thread that was never started raises RuntimeError", "[runti
 {
     Recorder recorder;
     StopFlag stop;
-    Runtime runtime(RunConfig{Model::Py312, 0.005, kScale}, recorder, stop, "run");
+    Runtime runtime(RunConfig{Model::Py312, 0.005, kSyncTestScale}, recorder, stop, "run");
     std::string error;
     runtime.Run([&](Thread& main) {
         try {

@@ -2,6 +2,7 @@
 
 #include "atomic_file.hpp"
 #include "chrome_trace.hpp"
+#include "exit_codes.hpp"
 #include "catalog.hpp"
 #include "program_commands.hpp"
 #include "report.hpp"
@@ -19,10 +20,6 @@
 namespace threadlab {
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
 
 StopFlag g_interrupt; // Ctrl-C stops a headless run cleanly (an atomic store is signal-safe)
 std::atomic<StopFlag*> g_program_stop{nullptr}; // the running program's, when one runs

@@ -5,6 +5,7 @@
 #include "chrome_trace.hpp"
 #include "compiler.hpp"
 #include "dis.hpp"
+#include "exit_codes.hpp"
 #include "lesson.hpp"
 #include "live_executor.hpp"
 #include "explorer.hpp"
@@ -25,8 +26,6 @@
 namespace threadlab {
 
 namespace {
-
-constexpr int kExitUsage = 2;
 
 int Refuse(const std::string& message)
 {
@@ -320,7 +319,7 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
                          trace);
         if (auto error = WriteFileAtomically(o.trace_path, trace.str())) {
             std::cerr << "threadlab: " << *error << "\n";
-            return 1;
+            return kExitFailure;
         }
     }
     if (o.json) {
@@ -359,15 +358,15 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
     }
     if (run.outcome.status == RunStatus::Deadlocked) {
         std::cerr << "threadlab: deadlock: " << run.outcome.failure << "\n";
-        return 1;
+        return kExitFailure;
     }
     if (run.outcome.status == RunStatus::Failed) {
         std::cerr << "threadlab: " << run.outcome.failure << "\n";
-        return 1;
+        return kExitFailure;
     }
     if (replayed && replayed->failure && replayed->failure->kind == "check") {
         std::cerr << "threadlab: " << replayed->failure->message << "\n";
-        return 1;
+        return kExitFailure;
     }
     return run.exit_code;
 }
@@ -438,7 +437,7 @@ int ExploreSource(const ExploreOptions& options, const std::string& name, const 
                          TraceMetadata{name, std::string(ModelName(config.model)), config.time_scale}, trace);
         if (auto error = WriteFileAtomically(options.trace_path, trace.str())) {
             std::cerr << "threadlab: " << *error << "\n";
-            return 1;
+            return kExitFailure;
         }
     }
     if (options.json) {
@@ -570,7 +569,7 @@ int DisassembleProgram(const std::string& target, const std::string& python)
     if (!program)
         return exit_code;
     std::cout << py::Disassemble(*program->Find(program->main), *model);
-    return 0;
+    return kExitOk;
 }
 
 } // namespace threadlab

@@ -14,7 +14,7 @@ namespace {
 constexpr int kProgressVersion = 1;
 constexpr std::uintmax_t kMaxProgressBytes = 4 << 20;
 
-LoadedProgress Refused(const std::string& path, const std::string& why)
+LoadedProgress RefusedProgress(const std::string& path, const std::string& why)
 {
     LoadedProgress refused;
     if (SetAside(path)) {
@@ -43,10 +43,10 @@ LoadedProgress LoadProgress(const std::string& path)
     if (!file.exists)
         return {};
     if (!file.problem.empty())
-        return Refused(path, file.problem);
+        return RefusedProgress(path, file.problem);
     const nlohmann::json& doc = file.doc;
     if (!doc.contains("lessons") || !doc["lessons"].is_object())
-        return Refused(path, "it has no lessons");
+        return RefusedProgress(path, "it has no lessons");
     LoadedProgress loaded;
     for (const auto& item : doc["lessons"].items()) {
         const nlohmann::json& entry = item.value();

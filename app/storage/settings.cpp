@@ -15,7 +15,7 @@ namespace {
 constexpr int kSettingsVersion = 1;
 constexpr std::uintmax_t kMaxSettingsBytes = 1 << 20;
 
-LoadedSettings Refused(const std::string& path, const std::string& why)
+LoadedSettings RefusedSettings(const std::string& path, const std::string& why)
 {
     LoadedSettings refused;
     if (SetAside(path)) {
@@ -44,7 +44,7 @@ LoadedSettings LoadSettings(const std::string& path)
     if (!file.exists)
         return {};
     if (!file.problem.empty())
-        return Refused(path, file.problem);
+        return RefusedSettings(path, file.problem);
     const nlohmann::json& doc = file.doc;
 
     LoadedSettings loaded;

@@ -12,7 +12,7 @@ using namespace threadlab;
 
 namespace {
 
-const char* const kRace = R"(import threading
+const char* const kRaceThreeEach = R"(import threading
 N = 3
 counter = 0
 def work():
@@ -105,14 +105,14 @@ TEST_CASE("explore: the counter race with 3 increments per thread loses an updat
 {
     const std::string check = "counter == 2 * N";
     for (const Model model : {Model::Py39, Model::Py313t}) {
-        const Explored e = Explore(kRace, model, check);
+        const Explored e = Explore(kRaceThreeEach, model, check);
         INFO(ModelName(model));
         CHECK(e.result.found);
         CHECK(e.result.failure.kind == "check");
         CHECK(std::stoi(e.result.output) < 6);
         CHECK(!e.result.schedule.empty());
     }
-    const Explored e = Explore(kRace, Model::Py312, check);
+    const Explored e = Explore(kRaceThreeEach, Model::Py312, check);
     CHECK_FALSE(e.result.found);
     CHECK(e.result.exhaustive);
     CHECK(e.result.schedules > 10);
@@ -158,8 +158,8 @@ TEST_CASE("explore: an assert that fails in a thread is found with its line", "[
 
 TEST_CASE("explore: the same search twice finds the same schedule", "[py][explore][simulated][outcome]")
 {
-    const Explored a = Explore(kRace, Model::Py39, "counter == 2 * N");
-    const Explored b = Explore(kRace, Model::Py39, "counter == 2 * N");
+    const Explored a = Explore(kRaceThreeEach, Model::Py39, "counter == 2 * N");
+    const Explored b = Explore(kRaceThreeEach, Model::Py39, "counter == 2 * N");
     CHECK(a.result.schedules == b.result.schedules);
     CHECK(a.result.schedule == b.result.schedule);
 }
@@ -167,7 +167,7 @@ TEST_CASE("explore: the same search twice finds the same schedule", "[py][explor
 TEST_CASE("explore: a found schedule replays its failure - and one that does not fit the program is named",
           "[py][explore][simulated][outcome]")
 {
-    Explored e = Explore(kRace, Model::Py39, "counter == 2 * N");
+    Explored e = Explore(kRaceThreeEach, Model::Py39, "counter == 2 * N");
     REQUIRE(e.result.found);
     for (int i = 0; i < 2; ++i) {
         Recorder recorder;

@@ -17,7 +17,7 @@ using namespace threadlab;
 
 namespace {
 
-const char* const kRace = R"(import threading
+const char* const kRaceTwoEach = R"(import threading
 N = 2
 counter = 0
 def work():
@@ -39,10 +39,10 @@ struct Stepped {
     std::string mismatch;
 };
 
-// Runs kRace on the simulated executor while this thread answers every choice.
+// Runs kRaceTwoEach on the simulated executor while this thread answers every choice.
 Stepped Step(Model model, const Answer& answer, std::vector<std::string> replay = {})
 {
-    const std::unique_ptr<py::Program> program = py::CompileProgram("race.py", kRace);
+    const std::unique_ptr<py::Program> program = py::CompileProgram("race.py", kRaceTwoEach);
     py::RunSettings settings;
     settings.model = model;
     RunConfig config;
