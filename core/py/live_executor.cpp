@@ -242,6 +242,10 @@ public:
 
     std::shared_ptr<ExecThread> Start(ThreadState& parent, ThreadStart start) override
     {
+        // The recorder's lanes are the run's thread limit (PYTHON.md): past
+        // it the program gets CPython's error, which it may catch.
+        if (m_runtime.Rec().LaneCount() >= Recorder::kMaxLanes)
+            Raise(&parent, Types().RuntimeError, "can't start new thread");
         LiveThreadData& d = Data(parent);
         BeforeBlocking(parent, d); // what launching costs stays to be forgiven
         auto record = std::make_shared<LiveThread>();
@@ -264,6 +268,8 @@ public:
 
     std::shared_ptr<ExecThread> StartProcess(ThreadState& parent, ProcessStart start) override
     {
+        if (m_runtime.Rec().LaneCount() >= Recorder::kMaxLanes)
+            Raise(&parent, Types().OSError, "[Errno 11] Resource temporarily unavailable"); // as a refused fork
         LiveThreadData& d = Data(parent);
         BeforeBlocking(parent, d); // what launching costs stays to be forgiven
         // The process's interpreter and executor live until the run ends: a

@@ -167,6 +167,8 @@ public:
     {
         if (sim.chooser != nullptr)
             m_wake_base = m_wake_mean = m_timer_slack = m_timer_mean = m_thread_create = 0;
+        if (sim.time_limit > 0)
+            m_time_limit = Ps(std::llround(sim.time_limit * 1e12));
         m_domains.push_back(NewDomain());
     }
 
@@ -229,6 +231,8 @@ public:
             return;
         if (m_stop.StopRequested())
             BeginUnwind(Ending::Stopped);
+        else if (m_now >= m_time_limit)
+            BeginUnwind(Ending::OutOfTime);
         if (m_unwinding)
             UnwindSelf(self);
         // With a chooser every switch point comes here; where the executor's
@@ -368,6 +372,12 @@ public:
         SimThread* self = Self(parent);
         Advance(self);
         CheckUnwind();
+        // The recorder's lanes are the run's thread limit (PYTHON.md): past
+        // it the program gets CPython's error, which it may catch.
+        if (m_recorder.LaneCount() >= Recorder::kMaxLanes) {
+            lock.unlock();
+            Raise(&parent, Types().RuntimeError, "can't start new thread");
+        }
         const std::string lane_name =
             self->domain == 0 ? start.name : m_domain_names[size_t(self->domain)] + ": " + start.name;
         SimThread* child = NewThread(lane_name, self->domain, &parent.interp, start.daemon);
@@ -416,6 +426,10 @@ public:
         SimThread* self = Self(parent);
         Advance(self);
         CheckUnwind();
+        if (m_recorder.LaneCount() >= Recorder::kMaxLanes) {
+            lock.unlock();
+            Raise(&parent, Types().OSError, "[Errno 11] Resource temporarily unavailable"); // as a refused fork
+        }
         const int domain = int(m_domains.size());
         m_domains.push_back(NewDomain());
         m_domain_names.push_back(start.name);
@@ -568,7 +582,7 @@ public:
     }
 
 private:
-    enum class Ending { Stopped, Deadlocked, ProgramEnded };
+    enum class Ending { Stopped, OutOfTime, Deadlocked, ProgramEnded };
 
     Domain NewDomain() const
     {
@@ -603,6 +617,7 @@ private:
         t->lane = m_recorder.AddLane(m_group, t->name, domain);
         t->part = int(m_parts.size()) - 1;
         t->clock = m_now;
+        m_alive.push_back(t.get());
         m_threads.push_back(std::move(t));
         ++m_live_threads;
         return m_threads.back().get();
@@ -617,6 +632,7 @@ private:
             --m_live_threads;
             t->done.store(true);
             t->wait = Wait::Done;
+            m_alive.erase(std::find(m_alive.begin(), m_alive.end(), t));
             return false;
         }
     }
@@ -667,6 +683,7 @@ private:
         Ps at = NextEvent();
         if (self->slice_end < at)
             at = self->slice_end;
+        at = std::min(at, m_time_limit);
         // A drop request already made: the holder honours it at its next switch point.
         if (HasGil() && m_domains[size_t(self->domain)].holder == self && m_domains[size_t(self->domain)].drop_request)
             at = m_now;
@@ -676,7 +693,7 @@ private:
     Ps NextEvent() const
     {
         Ps at = kNever;
-        for (const auto& t : m_threads) {
+        for (SimThread* t : m_alive) {
             if (t->wait == Wait::Sleep || t->wait == Wait::Lock || t->wait == Wait::Join || t->wait == Wait::Core)
                 at = std::min(at, t->wake);
             if (t->wait == Wait::Gil && HasGil()) {
@@ -698,8 +715,7 @@ private:
     {
         for (bool changed = true; changed;) {
             changed = false;
-            for (const auto& owned : m_threads) {
-                SimThread* t = owned.get();
+            for (SimThread* t : m_alive) {
                 if (t->wake > m_now)
                     continue;
                 switch (t->wait) {
@@ -758,8 +774,7 @@ private:
                 }
             }
             if (HasGil())
-                for (const auto& owned : m_threads) {
-                    SimThread* t = owned.get();
+                for (SimThread* t : m_alive) {
                     if (t->wait != Wait::Gil || t->gil_since > m_now)
                         continue;
                     Domain& d = m_domains[size_t(t->domain)];
@@ -785,9 +800,9 @@ private:
     std::vector<SimThread*> ReadyGilWaiters(int domain) const
     {
         std::vector<SimThread*> ready;
-        for (const auto& t : m_threads)
+        for (SimThread* t : m_alive)
             if (t->wait == Wait::Gil && t->domain == domain && t->gil_since <= m_now)
-                ready.push_back(t.get());
+                ready.push_back(t);
         std::stable_sort(ready.begin(), ready.end(),
                          [](const SimThread* a, const SimThread* b) { return a->gil_since < b->gil_since; });
         return ready;
@@ -803,9 +818,9 @@ private:
                 return false;
             others = ReadyGilWaiters(self->domain);
         } else {
-            for (const auto& t : m_threads)
-                if (t->wait == Wait::None && t.get() != self)
-                    others.push_back(t.get());
+            for (SimThread* t : m_alive)
+                if (t->wait == Wait::None && t != self)
+                    others.push_back(t);
         }
         if (others.empty())
             return false;
@@ -844,7 +859,7 @@ private:
 
     bool HasGilWaiter(int domain) const
     {
-        for (const auto& t : m_threads)
+        for (SimThread* t : m_alive)
             if (t->wait == Wait::Gil && t->domain == domain && t->gil_since <= m_now)
                 return true;
         return false;
@@ -907,7 +922,7 @@ private:
         ++d.switches;
         ++m_gil_switches;
         // Those not waiting yet (a thread still being created) count from this switch on.
-        for (const auto& w : m_threads)
+        for (SimThread* w : m_alive)
             if (w->wait == Wait::Gil && w->domain == t->domain && w->gil_since >= at)
                 w->gil_switches_seen = d.switches;
         if (m_last_holder[t->domain] != nullptr && m_last_holder[t->domain] != t)
@@ -1059,9 +1074,9 @@ private:
     {
         for (;;) {
             if (m_unwinding) {
-                for (const auto& t : m_threads)
+                for (SimThread* t : m_alive)
                     if (t->wait != Wait::Done)
-                        return t.get();
+                        return t;
                 return nullptr;
             }
             ProcessDue();
@@ -1078,13 +1093,13 @@ private:
             }
             // A thread preempted by the chooser stays off while others can run.
             SimThread* best = nullptr;
-            for (const auto& t : m_threads)
+            for (SimThread* t : m_alive)
                 if (t->wait == Wait::None && t->stalled_until <= m_now && (best == nullptr || t->clock < best->clock))
-                    best = t.get();
+                    best = t;
             if (best == nullptr)
-                for (const auto& t : m_threads)
+                for (SimThread* t : m_alive)
                     if (t->wait == Wait::None && (best == nullptr || t->clock < best->clock))
-                        best = t.get();
+                        best = t;
             if (best != nullptr) {
                 if (best->stalled_until != 0) {
                     best->stalled_until = 0;
@@ -1160,6 +1175,7 @@ private:
         }
         t->wait = Wait::Done;
         t->done.store(true);
+        m_alive.erase(std::find(m_alive.begin(), m_alive.end(), t));
         if (t->index != 0 && t->started && t->domain == 0)
             m_end_order.push_back(t->name);
         for (SimThread* j : t->joiners) {
@@ -1227,7 +1243,7 @@ private:
     std::string Describe() const
     {
         std::string text;
-        for (const auto& t : m_threads) {
+        for (SimThread* t : m_alive) {
             if (t->wait == Wait::Done)
                 continue;
             if (!text.empty())
@@ -1255,6 +1271,10 @@ private:
         outcome.gil_switches = m_gil_switches;
         switch (m_ending) {
         case Ending::Stopped: outcome.status = RunStatus::Stopped; break;
+        case Ending::OutOfTime:
+            outcome.status = RunStatus::Stopped;
+            outcome.failure = fmt::format("it ran past its limit of {:g} s of lesson time", m_sim.time_limit);
+            break;
         case Ending::Deadlocked:
             outcome.status = RunStatus::Deadlocked;
             outcome.failure = m_deadlock;
@@ -1333,6 +1353,10 @@ private:
     std::condition_variable m_all_done;
     SimThread* m_running = nullptr;
     std::vector<std::unique_ptr<SimThread>> m_threads;
+    // Those not yet done, in the order they were made (the scans' ties go
+    // the same way): a program that starts thousands of short threads is
+    // scheduled among the few still alive, not all it ever made.
+    std::vector<SimThread*> m_alive;
     int m_live_threads = 0;
     std::vector<Domain> m_domains;
     std::vector<std::string> m_domain_names{""};
@@ -1366,6 +1390,7 @@ private:
     Ps m_wake_base = kWakeBase, m_wake_mean = kWakeMean, m_timer_slack = kTimerSlack, m_timer_mean = kTimerMean,
        m_thread_create = kThreadCreate;
     Ending m_ending = Ending::ProgramEnded;
+    Ps m_time_limit = kNever; // SimSettings::time_limit
     std::string m_deadlock;
     Ps m_deadlock_at = -1; // when the last thread blocked (the run ends a little later)
 };

@@ -45,6 +45,10 @@ struct SimSettings {
     // Paced to the wall clock (the window draws it as it goes): virtual time
     // never runs ahead of real time since the run began. The command line never paces.
     bool pace = false;
+    // Past this much lesson time (seconds; 0: no limit) the run ends as
+    // stopped, its failure saying so: a grader's guard against an endless
+    // loop, the same on any machine.
+    double time_limit = 0;
 };
 inline constexpr int kMaxSimCores = 256;
 

@@ -26,6 +26,20 @@ print(depth(0))
     CHECK(r.out == "RecursionError maximum recursion depth exceeded\n900\n");
 }
 
+TEST_CASE("an uncaught RecursionError prints three of the repeated lines and how many more, as CPython does",
+          "[py][limits]")
+{
+    const ProgramResult r = RunPython("def down(n):\n    return down(n + 1)\ndown(0)\n", Model::Py312);
+    CHECK(r.exit_code == 1);
+    std::string repeated;
+    for (int i = 0; i < 3; ++i)
+        repeated += "  File \"test.py\", line 2, in down\n    return down(n + 1)\n";
+    // CPython 3.12 prints the same count: 999 calls of down under the limit of 1,000 frames.
+    CHECK(r.err == "Traceback (most recent call last):\n  File \"test.py\", line 3, in <module>\n    down(0)\n" +
+                       repeated + "  [Previous line repeated 996 more times]\n"
+                                  "RecursionError: maximum recursion depth exceeded\n");
+}
+
 TEST_CASE("past the heap bound a program gets MemoryError and the run's memory is given back", "[py][limits]")
 {
     std::unique_ptr<py::Program> program = py::CompileProgram("m.py", R"(chunks = []
@@ -99,4 +113,39 @@ TEST_CASE("an uncaught exception in the main thread exits 1 with its traceback",
     CHECK(r.exit_code == 1);
     CHECK(r.err == "Traceback (most recent call last):\n  File \"test.py\", line 3, in <module>\n    f()\n"
                    "  File \"test.py\", line 2, in f\n    return 1 / 0\nZeroDivisionError: division by zero\n");
+}
+
+TEST_CASE("past the run's thread limit start() raises RuntimeError, which the program can catch", "[py][limits]")
+{
+    // Each thread ends before the next starts; the limit counts every thread
+    // the run drew (MainThread too), as the timeline keeps them all.
+    const std::string program = R"(import threading
+def nothing():
+    pass
+started = 0
+try:
+    while True:
+        t = threading.Thread(target=nothing)
+        t.start()
+        t.join()
+        started += 1
+except RuntimeError as e:
+    print(started, e)
+print("main goes on")
+)";
+    const std::string expected = std::to_string(Recorder::kMaxLanes - 1) + " can't start new thread\nmain goes on\n";
+    SECTION("live")
+    {
+        const ProgramResult r = RunPython(program, Model::Py312);
+        CHECK(r.exit_code == 0);
+        CHECK(r.outcome.status == RunStatus::Finished);
+        CHECK(r.out == expected);
+    }
+    SECTION("simulated")
+    {
+        const ProgramResult r = RunSimulatedPython(program, Model::Py312);
+        CHECK(r.exit_code == 0);
+        CHECK(r.outcome.status == RunStatus::Finished);
+        CHECK(r.out == expected);
+    }
 }
