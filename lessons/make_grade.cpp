@@ -10,6 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <thread>
+
 namespace threadlab {
 
 namespace {
@@ -82,7 +85,7 @@ bool MakeGrade::Passed() const
     return !checks.empty();
 }
 
-MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& stop)
+MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& stop, MakeLimits limits)
 {
     MakeGrade grade;
     grade.tests_wanted = page.make_tests;
@@ -95,6 +98,7 @@ MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& s
     }
     py::RunSettings settings;
     settings.model = Model::Py312;
+    std::string running = "the program"; // what ran when the time ran out
     settings.finale = [&](py::ThreadState& ts) {
         const py::Module* m = ts.interp.main;
         if (m == nullptr || !grade.error.empty())
@@ -109,6 +113,7 @@ MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& s
             if (n.rfind("test_", 0) != 0 || m->Get(n).IsNull())
                 continue;
             MakeGrade::Test test{std::string(n)};
+            running = test.name + "()";
             std::string said;
             test.passed = Evaluate(ts, test.name + "()", said, nullptr, &test.line);
             if (!test.passed)
@@ -118,6 +123,7 @@ MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& s
         for (const PageMakeCheck& c : page.make_checks) {
             MakeGrade::Check check{c.call, false, "", c.expect, c.tolerance};
             double got = 0;
+            running = "the lesson's check " + c.call;
             if (Evaluate(ts, c.call, check.returned, &got, nullptr))
                 check.passed = std::abs(got - c.expect) <= c.tolerance;
             grade.checks.push_back(std::move(check));
@@ -128,10 +134,33 @@ MakeGrade GradeMake(const LessonPage& page, const std::string& text, StopFlag& s
     Recorder recorder;
     recorder.SetRecording(false);
     std::string output;
-    const py::ProgramRun run = py::RunSimulated(*program, settings, config, py::SimSettings{}, recorder, stop,
+    py::SimSettings sim;
+    sim.time_limit = limits.lesson_seconds;
+    // The run stops for the student's Stop or for the real-time bound, whichever comes first.
+    StopFlag run_stop, graded;
+    std::atomic<bool> out_of_real_time{false};
+    std::thread watchdog([&] {
+        const int64_t deadline = NowNs() + int64_t(limits.real_seconds * 1e9);
+        while (!stop.StopRequested() && graded.SleepUntil(std::min(deadline, NowNs() + 10'000'000)))
+            if (NowNs() >= deadline) {
+                out_of_real_time.store(true);
+                break;
+            }
+        run_stop.RequestStop();
+    });
+    const py::ProgramRun run = py::RunSimulated(*program, settings, config, sim, recorder, run_stop,
                                                 [&](std::string_view s, bool) { output += s; });
-    if (run.outcome.status == RunStatus::Stopped) {
-        grade.error = "stopped";
+    graded.RequestStop();
+    watchdog.join();
+    const char* kEndless = "is there a loop that never ends, or a wait for something that never comes?";
+    if (run.outcome.status == RunStatus::Stopped && out_of_real_time.load()) {
+        grade.error = fmt::format("{} was still running after {:g} s of this computer's time: {}", running,
+                                  limits.real_seconds, kEndless);
+    } else if (run.outcome.status == RunStatus::Stopped && !stop.StopRequested()) {
+        grade.error = fmt::format("{} ran for more than {:g} s of lesson time without finishing: {}", running,
+                                  limits.lesson_seconds, kEndless);
+    } else if (run.outcome.status == RunStatus::Stopped) {
+        grade.error = "Checking stopped.";
     } else if (run.exit_code != 0 && grade.tests.empty() && grade.error.empty()) {
         std::string last = output;
         while (!last.empty() && last.back() == '\n')

@@ -33,6 +33,17 @@ struct MakeGrade {
     bool Passed() const; // every test and check passed, and there were enough tests
 };
 
-MakeGrade GradeMake(const LessonPage& page, const std::string& program, StopFlag& stop);
+// What a check may take before it is stopped as a loop that never ends.
+// Lesson time catches a program that keeps sleeping, the same on any
+// machine; a program that keeps computing takes real time to run up
+// lesson time, so the computer's own time bounds it too, far above what
+// any solution needs.
+struct MakeLimits {
+    double lesson_seconds = 60;
+    double real_seconds = 10;
+};
+
+// Blocks until graded, stopped (`stop`) or out of time.
+MakeGrade GradeMake(const LessonPage& page, const std::string& program, StopFlag& stop, MakeLimits limits = {});
 
 } // namespace threadlab

@@ -34,8 +34,12 @@ public:
     {
         if (!map.IsMap())
             Fail(map, field, "must be a mapping of NAME: VALUE lines");
+        std::set<std::string> seen;
         for (const auto& entry : map) {
             const std::string key = entry.first.as<std::string>();
+            // YAML keeps one of the two silently: the teacher meant one of them.
+            if (!seen.insert(key).second)
+                Fail(entry.first, Join(field, key), "is given twice");
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 std::string names;
                 for (const std::string& a : allowed)
@@ -216,8 +220,11 @@ std::vector<std::string> Lines(const std::string& text)
 {
     std::vector<std::string> lines;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back(); // a page saved with Windows line ends reads the same
         lines.push_back(line);
+    }
     return lines;
 }
 
@@ -340,8 +347,14 @@ std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& m
     if (end == md.size())
         throw PageError(md_file + ":1: the front matter has no closing line `---`");
     std::string front;
-    for (size_t i = 1; i < end; ++i)
+    for (size_t i = 1; i < end; ++i) {
+        // yaml-cpp's own word for this is cryptic; a text editor's Tab key is the usual cause.
+        const size_t indent = md[i].find_first_not_of(" \t");
+        if (md[i].substr(0, indent).find('\t') != std::string::npos)
+            throw PageError(fmt::format("{}:{}: a tab indents this line; the front matter (YAML) indents with spaces",
+                                        md_file, i + 1));
         front += md[i] + "\n";
+    }
     const Reader r(md_file, 2);
     YAML::Node doc;
     try {
@@ -373,8 +386,11 @@ std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& m
     if (const YAML::Node watch = doc["watch"]; watch.IsDefined()) {
         if (!watch.IsSequence())
             r.Fail(watch, "watch", "must be a list of global names, such as [counter]");
-        for (const auto& name : watch)
+        for (const auto& name : watch) {
+            if (!name.IsScalar())
+                r.Fail(name, "watch", "must be a list of global names, such as [counter]");
             page->watch.push_back(name.as<std::string>());
+        }
     }
     if (const YAML::Node metrics = doc["metrics"]; metrics.IsDefined()) {
         if (!metrics.IsMap())
@@ -440,6 +456,8 @@ std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& m
         }
         if (page->series_runs < 2 || page->series_runs > 100)
             r.Fail(series["runs"], "series.runs", "must be a whole number from 2 to 100");
+        if (!series["metric"].IsDefined())
+            r.Fail(series, "series.metric", "is missing: the metric each run of the series shows");
         page->series_metric = metric_name(series["metric"], "series.metric");
     }
     if (const YAML::Node explore = doc["explore"]; explore.IsDefined()) {
@@ -459,8 +477,9 @@ std::unique_ptr<LessonPage> ReadPage(const std::string& id, const std::string& m
             page->goals.push_back(ReadGoal(r, goals[i], fmt::format("step.goals[{}]", i + 1), program_lines, py_file));
     }
     if (const YAML::Node make = doc["make"]; make.IsDefined()) {
-        r.Keys(make, "make", {"function", "template", "tests", "checks"});
+        r.Keys(make, "make", {"function", "task", "template", "tests", "checks"});
         page->make_function = r.Text(make, "function", "make", true);
+        page->make_task = r.Text(make, "task", "make", false);
         // (A missing key gives an invalid node: IsDefined() first, every other question throws on it.)
         const YAML::Node template_node = make["template"];
         page->make_template =

@@ -111,6 +111,7 @@ struct LessonPage {
     std::string series_metric;
     std::string exercise; // a durations parameter the list exercise edits
     std::string make_function;              // the Make step's function; empty: no Make step
+    std::string make_task;                  // what the function must do, as the step asks for it
     std::string make_template;              // what the student's editor starts with
     int make_tests = 0;                     // at least this many test_ functions of their own
     std::vector<PageMakeCheck> make_checks; // the hidden ones

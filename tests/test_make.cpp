@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 using namespace threadlab;
 
 namespace {
@@ -169,4 +172,50 @@ TEST_CASE("make: an assert over a long list is cut to one readable line", "[make
     CHECK_FALSE(g.tests[3].passed);
     CHECK(g.tests[3].message.rfind("AssertionError: assert [0, 1, 2, ", 0) == 0);
     CHECK(g.tests[3].message.size() <= 200 + std::string("…").size());
+}
+
+TEST_CASE("make: a test that never ends is stopped and named - by lesson time, by real time, or at once by Stop",
+          "[make]")
+{
+    const LessonPage* page = FindPage("three-threads");
+    REQUIRE(page != nullptr);
+    // The second test waits for a thread that never ends: one that keeps
+    // sleeping, or one that keeps computing.
+    const auto waits_for = [](const std::string& body) {
+        return test::ReplaceOnce(kRight, "def test_one():",
+                                 "def test_forever():\n    def forever():\n        while True:\n            " + body +
+                                     "\n    t = threading.Thread(target=forever)\n    t.start()\n    t.join()\n\n"
+                                     "def test_one():");
+    };
+    StopFlag stop;
+    SECTION("a thread that keeps sleeping runs out of lesson time, the same on any machine")
+    {
+        const MakeGrade g = GradeMake(*page, waits_for("time.sleep(1)"), stop);
+        CAPTURE(g.error);
+        CHECK(g.error.rfind("test_forever() ran for more than 60 s of lesson time without finishing", 0) == 0);
+        CHECK_FALSE(g.Passed());
+        REQUIRE(g.tests.size() == 1); // test_nothing passed before it
+        CHECK(g.tests[0].passed);
+    }
+    SECTION("a thread that keeps computing runs out of real time")
+    {
+        const MakeGrade g = GradeMake(*page, waits_for("pass"), stop, MakeLimits{.real_seconds = 0.3});
+        CAPTURE(g.error);
+        CHECK(g.error.rfind("test_forever() was still running after 0.3 s of this computer's time", 0) == 0);
+        CHECK_FALSE(g.Passed());
+    }
+    SECTION("the student stops it")
+    {
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            stop.RequestStop();
+        });
+        const auto t0 = std::chrono::steady_clock::now();
+        const MakeGrade g = GradeMake(*page, waits_for("pass"), stop);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        stopper.join();
+        CHECK(g.error == "Checking stopped.");
+        CHECK_FALSE(g.Passed());
+        CHECK(seconds < 5.0); // at once, with room for a sanitizer build
+    }
 }

@@ -74,7 +74,7 @@ std::string ParseError(const std::string& md, const std::string& py = kProgram)
 }
 
 PageRun Simulate(const std::string& id, Model model, const std::vector<std::string>& sets = {}, uint64_t seed = 1,
-                 RunStatus ends = RunStatus::Finished, TraceSnapshot* trace = nullptr)
+                 RunStatus ends = RunStatus::Finished, TraceSnapshot* trace = nullptr, double time_scale = 1.0)
 {
     const LessonPage* page = FindPage(id);
     REQUIRE(page != nullptr);
@@ -82,6 +82,7 @@ PageRun Simulate(const std::string& id, Model model, const std::vector<std::stri
     REQUIRE_FALSE(ApplyAssignments(page->Specs(), sets, values).has_value());
     RunConfig config;
     config.model = model;
+    config.time_scale = time_scale;
     Recorder recorder;
     StopFlag stop;
     py::SimSettings sim;
@@ -179,6 +180,14 @@ TEST_CASE("pages: a malformed page is refused naming the file, the line and the 
          "tiny.md:22: step.goals[1]: give when (an expression over the metrics) or together (a line of the program)"},
         {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nafter_run: [Why]\n"),
          "tiny.md:20: after_run: the page has no section `## Why`"},
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nseries:\n  runs: 5\n"),
+         "series.metric: is missing"},
+        {test::ReplaceOnce(kPage, "check: counter == 2 * N\n", "check: counter == 2 * N\nwatch: [{a: 1}]\n"),
+         "tiny.md:20: watch: must be a list of global names"},
+        {test::ReplaceOnce(kPage, "title: A tiny race\n", "title: A tiny race\ntitle: Again\n"),
+         "tiny.md:3: title: is given twice"},
+        {test::ReplaceOnce(kPage, "    kind: integer", "\tkind: integer"),
+         "tiny.md:7: a tab indents this line; the front matter (YAML) indents with spaces"},
     };
     for (const Case& c : cases) {
         const std::string error = ParseError(c.md);
@@ -186,6 +195,13 @@ TEST_CASE("pages: a malformed page is refused naming the file, the line and the 
         CHECK(error.find(c.expect) != std::string::npos);
         CHECK(error.find('\n') == std::string::npos);
     }
+    // Saved with Windows line ends, page and program read the same.
+    const auto crlf = [](std::string text) {
+        for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2))
+            text.replace(at, 1, "\r\n");
+        return text;
+    };
+    CHECK(ParseError(crlf(kPage), crlf(kProgram)) == "");
     CHECK(ParseError(kPage, "N = 1\ndef (:\n").find("tiny.py:2:") == 0);
     CHECK(ParseError(kPage, std::string(kProgram) + "    # part: inside\n").find("tiny.py:") == 0);
 }
@@ -349,22 +365,8 @@ TEST_CASE("a simulated lesson teaches the same at any time scale: the same metri
                                      {"thread-pool", Model::Py312, {}}};
     for (const Case& c : cases) {
         std::vector<std::vector<Metric>> by_scale;
-        for (const double scale : {1.0, 0.05, 3.0}) {
-            const LessonPage* page = FindPage(c.id);
-            REQUIRE(page != nullptr);
-            ParamValues values = DefaultValues(page->Specs());
-            REQUIRE_FALSE(ApplyAssignments(page->Specs(), c.sets, values).has_value());
-            RunConfig config;
-            config.model = c.model;
-            config.time_scale = scale;
-            Recorder recorder;
-            StopFlag stop;
-            py::SimSettings sim;
-            sim.seed = 3;
-            PageRun run = RunPageLesson(*page, values, config, sim, recorder, stop);
-            REQUIRE(run.run.outcome.status == RunStatus::Finished);
-            by_scale.push_back(run.metrics);
-        }
+        for (const double scale : {1.0, 0.05, 3.0})
+            by_scale.push_back(Simulate(c.id, c.model, c.sets, 3, RunStatus::Finished, nullptr, scale).metrics);
         for (size_t s = 1; s < by_scale.size(); ++s) {
             REQUIRE(by_scale[s].size() == by_scale[0].size());
             for (size_t m = 0; m < by_scale[0].size(); ++m) {
