@@ -180,6 +180,22 @@ TEST_CASE("explore finds the race on 3.9 (exit 1) - proves none on 3.12 (exit 0)
     CHECK(replay.status == 1);
     CHECK(replay.out == doc["output"].get<std::string>());
 
+    // An assert that fails in a thread leaves the program's exit status 0;
+    // the replay of the schedule that makes it fail still exits 1.
+    const std::string asserting = (dir / "assert_in_thread.py").string();
+    std::ofstream(asserting) << "import threading\nN = 2\ncounter = 0\ndef work():\n    global counter\n"
+                                "    for _ in range(N):\n        counter += 1\n"
+                                "ts = [threading.Thread(target=work) for _ in range(2)]\n"
+                                "def judge():\n    for t in ts: t.join()\n    assert counter == 2 * N\n"
+                                "for t in ts: t.start()\n"
+                                "j = threading.Thread(target=judge)\nj.start()\nj.join()\n";
+    const Output asserted = Stdout("explore " + asserting + " --python 3.9 --json");
+    REQUIRE(asserted.status == 1);
+    CHECK(json::parse(asserted.out)["failure"]["kind"] == "assert");
+    const std::string assert_schedule = (dir / "assert_schedule.json").string();
+    std::ofstream(assert_schedule) << asserted.out;
+    CHECK(Capture(kExe + " run " + asserting + " --schedule " + assert_schedule + " 2>/dev/null").status == 1);
+
     const Output none = Stdout("explore " + program + " --python 3.12 --json" + check);
     CHECK(none.status == 0);
     const json proof = json::parse(none.out);

@@ -364,7 +364,9 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
         std::cerr << "threadlab: " << run.outcome.failure << "\n";
         return kExitFailure;
     }
-    if (replayed && replayed->failure && replayed->failure->kind == "check") {
+    // The failure the search found, found again: exit 1 as the search did,
+    // also when it was an assert in a thread (the program itself exits 0).
+    if (replayed && replayed->failure && run.exit_code == 0) {
         std::cerr << "threadlab: " << replayed->failure->message << "\n";
         return kExitFailure;
     }
