@@ -89,7 +89,7 @@ void AppState::RunSeries(std::vector<RunConfig> configs, int repeat)
         return; // the run bar says why
     for (const RunConfig& config : configs)
         if (auto refusal = CheckRunLimits(CurrentLesson(), *params, config, ReadSystemLimits())) {
-            notices.push_back(*refusal);
+            Notify(*refusal);
             return;
         }
     // The prediction is locked when the run starts.
@@ -135,7 +135,7 @@ std::optional<ParamValues> AppState::ValuesWith(const std::vector<std::string>& 
         return std::nullopt; // the run bar says why
     const Lesson& current = CurrentLesson();
     if (auto error = ApplyAssignments(current.params, sets, *params)) {
-        notices.push_back(*error);
+        Notify(*error);
         return std::nullopt;
     }
     // The listing (and the code) show the values that run.
@@ -178,7 +178,7 @@ void AppState::ProgramEdited()
     if (!program.changed)
         RemoveWork(work_dir, current.id);
     else if (auto error = SaveWork(work_dir, current.id, program.text))
-        notices.push_back("Your program was not saved: " + *error);
+        Notify("Your program was not saved: " + *error);
 }
 
 void AppState::ParamsEdited()
@@ -217,7 +217,7 @@ void AppState::MakeEdited()
     if (!make.changed)
         RemoveWork(work_dir, current.id + ".make");
     else if (auto error = SaveWork(work_dir, current.id + ".make", make.text))
-        notices.push_back("Your Make program was not saved: " + *error);
+        Notify("Your Make program was not saved: " + *error);
 }
 
 void AppState::GradeMakeStep()
@@ -241,7 +241,7 @@ void AppState::TakeMakeGrade()
     progress.lessons[AllLessons()[size_t(make_grade_lesson)]->id].mastered = true;
     if (!progress_path.empty())
         if (auto error = SaveProgress(progress_path, progress))
-            notices.push_back("Progress was not saved: " + *error);
+            Notify("Progress was not saved: " + *error);
 }
 
 namespace {
@@ -280,6 +280,12 @@ std::string AppState::OpenProgram(const std::string& path)
     SelectLesson(int(AllLessons().size()) - 1);
     ProgramEdited(); // marks what the compiler refuses
     return "";
+}
+
+void AppState::Notify(std::string text)
+{
+    if (std::find(notices.begin(), notices.end(), text) == notices.end())
+        notices.push_back(std::move(text));
 }
 
 void AppState::Confirm(std::string text)
@@ -344,7 +350,7 @@ void AppState::TakeExploreOutcome()
                                     std::string(ModelName(CurrentModel())), 1.0};
         timeline = TimelineView{};
     }
-    notices.push_back(std::move(outcome->message));
+    Notify(std::move(outcome->message));
 }
 
 void AppState::GradeIfDone()
@@ -374,7 +380,7 @@ void AppState::GradeIfDone()
     RecordAttempt(progress, std::string(CurrentLesson().id), answered, right);
     if (!progress_path.empty())
         if (auto error = SaveProgress(progress_path, progress))
-            notices.push_back("Progress was not saved: " + *error);
+            Notify("Progress was not saved: " + *error);
 }
 
 std::vector<Ghost> AppState::Ghosts() const
@@ -413,9 +419,9 @@ void InitAppState(AppState& state, const Fonts& fonts, LoadedSettings loaded, co
     state.fonts = &fonts;
     state.settings = std::move(loaded.settings);
     if (!loaded.notice.empty())
-        state.notices.push_back(std::move(loaded.notice));
+        state.Notify(std::move(loaded.notice));
     if (!fonts.dejavu)
-        state.notices.push_back("The DejaVu fonts (package fonts-dejavu-core) are missing: using the small built-in "
+        state.Notify("The DejaVu fonts (package fonts-dejavu-core) are missing: using the small built-in "
                                 "font, without presenter sizes.");
     for (const Lesson* l : AllLessons())
         AddLessonState(state, *l);
@@ -492,12 +498,11 @@ void DrawApp(AppState& state)
     ImGui::BeginGroup();
     // The timeline itself keeps at least 40 % of the height (half in
     // presenter mode, where the class watches it), whatever the font size
-    // and however the toolbar and legend wrap; the page gets the rest, and
-    // at least ten lines where there is room for them.
+    // and however the toolbar and legend wrap; the page gets the rest (it
+    // scrolls), and never less than three lines.
     const float avail = ImGui::GetContentRegionAvail().y;
     const float timeline_share = state.settings.presenter ? 0.5f : 0.4f;
-    const float room = avail * (1 - timeline_share) - state.toolbar_height;
-    const float top_height = std::max(std::min(room, avail * 0.6f), std::min(size * 10, avail * 0.3f));
+    const float top_height = std::max(avail * (1 - timeline_share) - state.toolbar_height, size * 3);
     ImGui::BeginChild("lesson_page", ImVec2(0, top_height), false);
     DrawLessonPage(state);
     ImGui::EndChild();

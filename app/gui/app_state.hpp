@@ -58,6 +58,7 @@ struct AppState {
     Settings settings;
     std::string settings_path; // empty: do not save (screenshots, tests)
     std::vector<std::string> notices; // stay until dismissed: what went wrong, what to know
+    void Notify(std::string text);    // a notice, unless the same one is already showing
     // A confirmation ("Saved the trace to …"), shown beside the toolbar for a few seconds.
     std::string status;
     double status_until = 0; // ImGui::GetTime()
@@ -123,12 +124,13 @@ struct AppState {
     std::string exercise_error; // a duration the list editor refused
     // The Make step: the student's program (per lesson), graded on a worker thread.
     std::vector<ProgramEdit> make_programs;
-    StopFlag make_stop;                // raised when the window closes; outlives make_grading
+    StopFlag make_stop;                // raised by Stop (Esc) and when the window closes; outlives make_grading
     std::future<MakeGrade> make_grading;
     std::optional<MakeGrade> make_grade; // the last grade, for the lesson it was made for
     int make_grade_lesson = -1;
     void MakeEdited();
     void GradeMakeStep();
+    void StopChecking() { make_stop.RequestStop(); } // the grade then says it was stopped
     void TakeMakeGrade(); // each frame: a finished grade; passing marks the lesson mastered
 
     // Requests only the main loop can carry out.
@@ -192,6 +194,13 @@ void DrawHelpOverlay(AppState& state);
 void HandleShortcuts(AppState& state);
 // The window's key callback: a key pressed (even if released before the next frame).
 void NoteKeyTap(int key);
+// Pressed this frame, even if released before it was drawn (HandleShortcuts starts the frame's list).
+bool KeyTapped(int key);
+// Pressed this frame, by ImGui's key (its index is the backend's key code).
+inline bool KeyPressedOrTapped(ImGuiKey key)
+{
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false) || KeyTapped(ImGui::GetKeyIndex(key));
+}
 void DrawQuiz(AppState& state);
 void DrawGrades(AppState& state);
 void DrawToolbar(AppState& state);

@@ -133,10 +133,11 @@ void MakeStep(AppState& state)
         Paragraph("This lesson has no Make step.");
         return;
     }
-    Paragraph(fmt::format("Now write it yourself: {}(durations) starts one thread per duration, waits for all of "
-                          "them and returns how long that took. Write at least {} tests of your own (def test_…(): "
-                          "with an assert), then check it: your tests run, then the lesson's own checks.",
-                          page.make_function, page.make_tests)
+    const std::string task = page.make_task.empty() ? fmt::format("Now write {} yourself.", page.make_function)
+                                                    : page.make_task;
+    Paragraph(fmt::format("{} Write at least {} tests of your own (def test_…(): with an assert), then check it: "
+                          "your tests run, then the lesson's own checks.",
+                          task, page.make_tests)
                   .c_str());
     ProgramEdit& make = state.make_programs[size_t(state.lesson)];
     const bool grading = state.make_grading.valid();
@@ -146,7 +147,12 @@ void MakeStep(AppState& state)
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("Runs on the simulated executor: sleeps take virtual time, so the check is instant and the "
-                          "same on any machine.");
+                          "same on any machine. A program still going after a minute of lesson time is stopped.");
+    if (grading) {
+        ImGui::SameLine();
+        if (ImGui::Button("Stop checking (Esc)"))
+            state.StopChecking();
+    }
     if (make.changed) {
         ImGui::SameLine();
         if (ImGui::SmallButton("Start again from the template"))
@@ -160,7 +166,7 @@ void MakeStep(AppState& state)
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Keep mine") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button("Keep mine") || KeyPressedOrTapped(ImGuiKey_Escape))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

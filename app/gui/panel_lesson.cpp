@@ -168,7 +168,7 @@ void DrawListing(AppState& state)
             ImGui::SameLine();
             if (ImGui::SmallButton("Save")) {
                 if (auto error = WriteFileAtomically(lesson.page->py_file, program.text)) {
-                    state.notices.push_back("Not saved: " + *error);
+                    state.Notify("Not saved: " + *error);
                 } else {
                     program.saved = program.text;
                     program.changed = false;
@@ -198,7 +198,7 @@ void DrawListing(AppState& state)
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Keep mine") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        if (ImGui::Button("Keep mine") || KeyPressedOrTapped(ImGuiKey_Escape))
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
@@ -346,7 +346,7 @@ void DrawRunBar(AppState& state)
         if (deadlocked)
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kColorDeadlock);
         const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2;
-        std::string overlay = labels.back();
+        std::string overlay; // none fits: the bar alone, the label in its tooltip
         for (const std::string& label : labels)
             if (ImGui::CalcTextSize(label.c_str()).x <= room) {
                 overlay = label;

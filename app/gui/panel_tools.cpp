@@ -242,7 +242,9 @@ void DrawFileDialog(AppState& state)
         ImGui::SetNextItemWidth(-1);
         if (ImGui::IsWindowAppearing())
             ImGui::SetKeyboardFocusHere(); // type the name at once; Enter saves, Esc cancels
-        const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue);
+        const bool enter = ImGui::InputText("##path", &state.file_path, ImGuiInputTextFlags_EnterReturnsTrue) ||
+                           (ImGui::IsItemActive() &&
+                            (KeyPressedOrTapped(ImGuiKey_Enter) || KeyPressedOrTapped(ImGuiKey_KeyPadEnter)));
         if (!state.file_message.empty())
             ErrorText(state.file_message.c_str());
         if (ImGui::Button(opening ? "Open" : "Save") || enter) {
@@ -262,7 +264,7 @@ void DrawFileDialog(AppState& state)
             }
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (ImGui::Button("Cancel") || KeyPressedOrTapped(ImGuiKey_Escape)) {
             state.file_action = FileAction::None;
             ImGui::CloseCurrentPopup();
         }
@@ -312,7 +314,7 @@ void DrawProgressWindow(AppState& state)
             state.progress = Progress{};
             if (!state.progress_path.empty())
                 if (auto error = SaveProgress(state.progress_path, state.progress))
-                    state.notices.push_back("Progress was not saved: " + *error);
+                    state.Notify("Progress was not saved: " + *error);
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();

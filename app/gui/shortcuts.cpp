@@ -13,21 +13,24 @@ namespace threadlab {
 
 namespace {
 // Keys pressed since the last frame, as the window's key callback saw them
-// (the UI thread's own: GLFW calls back while it polls events).
+// (the UI thread's own: GLFW calls back while it polls events), and those
+// this frame handles. ImGui 1.86 misses a key pressed and released between
+// two frames, which a quick typist's Enter often is.
 std::vector<int> g_taps;
+std::vector<int> g_frame_taps;
 } // namespace
 
 void NoteKeyTap(int key) { g_taps.push_back(key); }
+
+bool KeyTapped(int key) { return std::find(g_frame_taps.begin(), g_frame_taps.end(), key) != g_frame_taps.end(); }
 
 void HandleShortcuts(AppState& state)
 {
     const ImGuiIO& io = ImGui::GetIO();
     const bool typing = io.WantTextInput;
-    const std::vector<int> taps = std::exchange(g_taps, {});
+    g_frame_taps = std::exchange(g_taps, {});
     // Pressed this frame, even if already released again (a tap).
-    auto pressed = [&](int key) {
-        return ImGui::IsKeyPressed(key, false) || std::find(taps.begin(), taps.end(), key) != taps.end();
-    };
+    auto pressed = [&](int key) { return ImGui::IsKeyPressed(key, false) || KeyTapped(key); };
     auto repeated = [](int key) { return ImGui::IsKeyPressed(key, true); };
 
     // A dialog has the keyboard (Enter saves, Esc cancels); only Stop goes through.
@@ -44,6 +47,8 @@ void HandleShortcuts(AppState& state)
     if (pressed(GLFW_KEY_ESCAPE)) {
         if (state.session.Running())
             state.Stop();
+        else if (state.make_grading.valid())
+            state.StopChecking();
         else
             state.show_help = false;
     }

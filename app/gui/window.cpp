@@ -107,7 +107,7 @@ void SaveTimelinePng(GLFWwindow* window, AppState& state)
     const int x = int(a.x * sx), w = int((b.x - a.x) * sx), h = int((b.y - a.y) * sy);
     const int y = fb_height - int(b.y * sy);
     if (auto error = SavePng(state.png_request, std::max(0, x), std::max(0, y), std::min(w, fb_width), std::min(h, fb_height)))
-        state.notices.push_back("The PNG was not saved: " + *error);
+        state.Notify("The PNG was not saved: " + *error);
     else
         state.Confirm("Saved the timeline to " + state.png_request + ".");
 }
@@ -234,12 +234,12 @@ int OpenWindow(const std::optional<std::string>& lesson)
     LoadWorkPrograms(state);
     if (lesson && IsProgramPath(*lesson)) // threadlab gui FILE.py
         if (const std::string error = state.OpenProgram(*lesson); !error.empty())
-            state.notices.push_back(error);
+            state.Notify(error);
     LoadedProgress progress = LoadProgress(DefaultProgressPath());
     state.progress_path = progress.writable ? DefaultProgressPath() : "";
     state.progress = std::move(progress.progress);
     if (!progress.notice.empty())
-        state.notices.push_back(progress.notice);
+        state.Notify(progress.notice);
 
     int saved_geometry[4] = {100, 100, state.settings.window_width, state.settings.window_height};
     GLFWwindow* handle = window.Handle();
