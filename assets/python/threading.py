@@ -552,8 +552,10 @@ def _invoke_excepthook(thread):
     except SystemExit:
         pass
     except Exception as error:
+        # As CPython: the hook's own failure, without the thread's exception again as its context.
+        error.__suppress_context__ = True
         print("Exception in threading.excepthook:", file=_sys.stderr)
-        _thread._excepthook(ExceptHookArgs(type(error), error, None, None))
+        _sys.excepthook(type(error), error, error.__traceback__)
 
 
 class Timer(Thread):

@@ -351,9 +351,28 @@ std::string Interpreter::FormatException(ThreadState& ts, Value exc)
         }
         if (!e->traceback.empty()) {
             out += "Traceback (most recent call last):\n";
+            // As CPython: after three entries alike (a recursion), one line says how many more there were.
+            constexpr int kRecursiveCutoff = 3;
+            const auto repeated = [&](int count) {
+                if (count > kRecursiveCutoff) {
+                    const int more = count - kRecursiveCutoff;
+                    out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") +
+                           "]\n";
+                }
+            };
+            const TracebackEntry* last = nullptr;
+            int count = 0;
             for (auto it = e->traceback.rbegin(); it != e->traceback.rend(); ++it) {
                 const Code* code = it->code;
                 const ModuleInfo* mod = code->module;
+                if (last == nullptr || last->code->module != mod || last->line != it->line ||
+                    last->code->name != code->name) {
+                    repeated(count);
+                    count = 0;
+                }
+                last = &*it;
+                if (++count > kRecursiveCutoff)
+                    continue;
                 out += "  File \"" + (mod ? mod->filename : std::string("<unknown>")) + "\", line " +
                        std::to_string(it->line) + ", in " + code->name + "\n";
                 if (mod != nullptr && it->line >= 1 && size_t(it->line) <= mod->lines.size()) {
@@ -362,6 +381,7 @@ std::string Interpreter::FormatException(ThreadState& ts, Value exc)
                         out += "    " + src + "\n";
                 }
             }
+            repeated(count);
         }
     }
     out += ExceptionLine(ts, exc) + "\n";

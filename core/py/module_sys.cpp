@@ -73,6 +73,19 @@ Value ExcInfo(ThreadState& ts, const Args& args)
     return Value::Obj(NewTuple({Value::Obj(TypeOf(e)), e, TracebackOf(e)}));
 }
 
+// sys.excepthook(type, value, traceback): prints the exception as an
+// uncaught one (threading calls it when threading.excepthook itself fails).
+Value SysExceptHook(ThreadState& ts, const Args& args)
+{
+    ExpectPositional(ts, args, "excepthook", 3, 3);
+    const Value exc = args.pos[1];
+    if (AsException(exc) == nullptr)
+        TypeError(&ts, "excepthook: the exception must be an exception instance");
+    ts.interp.NoteUncaught(ts, exc, std::to_string(ts.ident));
+    ts.interp.PrintException(ts, exc);
+    return Value::None();
+}
+
 Value GetRecursionLimit(ThreadState&, const Args&) { return MakeInt(kMaxDepth); }
 
 Value SetRecursionLimit(ThreadState& ts, const Args& args)
@@ -100,6 +113,8 @@ Module* MakeSysModule(ThreadState& ts)
     s.Function("getswitchinterval", GetSwitchInterval);
     s.Function("exit", Exit);
     s.Function("exc_info", ExcInfo);
+    s.Function("excepthook", SysExceptHook);
+    s.Function("__excepthook__", SysExceptHook);
     s.Function("getrecursionlimit", GetRecursionLimit);
     s.Function("setrecursionlimit", SetRecursionLimit);
     s.Function("_is_gil_enabled", IsGilEnabled);

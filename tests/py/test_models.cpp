@@ -208,6 +208,31 @@ print("main goes on")
     CHECK(r.err.find("    raise ValueError(\"bad thing\")\nValueError: bad thing\n") != std::string::npos);
 }
 
+TEST_CASE("a threading.excepthook that fails prints its own error alone, as CPython's", "[py][models]")
+{
+    const ProgramResult r = RunPython(R"(import threading
+def hook(args):
+    raise ValueError("hook failed")
+threading.excepthook = hook
+def work():
+    raise KeyError("thread failed")
+t = threading.Thread(target=work)
+t.start()
+t.join()
+print("main goes on")
+)",
+                                      Model::Py312);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "main goes on\n");
+    // CPython 3.9 and 3.12: a heading, the hook's traceback (threading's frame, then the hook's), its error;
+    // not the thread's KeyError, not "Exception in thread".
+    CHECK(r.err.rfind("Exception in threading.excepthook:\nTraceback (most recent call last):\n", 0) == 0);
+    CHECK(r.err.find("  File \"test.py\", line 3, in hook\n    raise ValueError(\"hook failed\")\n"
+                     "ValueError: hook failed\n") != std::string::npos);
+    CHECK(r.err.find("KeyError") == std::string::npos);
+    CHECK(r.err.find("Exception in thread ") == std::string::npos);
+}
+
 TEST_CASE("live: a deadlock ends the run under every model and says who waits for whom", "[py][live][deadlock]")
 {
     const std::string program(kOppositeLocks);
