@@ -8,6 +8,8 @@
 #include "trace_checks.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <imgui_internal.h>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -567,6 +569,37 @@ TEST_CASE("Make: a passing solution, checked in the window, marks the lesson mas
     INFO(state.make_grade->error);
     CHECK(state.make_grade->Passed());
     CHECK(state.progress.lessons["three-threads"].mastered);
+}
+
+TEST_CASE("Make: the student's code is edited where the listing was, in view at 1440x900", "[gui][editor]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("three-threads"));
+    ImGui::GetIO().DisplaySize = ImVec2(1440, 900);
+    // The editor's text field is a child window of the listing's, named by its ID, which is hashed from the
+    // editor's own ("make" or "program") on ImGui's ID stack.
+    const auto editor_in_listing = [&](const char* editor) -> const ImGuiWindow* {
+        for (const ImGuiWindow* listing : ImGui::GetCurrentContext()->Windows)
+            if (listing->Active && std::string_view(listing->Name).find("/listing_") != std::string_view::npos)
+                for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+                    if (w->Active && w->ParentWindow == listing &&
+                        w->Name == fmt::format("{}/##code_{:08X}", listing->Name,
+                                               ImHashStr("##code", 0, ImHashStr(editor, 0, listing->ID))))
+                        return w;
+        return nullptr;
+    };
+    for (int step : {0, 4}) {
+        CAPTURE(step);
+        state.exercise_step = step;
+        for (int frame = 0; frame < 3; ++frame)
+            imgui.Frame(state);
+        const ImGuiWindow* make = editor_in_listing("make");
+        CHECK((make != nullptr) == (step == 4));
+        CHECK((editor_in_listing("program") != nullptr) == (step != 4));
+        if (make != nullptr) // most of it on screen: the top of the code and room for a dozen lines
+            CHECK(make->Pos.y + 12 * ImGui::GetTextLineHeight() <= 900);
+    }
 }
 
 TEST_CASE("Make: Esc stops a check that never ends, and the grade says it was stopped", "[gui][editor]")

@@ -207,6 +207,9 @@ void DrawToolbar(AppState& state);
 void DrawFileDialog(AppState& state);
 void DrawProgressWindow(AppState& state);
 void DrawExercise(AppState& state);
+// The Make step's editor takes the listing's place: the student's code in view at every size.
+bool MakeEditorShown(const AppState& state);
+void DrawMakeEditor(AppState& state);
 void DrawStepPanel(AppState& state);
 
 } // namespace threadlab

@@ -14,6 +14,7 @@ namespace threadlab {
 namespace {
 
 constexpr const char* kSteps[] = {"1 Predict", "2 Run", "3 Investigate", "4 Modify", "5 Make"};
+constexpr int kMakeStep = 4;
 
 // The parameter the page's exercise edits (a list of durations).
 size_t ExerciseParam(const Lesson& lesson)
@@ -135,8 +136,8 @@ void MakeStep(AppState& state)
     }
     const std::string task = page.make_task.empty() ? fmt::format("Now write {} yourself.", page.make_function)
                                                     : page.make_task;
-    Paragraph(fmt::format("{} Write at least {} tests of your own (def test_…(): with an assert), then check it: "
-                          "your tests run, then the lesson's own checks.",
+    Paragraph(fmt::format("{} Write at least {} tests of your own (def test_…(): with an assert) in the editor on "
+                          "the left, then check it: your tests run, then the lesson's own checks.",
                           task, page.make_tests)
                   .c_str());
     ProgramEdit& make = state.make_programs[size_t(state.lesson)];
@@ -153,10 +154,33 @@ void MakeStep(AppState& state)
         if (ImGui::Button("Stop checking (Esc)"))
             state.StopChecking();
     }
+    if (make.marker) // why the button is off, at the button
+        ErrorText(fmt::format("Fix line {} first: {}", make.marker->line, make.marker->message).c_str());
+    if (state.make_grade && state.make_grade_lesson == state.lesson)
+        DrawMakeGrade(*state.make_grade, page.make_function);
+}
+
+} // namespace
+
+bool MakeEditorShown(const AppState& state)
+{
+    const LessonPage& page = *state.CurrentLesson().page;
+    return !page.exercise.empty() && !page.make_function.empty() && state.exercise_step == kMakeStep &&
+           !state.Stepping();
+}
+
+void DrawMakeEditor(AppState& state)
+{
+    const LessonPage& page = *state.CurrentLesson().page;
+    ProgramEdit& make = state.make_programs[size_t(state.lesson)];
+    const bool grading = state.make_grading.valid();
+    ImGui::TextDisabled("your %s and its tests", page.make_function.c_str());
     if (make.changed) {
         ImGui::SameLine();
+        ImGui::BeginDisabled(grading);
         if (ImGui::SmallButton("Start again from the template"))
             ImGui::OpenPopup("Start the Make step again?");
+        ImGui::EndDisabled();
     }
     if (ImGui::BeginPopupModal("Start the Make step again?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted("Throw away your solution and start from the template?");
@@ -170,22 +194,15 @@ void MakeStep(AppState& state)
             ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
-    if (state.make_grade && state.make_grade_lesson == state.lesson)
-        DrawMakeGrade(*state.make_grade, page.make_function);
     if (make.marker)
         ErrorText(fmt::format("line {}: {}", make.marker->line, make.marker->message).c_str());
     CodeEditorView view;
     view.font = state.Font().mono;
     view.read_only = grading;
     view.marker = &make.marker;
-    ImGui::BeginChild("make_editor", ImVec2(0, ImGui::GetTextLineHeight() * 18), true,
-                      ImGuiWindowFlags_HorizontalScrollbar);
     if (DrawCodeEditor("make", make.text, view))
         state.MakeEdited();
-    ImGui::EndChild();
 }
-
-} // namespace
 
 void DrawExercise(AppState& state)
 {

@@ -90,7 +90,10 @@ void DrawLessonPage(AppState& state)
     const float listing_share = comparing ? 0.6f : 1.0f;
     ImGui::BeginChild("listing", ImVec2(column * listing_share, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     start_at_top();
-    DrawListing(state);
+    if (MakeEditorShown(state))
+        DrawMakeEditor(state);
+    else
+        DrawListing(state);
     ImGui::EndChild();
     ImGui::SameLine();
 
