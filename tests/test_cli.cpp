@@ -280,7 +280,7 @@ TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - 
 }
 
 TEST_CASE("the deadlock lesson ends deadlocked (exit 1) with its metrics - explore finds the hang - the page's "
-          "one-line fix explores clean",
+          "one-line fix explores clean, its timeout fix does not hang but gives a transfer up",
           "[cli][explore]")
 {
     const Output text = Stdout("run deadlock --seed 1");
@@ -312,6 +312,20 @@ TEST_CASE("the deadlock lesson ends deadlocked (exit 1) with its metrics - explo
     const Output clean = Stdout("explore " + fixed + " --python 3.12 --check 'done == 2 * TRANSFERS'");
     CHECK(clean.status == 0);
     CHECK(clean.out.find("no failing schedule") != std::string::npos);
+
+    // The page's other way out: a timeout ends the hang, and the search then finds a transfer that gave up.
+    const std::string with_second = "            with second:\n                done += 1\n";
+    source.replace(source.find("args=(lock_a, lock_b), name=\"bob\""), 33, "args=(lock_b, lock_a), name=\"bob\"");
+    REQUIRE(source.find(with_second) != std::string::npos);
+    source.replace(source.find(with_second), with_second.size(),
+                   "            if second.acquire(timeout=1):\n                done += 1\n"
+                   "                second.release()\n");
+    const std::string timeout = (dir / "timeout.py").string();
+    std::ofstream(timeout) << source;
+    const Output gave_up = Stdout("explore " + timeout + " --python 3.12 --check 'done == 2 * TRANSFERS' --json");
+    CHECK(gave_up.status == 1);
+    CHECK(json::parse(gave_up.out)["failure"]["kind"] == "check");
+    CHECK(Stdout("explore " + timeout + " --python 3.12").status == 0); // no check: nothing hangs
     std::filesystem::remove_all(dir);
 }
 
