@@ -71,7 +71,13 @@ void RaiseMemoryError(ThreadState& ts) { throw PyError{MemoryErrorFor(ts)}; }
 
 // ---------------------------------------------------------------- types
 
-std::string TypeName(Value v) { return TypeOf(v)->name; }
+std::string TpName(const Type* t)
+{
+    // As CPython's tp_name: a type of a C module ('_thread.lock', '_io.TextIOWrapper') is named with it.
+    return t->builtin && t->module.starts_with('_') ? t->module + "." + t->name : t->name;
+}
+
+std::string TypeName(Value v) { return TpName(TypeOf(v)); }
 
 std::string QualTypeName(const Type* t)
 {
@@ -174,6 +180,8 @@ Dict* InstanceDict(ThreadState& ts, Value obj)
     const Object* o = obj.AsObject();
     if (o->type->layout == Layout::ThreadLocal)
         return LocalDictFor(ts, obj);
+    if (o->type == Types().object) // a bare object() has no __dict__, as CPython's
+        return nullptr;
     if (o->type->layout == Layout::Plain || o->type->layout == Layout::Exception)
         return static_cast<const Instance*>(o)->attrs;
     if (o->type == Types().function) {
@@ -210,7 +218,7 @@ Value SpecialAttribute(ThreadState& ts, Value obj, std::string_view n)
     if (IsType(obj, t.module))
         Raise(&ts, t.AttributeError, fmt::format("module '{}' has no attribute '{}'", As<Module>(obj)->name, name->View()));
     if (IsInstance(obj, t.type))
-        Raise(&ts, t.AttributeError, fmt::format("type object '{}' has no attribute '{}'", As<Type>(obj)->name, name->View()));
+        Raise(&ts, t.AttributeError, fmt::format("type object '{}' has no attribute '{}'", TpName(As<Type>(obj)), name->View()));
     Raise(&ts, t.AttributeError, fmt::format("'{}' object has no attribute '{}'", TypeName(obj), name->View()));
 }
 
@@ -343,9 +351,9 @@ void SetAttr(ThreadState& ts, Value obj, Str* name, Value value)
         return;
     }
     if (descriptor.IsNull())
-        Raise(&ts, t.AttributeError, fmt::format("'{}' object has no attribute '{}'", type->name, name->View()));
+        Raise(&ts, t.AttributeError, fmt::format("'{}' object has no attribute '{}'", TypeName(obj), name->View()));
     Raise(&ts, t.AttributeError,
-          fmt::format("'{}' object attribute '{}' is read-only", type->name, name->View()));
+          fmt::format("'{}' object attribute '{}' is read-only", TypeName(obj), name->View()));
 }
 
 void DelAttr(ThreadState& ts, Value obj, Str* name)

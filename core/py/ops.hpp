@@ -30,7 +30,8 @@ ExceptionObject* AsException(Value v); // null if not an exception instance
 
 // ---------------------------------------------------------------- names and types
 
-std::string TypeName(Value v);         // "int", "MyClass"
+std::string TypeName(Value v);         // "int", "MyClass", "_thread.lock"
+std::string TpName(const Type* t);     // the same, of a type
 std::string QualTypeName(const Type* t); // "__main__.MyClass" as type repr shows
 // The attribute `name` on the type or its bases, or Null.
 Value LookupInType(const Type* type, Str* name);

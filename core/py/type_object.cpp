@@ -41,11 +41,11 @@ Value ObjectSetattr(ThreadState& ts, const Args& args)
     const Type* type = TypeOf(obj);
     if (type->special_setattr != nullptr && type->special_setattr(ts, obj, StrView(args.pos[1]), args.pos[2]))
         return Value::None();
-    if (type->layout == Layout::Plain || type->layout == Layout::Exception) {
+    if (type != Types().object && (type->layout == Layout::Plain || type->layout == Layout::Exception)) {
         DictSet(&ts, static_cast<Instance*>(obj.AsObject())->attrs, args.pos[1], args.pos[2]);
         return Value::None();
     }
-    Raise(&ts, Types().AttributeError, fmt::format("'{}' object has no attribute '{}'", type->name, StrView(args.pos[1])));
+    Raise(&ts, Types().AttributeError, fmt::format("'{}' object has no attribute '{}'", TpName(type), StrView(args.pos[1])));
 }
 
 Value ObjectGetattribute(ThreadState& ts, const Args& args)
