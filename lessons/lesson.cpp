@@ -251,6 +251,9 @@ LessonResult RunLesson(const Lesson& lesson, const ParamValues& values, const Ru
     result.output = std::move(run.output);
     result.goals = std::move(run.goals);
     result.cpu_share = run.run.cpu_share;
+    result.found = py::JudgeRun(run.run, run.check);
+    if (result.found && result.found->kind == "check")
+        result.found->message = "the check " + lesson.page->check.text + " is false";
     if (program != nullptr && !run.page_error.empty()) {
         // The student's program: what it did stands; the page's questions may be about another one.
         result.page_note = "The lesson's questions and metrics do not fit your program: " + run.page_error;

@@ -11,6 +11,7 @@
 #include "model.hpp"
 #include "recorder.hpp"
 #include "runtime.hpp"
+#include "explorer.hpp"
 #include "sim_executor.hpp"
 #include "stop.hpp"
 
@@ -60,6 +61,9 @@ struct LessonResult {
     std::vector<LessonAnswer> answers;
     std::string output; // what the program printed
     std::vector<bool> goals; // per step goal of the page: its `when` held after this run
+    // What the schedule search counts as this run failing: a deadlock, an
+    // exception or assert that escaped, the page's check false.
+    std::optional<py::ScheduleFailure> found;
     std::string page_note;   // an edited program the page's expressions do not fit: why
     double cpu_share = -1; // live: the CPU share its threads got (see ProgramRun); -1 simulated
     bool Busy() const;     // live, and the machine gave the threads too little CPU to trust the times

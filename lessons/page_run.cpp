@@ -92,6 +92,8 @@ Evaluation AfterRun(const LessonPage& page)
     for (size_t i = 0; i < page.goals.size(); ++i)
         if (page.goals[i].when.Given())
             e.Add(fmt::format("__goal_{}__", i), "bool(" + page.goals[i].when.text + ")", &page.goals[i].when);
+    if (page.check.Given())
+        e.Add("__check__", "bool(" + page.check.text + ")", &page.check);
     return e;
 }
 
@@ -216,6 +218,8 @@ PageRun RunPageLesson(const LessonPage& page, const ParamValues& values, const R
             for (size_t i = 0; i < page.goals.size(); ++i)
                 result.goals.push_back(page.goals[i].when.Given() &&
                                        m->Get(fmt::format("__goal_{}__", i)).IsTrue());
+            if (page.check.Given())
+                result.check = m->Get("__check__").IsTrue();
         } catch (const py::PyError& e) {
             result.page_error = PageErrorFor(ts, e.exc, evaluation, page);
         }

@@ -24,6 +24,7 @@ struct PageRun {
     std::string explanation;
     std::vector<PageAnswer> answers;
     std::vector<bool> goals; // per step goal: its `when` held (a `together` goal is step mode's to judge)
+    std::optional<bool> check; // the page's `check:` held, where it has one
     // A page expression that failed when evaluated, with its file, line and
     // field: the page's mistake, not the program's.
     std::string page_error;

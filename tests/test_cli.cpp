@@ -269,6 +269,12 @@ TEST_CASE("lessons from their files: run LESSON --seed is simulated and exact - 
     CHECK(replayed["schedule"] == schedule["schedule"]);
     CHECK(replayed["failure"]["kind"] == "check");
     CHECK(replayed["output"].get<std::string>().find("lost: ") != std::string::npos);
+    // As a lesson run: its metrics, answers and summary line, the same as the search's failing run.
+    CHECK(replayed["metrics"]["lost"].get<int64_t>() > 0);
+    CHECK(replayed["answers"][0]["text"] == "less than 6");
+    const Output told = Stdout("run race-counter --schedule " + Quote(found.string()));
+    CHECK(told.status == 1);
+    CHECK(told.out.rfind("expected 6 · actual ", 0) == 0);
     const Output other = Stderr("run locked-counter --schedule " + Quote(found.string()));
     CHECK(other.status == 2);
     CHECK(other.out.find("is a schedule of race-counter, not of the lesson locked-counter") != std::string::npos);

@@ -70,7 +70,9 @@ int List(bool json)
     return kExitOk;
 }
 
-int Run(const RunOptions& options, bool json, const std::string& trace_path)
+// `replay`: the choices of a schedule the search found, made again (run --schedule).
+int Run(const RunOptions& options, bool json, const std::string& trace_path,
+        const std::vector<std::string>* replay = nullptr)
 {
     // Before loading the lessons, so a Ctrl-C that arrives while they load still ends as "stopped".
     std::signal(SIGINT, [](int) { g_interrupt.RequestStop(); });
@@ -78,6 +80,11 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
     if (auto error = Resolve(options, run))
         return UsageError(*error);
     const Model model = run.config.model;
+    std::optional<py::ScheduleChooser> chooser;
+    if (replay != nullptr) {
+        chooser.emplace(*replay);
+        run.sim->chooser = &*chooser;
+    }
 
     std::vector<LessonResult> results;
     std::unique_ptr<Recorder> last_recording;
@@ -135,6 +142,11 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
             doc["repeats"] = std::move(repeats);
             doc["summary"] = MetricSummaryJson(results);
         }
+        if (replay != nullptr) {
+            doc["schedule"] = *replay;
+            if (const auto& found = results.back().found)
+                doc["failure"] = {{"kind", found->kind}, {"message", found->message}, {"line", found->line}};
+        }
         std::cout << doc.dump(2) << std::endl;
     } else if (run.repeat > 1) {
         const nlohmann::json summary = MetricSummaryJson(results);
@@ -147,6 +159,18 @@ int Run(const RunOptions& options, bool json, const std::string& trace_path)
     }
 
     const LessonResult& last = results.back();
+    if (chooser) {
+        chooser->Finish();
+        if (!chooser->Mismatch().empty()) {
+            std::cerr << "threadlab: the schedule does not fit this program: " << chooser->Mismatch() << "\n";
+            return kExitUsage;
+        }
+        // The failure the search found, found again: exit 1 as the search did.
+        if (last.found && last.status == RunStatus::Finished) {
+            std::cerr << "threadlab: " << last.found->message << "\n";
+            return kExitFailure;
+        }
+    }
     if (last.status == RunStatus::Failed) {
         std::cerr << "threadlab: " << last.failure << "\n";
         return kExitFailure;
@@ -316,7 +340,11 @@ int RunCommandLine(int argc, char** argv, const WindowHooks& window)
             if (StopFlag* stop = g_program_stop.load())
                 stop->RequestStop();
         });
-        return ReplayLessonSchedule(run_options, run_schedule, run_json, trace_path, g_program_stop);
+        RunOptions replay;
+        std::vector<std::string> schedule;
+        if (auto error = ReadLessonSchedule(run_options, run_schedule, replay, schedule))
+            return UsageError(*error);
+        return Run(replay, run_json, trace_path, &schedule);
     }
 
     if (run->parsed())

@@ -517,37 +517,26 @@ int ExploreLesson(const ExploreOptions& explore, const std::vector<std::string>&
     return ExploreSource(with_check, page.py_file, ProgramWithValues(page, run.params), interrupt);
 }
 
-int ReplayLessonSchedule(const RunOptions& options, const std::string& schedule_path, bool json,
-                         const std::string& trace_path, std::atomic<StopFlag*>& interrupt)
+std::optional<std::string> ReadLessonSchedule(const RunOptions& options, const std::string& schedule_path,
+                                              RunOptions& replay, std::vector<std::string>& schedule)
 {
     if (!options.sets.empty() || !options.seed.empty() || !options.cores.empty() || options.repeat != "1")
-        return Refuse("--schedule replays the values, seed, cores and model its file holds: leave out --set, --seed, "
-                      "--cores and --repeat");
-    ScheduleFile schedule;
-    if (auto error = ReadScheduleFile(schedule_path, schedule))
-        return Refuse(*error);
-    RunOptions lesson_options = options;
-    lesson_options.sets = schedule.params;
-    lesson_options.python = schedule.python;
-    ResolvedRun run;
-    if (auto error = Resolve(lesson_options, run))
-        return Refuse(*error);
-    if (schedule.lesson != run.lesson->id)
-        return Refuse(fmt::format("{} is a schedule of {}, not of the lesson {}: write one with threadlab explore {} "
-                                  "--json",
-                                  schedule_path, schedule.lesson.empty() ? "a program file" : schedule.lesson,
-                                  run.lesson->id, run.lesson->id));
-    const LessonPage& page = *run.lesson->page;
-    ProgramOptions program;
-    program.file = page.py_file;
-    program.text = ProgramWithValues(page, run.params);
-    program.python = schedule.python;
-    program.switch_interval = options.switch_interval;
-    program.watch = page.watch;
-    program.json = json;
-    program.trace_path = trace_path;
-    program.schedule_path = schedule_path;
-    return RunProgramFile(program, interrupt);
+        return "--schedule replays the values, seed, cores and model its file holds: leave out --set, --seed, "
+               "--cores and --repeat";
+    ScheduleFile file;
+    if (auto error = ReadScheduleFile(schedule_path, file))
+        return error;
+    if (FindLesson(options.lesson) != nullptr && file.lesson != options.lesson) // (an unknown id: Resolve says so)
+        return fmt::format("{} is a schedule of {}, not of the lesson {}: write one with threadlab explore {} --json",
+                           schedule_path, file.lesson.empty() ? "a program file" : file.lesson, options.lesson,
+                           options.lesson);
+    replay = options;
+    replay.sets = file.params;
+    replay.python = file.python;
+    replay.seed = std::to_string(file.sim.seed);
+    replay.cores = std::to_string(file.sim.cores);
+    schedule = std::move(file.schedule);
+    return std::nullopt;
 }
 
 int DisassembleProgram(const std::string& target, const std::string& python)

@@ -75,9 +75,10 @@ int RunProgramFile(const ProgramOptions& options, std::atomic<StopFlag*>& interr
 // Prints the bytecode of a program file, or of a lesson's listing.
 int DisassembleProgram(const std::string& target, const std::string& python);
 
-// `run LESSON --schedule FILE`: the lesson's program with the values, model
-// and seed the schedule file (explore LESSON --json) holds, replayed.
-int ReplayLessonSchedule(const RunOptions& options, const std::string& schedule_path, bool json,
-                         const std::string& trace_path, std::atomic<StopFlag*>& interrupt);
+// `run LESSON --schedule FILE`: the options that run the lesson's program
+// with the values, model, seed and cores the schedule file (explore LESSON
+// --json) holds, and its choices; or the one-line error.
+std::optional<std::string> ReadLessonSchedule(const RunOptions& options, const std::string& schedule_path,
+                                              RunOptions& replay, std::vector<std::string>& schedule);
 
 } // namespace threadlab

@@ -14,6 +14,28 @@
 
 namespace threadlab::py {
 
+size_t ScheduleChooser::Choose(const ChoicePoint& point)
+{
+    const size_t i = m_next++;
+    if (i >= m_schedule.size() || !m_mismatch.empty())
+        return 0;
+    for (size_t c = 0; c < point.candidates.size(); ++c)
+        if (point.candidates[c] == m_schedule[i])
+            return c;
+    std::string ready;
+    for (const std::string& c : point.candidates)
+        ready += (ready.empty() ? "" : ", ") + c;
+    m_mismatch = fmt::format("choice {} of the schedule is {}, which cannot run there (the choice is among {})", i + 1,
+                             m_schedule[i], ready);
+    return 0;
+}
+
+void ScheduleChooser::Finish()
+{
+    if (m_mismatch.empty() && m_next < m_schedule.size())
+        m_mismatch = fmt::format("the schedule has {} choices and the run met only {}", m_schedule.size(), m_next);
+}
+
 namespace {
 
 constexpr std::string_view kCheckResult = "__threadlab_check__";
@@ -77,35 +99,6 @@ private:
 };
 
 // Follows a schedule given by name.
-class NamedChooser final : public Chooser {
-public:
-    explicit NamedChooser(const std::vector<std::string>& schedule) : m_schedule(schedule) {}
-    size_t Choose(const ChoicePoint& point) override
-    {
-        const size_t i = m_next++;
-        if (i >= m_schedule.size() || !mismatch.empty())
-            return 0;
-        for (size_t c = 0; c < point.candidates.size(); ++c)
-            if (point.candidates[c] == m_schedule[i])
-                return c;
-        std::string ready;
-        for (const std::string& c : point.candidates)
-            ready += (ready.empty() ? "" : ", ") + c;
-        mismatch = fmt::format("choice {} of the schedule is {}, which cannot run there (the choice is among {})",
-                               i + 1, m_schedule[i], ready);
-        return 0;
-    }
-    void Finish()
-    {
-        if (mismatch.empty() && m_next < m_schedule.size())
-            mismatch = fmt::format("the schedule has {} choices and the run met only {}", m_schedule.size(), m_next);
-    }
-    std::string mismatch;
-
-private:
-    const std::vector<std::string>& m_schedule;
-    size_t m_next = 0;
-};
 
 // One simulated run with `chooser`, its output kept, the check evaluated.
 struct JudgedRun {
@@ -277,7 +270,7 @@ Replay ReplaySchedule(const Program& program, const RunSettings& settings, const
                       StopFlag& stop, const OutputFn& output)
 {
     std::unique_ptr<Program> check = explore.check.empty() ? nullptr : CompileCheck(explore.check);
-    NamedChooser chooser(schedule);
+    ScheduleChooser chooser(schedule);
     std::string check_error;
     JudgedRun judged =
         RunOnce(program, settings, config, explore, check.get(), chooser, recorder, stop, &output, check_error);
@@ -285,7 +278,7 @@ Replay ReplaySchedule(const Program& program, const RunSettings& settings, const
     Replay replay;
     replay.run = std::move(judged.run);
     replay.failure = judged.failure;
-    replay.mismatch = chooser.mismatch;
+    replay.mismatch = chooser.Mismatch();
     return replay;
 }
 

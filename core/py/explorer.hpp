@@ -63,6 +63,21 @@ std::optional<ScheduleFailure> JudgeRun(const ProgramRun& run, const std::option
 ExploreResult Explore(const Program& program, const RunSettings& settings, const RunConfig& config,
                       const ExploreSettings& explore, StopFlag& stop, std::string& check_error);
 
+// Makes the choices a schedule names, one per choice point, and says where
+// the program does not fit it (a choice that cannot run, or choices left).
+class ScheduleChooser final : public Chooser {
+public:
+    explicit ScheduleChooser(const std::vector<std::string>& schedule) : m_schedule(schedule) {}
+    size_t Choose(const ChoicePoint& point) override;
+    void Finish(); // after the run
+    const std::string& Mismatch() const { return m_mismatch; }
+
+private:
+    const std::vector<std::string>& m_schedule;
+    size_t m_next = 0;
+    std::string m_mismatch;
+};
+
 // Replays `schedule` (the names chosen at each choice point) into
 // `recorder`. `mismatch` receives a description when the program does not
 // reach a choice the schedule names.
