@@ -573,7 +573,7 @@ void Thread::Sleep(double seconds, std::string_view why)
     SetState(RunningState());
 }
 
-ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess process)
+ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess process, bool refusal_throws)
 {
     SwitchPoint();
     ThreadRecord* child = nullptr;
@@ -596,7 +596,8 @@ ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess pr
             throw;
         }
     } catch (const std::system_error& e) {
-        m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
+        if (!refusal_throws)
+            m_runtime.Fail("could not start thread " + (child ? child->name : std::string()) + ": " + e.what());
         if (child != nullptr) {
             // It never ran: a zero-length life at this moment, already over.
             std::lock_guard lock(child->mutex);
@@ -605,6 +606,8 @@ ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess pr
             child->error = e.what();
             m_runtime.m_census.ThreadEnded();
         }
+        if (refusal_throws)
+            throw ThreadRefused{e.what()};
         throw RunStopped{};
     } catch (const std::length_error& e) {
         m_runtime.Fail(e.what());
@@ -615,7 +618,7 @@ ThreadRecord& Thread::LaunchChild(std::string name, ThreadFn fn, ChildProcess pr
 
 ThreadHandle Thread::Start(std::string name, ThreadFn fn, ChildProcess process)
 {
-    ThreadRecord* child = &LaunchChild(std::move(name), std::move(fn), process);
+    ThreadRecord* child = &LaunchChild(std::move(name), std::move(fn), process, false);
     // Thread.start() waits on an event until the child runs; the wait releases
     // the GIL. Labelled with the call, short enough to print on the bar.
     SetState(State::WaitingLock, child->lane, 0, m_runtime.m_recorder.InternLabel("start(" + child->name + ")"));
@@ -631,7 +634,7 @@ ThreadHandle Thread::Start(std::string name, ThreadFn fn, ChildProcess process)
 
 ThreadHandle Thread::StartWithoutWaiting(std::string name, ThreadFn fn, ChildProcess process)
 {
-    return ThreadHandle(&LaunchChild(std::move(name), std::move(fn), process));
+    return ThreadHandle(&LaunchChild(std::move(name), std::move(fn), process, true));
 }
 
 bool Thread::Join(const ThreadHandle& thread, double timeout)

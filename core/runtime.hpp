@@ -248,6 +248,8 @@ public:
     ThreadHandle Start(std::string name, ThreadFn fn, ChildProcess process = {});
     // _thread.start_joinable_thread: returns at once, as CPython's does (the
     // interpreter's threading.py then waits on the thread's Event itself).
+    // When the OS refuses the thread it throws ThreadRefused, as CPython
+    // raises RuntimeError, and the run goes on.
     ThreadHandle StartWithoutWaiting(std::string name, ThreadFn fn, ChildProcess process = {});
     // Thread.join(timeout); timeout < 0 waits for ever. True if it ended.
     bool Join(const ThreadHandle& thread, double timeout = -1);
@@ -292,7 +294,9 @@ public:
 
 private:
     friend class Runtime;
-    ThreadRecord& LaunchChild(std::string name, ThreadFn fn, ChildProcess process);
+    // `refusal_throws`: the OS refusing a thread throws ThreadRefused (the
+    // program's to handle) instead of failing the run.
+    ThreadRecord& LaunchChild(std::string name, ThreadFn fn, ChildProcess process, bool refusal_throws);
     void Begin();
     void Finish();
     void YieldGil();

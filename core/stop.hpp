@@ -8,6 +8,7 @@
 #include "clock.hpp"
 
 #include <atomic>
+#include <string>
 #include <thread>
 
 namespace threadlab {
@@ -43,6 +44,12 @@ private:
 // Thrown through a scenario when its run is stopped. Deliberately not a
 // std::exception, so scenario code that catches those cannot swallow it.
 struct RunStopped {};
+
+// The OS refused a thread (Thread::StartWithoutWaiting): the program's
+// error to handle, not the run's.
+struct ThreadRefused {
+    std::string reason;
+};
 
 // Thrown to a run's main thread when every thread waits for ever
 // (wait_census.hpp): it unwinds the main thread's program so that what

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -121,8 +122,15 @@ TEST_CASE("lesson time is scale-free: the engine's overhead is not divided by th
     // own speed were all divided by the scale); with it 1.1x and 1.0x. What
     // a busy machine takes from the threads is divided by the scale too, so
     // a run that says the machine was busy is not judged.
-    const double export_half = RunWith("threaded-export", {}, Model::Py312, 0.5).Number("threaded");
-    const double export_twentieth = RunWith("threaded-export", {}, Model::Py312, 0.05).Number("threaded");
+    // The best of three runs at each scale: another process only ever adds time, and a run is short.
+    const auto best_export = [](double scale) {
+        double best = 1e9;
+        for (int i = 0; i < 3; ++i)
+            best = std::min(best, RunWith("threaded-export", {}, Model::Py312, scale).Number("threaded"));
+        return best;
+    };
+    const double export_half = best_export(0.5);
+    const double export_twentieth = best_export(0.05);
     CAPTURE(export_half, export_twentieth);
     CHECK_TIMING(export_twentieth < 1.4 * export_half);
     const std::vector<std::string> work{"iterations=1000000"};

@@ -254,15 +254,19 @@ public:
         record->ident.store(ident);
         std::function<void(ThreadState&)> body = std::move(start.body);
         record->started.store(true);
-        record->handle = d.thread->StartWithoutWaiting(m_lane_prefix + start.name, [this, &interp, ident, body](Thread& child) {
-            ThreadState ts(interp, *this);
-            ts.ident = ident;
-            LiveThreadData data;
-            Attach(ts, child, data);
-            HeapScope scope(interp.heap);
-            body(ts);
-            Spend(ts, data);
-        });
+        try {
+            record->handle = d.thread->StartWithoutWaiting(m_lane_prefix + start.name, [this, &interp, ident, body](Thread& child) {
+                ThreadState ts(interp, *this);
+                ts.ident = ident;
+                LiveThreadData data;
+                Attach(ts, child, data);
+                HeapScope scope(interp.heap);
+                body(ts);
+                Spend(ts, data);
+            });
+        } catch (const ThreadRefused&) {
+            Raise(&parent, Types().RuntimeError, "can't start new thread"); // as CPython when the OS says no
+        }
         return record;
     }
 

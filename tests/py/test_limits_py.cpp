@@ -1,5 +1,6 @@
 // Runaway programs: recursion, memory, endless loops, too many threads.
 #include "run_program.hpp"
+#include "runtime.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -148,4 +149,30 @@ print("main goes on")
         CHECK(r.outcome.status == RunStatus::Finished);
         CHECK(r.out == expected);
     }
+}
+
+TEST_CASE("live: a thread the OS refuses is CPython's RuntimeError, and the threads already started finish",
+          "[py][limits][live]")
+{
+    SetThreadCreationLimitForTesting(2); // the third thread is refused
+    const ProgramResult r = RunPython(R"(import threading
+import time
+done = []
+threads = []
+try:
+    for i in range(5):
+        t = threading.Thread(target=lambda i=i: (time.sleep(0.01), done.append(i)))
+        t.start()
+        threads.append(t)
+except RuntimeError as e:
+    print(len(threads), e)
+for t in threads:
+    t.join()
+print(sorted(done))
+)",
+                                      Model::Py312);
+    SetThreadCreationLimitForTesting(-1);
+    CHECK(r.exit_code == 0);
+    CHECK(r.outcome.status == RunStatus::Finished);
+    CHECK(r.out == "2 can't start new thread\n[0, 1]\n");
 }
