@@ -1,6 +1,7 @@
 // Every panel, for every lesson, drawn for a few frames in an ImGui context
 // with no backend (no window needed): before a run, during one, after it.
 #include "app_state.hpp"
+#include "ui.hpp"
 #include "timeline/draw_context.hpp"
 #include "timeline/timeline_model.hpp"
 
@@ -623,6 +624,33 @@ TEST_CASE("Make: Esc stops a check that never ends, and the grade says it was st
     REQUIRE(state.make_grade.has_value());
     CHECK(state.make_grade->error == "Checking stopped.");
     CHECK_FALSE(state.progress.lessons["three-threads"].mastered);
+}
+
+TEST_CASE("a long tooltip wraps at spaces and stays narrower than the screen, even in presenter mode's large font",
+          "[gui]")
+{
+    NullImGui imgui;
+    const std::string text = "Runs on the simulated executor: sleeps take virtual time, so the check is instant and "
+                             "the same on any machine. Python 3.9 and 200,000 stay whole.";
+    const int largest = int(kFontSizes.size()) - 1; // presenter mode after Ctrl+=
+    EnsureFontSet(imgui.fonts, largest);
+    ImFont* font_used = imgui.fonts.sets[size_t(largest)].regular;
+    const ImGuiWindow* tooltip = nullptr;
+    for (int frame = 0; frame < 3; ++frame) { // a tooltip fits its size to the last frame's text
+        ImGui::NewFrame();
+        ImGui::PushFont(font_used);
+        ImGui::Begin("host");
+        Tooltip(text);
+        ImGui::End();
+        tooltip = ImGui::FindWindowByName("##Tooltip_00");
+        ImGui::PopFont();
+        ImGui::Render();
+    }
+    REQUIRE(tooltip != nullptr);
+    const float font = font_used->FontSize;
+    CAPTURE(tooltip->Size.x, font);
+    CHECK(tooltip->Size.x <= font * (kTooltipEms + 2)); // the wrap width and the padding
+    CHECK(tooltip->Size.y >= font * 3);                 // so it took several lines
 }
 
 TEST_CASE("a notice already showing is not shown twice - pressing Run again does not pile refusals up", "[gui]")

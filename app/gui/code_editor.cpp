@@ -3,6 +3,7 @@
 #include "compiler.hpp"
 #include "source_error.hpp"
 #include "theme.hpp"
+#include "ui.hpp"
 
 #include <imgui_stdlib.h>
 
@@ -123,7 +124,7 @@ bool DrawCodeEditor(const char* id, std::string& text, const CodeEditorView& vie
     const bool active = ImGui::IsItemActive();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered() && view.read_only)
-        ImGui::SetTooltip("Stop the run to edit the program.");
+        Tooltip("Stop the run to edit the program.");
 
     // The cursor stays in view as it moves: the pane scrolls, not the input.
     if (active && seen.cursor >= 0) {

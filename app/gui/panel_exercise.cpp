@@ -147,8 +147,8 @@ void MakeStep(AppState& state)
         state.GradeMakeStep();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Runs on the simulated executor: sleeps take virtual time, so the check is instant and the "
-                          "same on any machine. A program still going after a minute of lesson time is stopped.");
+        Tooltip("Runs on the simulated executor: sleeps take virtual time, so the check is instant and the "
+                "same on any machine. A program still going after a minute of lesson time is stopped.");
     if (grading) {
         ImGui::SameLine();
         if (ImGui::Button("Stop checking (Esc)"))

@@ -52,7 +52,7 @@ void Section(const char* title, const std::string& text, ImFont* bold, bool show
     } else {
         ImGui::TextDisabled("after your run: predict first, then run it");
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("This part tells what happens, so it waits until you have seen it happen.");
+            Tooltip("This part tells what happens, so it waits until you have seen it happen.");
     }
     ImGui::Spacing();
 }
@@ -184,8 +184,9 @@ void DrawListing(AppState& state)
         ImGui::TextUnformatted("● your version");
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Run runs this program. It is kept in %s/%s.py and comes back next time.",
-                              state.work_dir.empty() ? "the work folder" : state.work_dir.c_str(), lesson.id.c_str());
+            Tooltip(fmt::format("Run runs this program. It is kept in {}/{}.py and comes back next time.",
+                                state.work_dir.empty() ? "the work folder" : state.work_dir.c_str(),
+                                lesson.id.c_str()));
         ImGui::SameLine();
         ImGui::BeginDisabled(live);
         if (ImGui::SmallButton("Reset to the lesson's program"))
@@ -254,7 +255,7 @@ void DrawControls(AppState& state)
         if (ImGui::RadioButton(name.c_str(), state.CurrentModel() == model))
             state.settings.python = std::string(ModelName(model));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", ModelLine(model));
+            Tooltip(ModelLine(model));
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     Paragraph(ModelLine(state.CurrentModel()));
@@ -271,14 +272,14 @@ void DrawControls(AppState& state)
     if (ImGui::RadioButton("Simulated", state.settings.simulated))
         state.settings.simulated = true;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The program runs on a virtual clock: the same seed gives the same result on any machine,\n"
-                          "however busy it is. Each run draws a new seed; type one to run it again.");
+        Tooltip("The program runs on a virtual clock: the same seed gives the same result on any machine, "
+                "however busy it is. Each run draws a new seed; type one to run it again.");
     SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                    ImGui::CalcTextSize("Live on this machine").x);
     if (ImGui::RadioButton("Live on this machine", !state.settings.simulated))
         state.settings.simulated = false;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Real threads on this computer's cores, real sleeps: what this machine does, its noise included.");
+        Tooltip("Real threads on this computer's cores, real sleeps: what this machine does, its noise included.");
     if (state.settings.simulated) {
         ImGui::SetNextItemWidth(size * 6);
         if (ImGui::InputText("seed", &state.seed_text, ImGuiInputTextFlags_CharsDecimal))
@@ -322,7 +323,7 @@ void DrawRunBar(AppState& state)
             state.Run();
         ImGui::PopStyleColor(3);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("F5");
+            Tooltip("F5");
     } else {
         ImGui::PushStyleColor(ImGuiCol_Button, kColorStopButton);
         ImGui::PushStyleColor(ImGuiCol_Text, kColorButtonText);
@@ -330,7 +331,7 @@ void DrawRunBar(AppState& state)
             state.Stop();
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Esc");
+            Tooltip("Esc");
     }
     if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
         ImGui::SameLine();
@@ -359,7 +360,7 @@ void DrawRunBar(AppState& state)
         if (deadlocked)
             ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", deadlocked ? result->failure.c_str() : labels.front().c_str());
+            Tooltip(deadlocked ? result->failure.c_str() : labels.front().c_str());
     }
     // Run does nothing while a value is refused: say why, here.
     if (const std::string error = ParamError(state); !error.empty() && !running)

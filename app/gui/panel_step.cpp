@@ -47,9 +47,8 @@ void DrawGoals(const Lesson& lesson, const StepJob& step, ImFont* bold)
         if (met)
             ImGui::PopStyleColor();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", goals[g].when.Given()
-                                        ? fmt::format("Checked when the run ends: {}", goals[g].when.text).c_str()
-                                        : "Checked at every choice: two threads whose next line is this one.");
+            Tooltip(goals[g].when.Given() ? fmt::format("Checked when the run ends: {}", goals[g].when.text).c_str()
+                                          : "Checked at every choice: two threads whose next line is this one.");
     }
 }
 
@@ -71,15 +70,15 @@ void DrawCandidate(AppState& state, const py::StepChoice& choice, size_t i, size
     if (is_suggested)
         ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", fmt::format("Let {} run one instruction (key {}){}", t.thread, key,
-                                            is_suggested ? ": the schedule the search found does this next" : "")
-                                    .c_str());
+        Tooltip(fmt::format("Let {} run one instruction (key {}){}", t.thread, key,
+                            is_suggested ? ": the schedule the search found does this next" : "")
+                    .c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("to its next line"))
         state.step.PickToNextLine(i);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Keep choosing %s until it reaches another line or has to wait (Shift+%zu)", t.thread.c_str(),
-                          key);
+        Tooltip(fmt::format("Keep choosing {} until it reaches another line or has to wait (Shift+{})",
+                            t.thread.c_str(), key));
     ImGui::SameLine();
     ImGui::TextDisabled(i == 0 && choice.preemption ? "running" : "ready");
 
@@ -101,8 +100,8 @@ void DrawCandidate(AppState& state, const py::StepChoice& choice, size_t i, size
         }
         ImGui::PopFont();
         if (ImGui::IsItemHovered() && !t.stack.empty())
-            ImGui::SetTooltip("The values this thread has loaded and not yet used: what it will store is already "
-                              "decided, whatever the other threads do meanwhile.");
+            Tooltip("The values this thread has loaded and not yet used: what it will store is already "
+                    "decided, whatever the other threads do meanwhile.");
     } else if (t.line == 0) {
         ImGui::TextDisabled("starting");
     }
@@ -168,14 +167,14 @@ void DrawStepPanel(AppState& state)
         step.Undo();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Take back your last choice (Ctrl+Z): the run replays up to it, exactly.");
+        Tooltip("Take back your last choice (Ctrl+Z): the run replays up to it, exactly.");
     ImGui::SameLine();
     ImGui::BeginDisabled(step.Ended());
     if (ImGui::Button("Finish on its own"))
         step.Finish();
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Stop choosing: the interpreter's own rules decide the rest of the run.");
+        Tooltip("Stop choosing: the interpreter's own rules decide the rest of the run.");
     ImGui::SameLine();
     if (ImGui::Button(step.Ended() ? "Play again" : "Start over"))
         step.Start(lesson, step.Values(), step.Config(), step.Seed());
@@ -183,7 +182,7 @@ void DrawStepPanel(AppState& state)
     if (ImGui::Button("Leave"))
         step.Leave();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Back to ordinary runs.");
+        Tooltip("Back to ordinary runs.");
     if (!step.Active())
         return;
 

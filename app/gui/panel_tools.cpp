@@ -147,7 +147,8 @@ void DrawToolbar(AppState& state)
         if (tool(fmt::format("Run {} times", runs)))
             state.RunSeries({config}, runs);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Run it %d times and draw a histogram of %s.", runs, lesson.page->series_metric.c_str());
+            Tooltip(
+                fmt::format("Run it {} times and draw a histogram of {}.", runs, lesson.page->series_metric.c_str()));
     }
     if (!lesson.page->explore_label.empty()) {
         const bool searching = state.explore.Running();
@@ -159,11 +160,12 @@ void DrawToolbar(AppState& state)
             std::string with;
             for (const std::string& set : lesson.page->explore_sets)
                 with += (with.empty() ? "" : ", ") + set;
-            ImGui::SetTooltip("Run the program again and again, choosing differently each time which thread goes on at\n"
-                              "its switch points (up to 2 preemptions per run), until the check %s fails\n"
-                              "or every such schedule was tried. Searches with %s, on Python %s. Esc stops it.",
-                              lesson.page->check.text.c_str(), with.empty() ? "its values" : with.c_str(),
-                              std::string(ModelName(state.CurrentModel())).c_str());
+            Tooltip(
+                fmt::format("Run the program again and again, choosing differently each time which thread goes on at "
+                            "its switch points (up to 2 preemptions per run), until the check {} fails "
+                            "or every such schedule was tried. Searches with {}, on Python {}. Esc stops it.",
+                            lesson.page->check.text.c_str(), with.empty() ? "its values" : with.c_str(),
+                            std::string(ModelName(state.CurrentModel())).c_str()));
         }
     }
     if (!lesson.page->step_sets.empty() || !lesson.page->goals.empty()) {
@@ -173,18 +175,18 @@ void DrawToolbar(AppState& state)
             std::string with;
             for (const std::string& set : lesson.page->step_sets)
                 with += (with.empty() ? "" : ", ") + set;
-            ImGui::SetTooltip("You choose which thread runs at every point where Python %s may switch threads\n"
-                              "(F6). Plays with %s, simulated; Undo takes a choice back.",
-                              std::string(ModelName(state.CurrentModel())).c_str(),
-                              with.empty() ? "its values" : with.c_str());
+            Tooltip(fmt::format("You choose which thread runs at every point where Python {} may switch threads "
+                                "(F6). Plays with {}, simulated; Undo takes a choice back.",
+                                std::string(ModelName(state.CurrentModel())).c_str(),
+                                with.empty() ? "its values" : with.c_str()));
         }
     }
     if (!state.found_schedule.empty()) {
         if (tool("Step through the schedule found"))
             state.StepThroughFound();
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Follow the failing schedule one choice at a time: the thread it chose next is\n"
-                              "highlighted (Space takes it); choose another to see what else could happen.");
+            Tooltip("Follow the failing schedule one choice at a time: the thread it chose next is "
+                    "highlighted (Space takes it); choose another to see what else could happen.");
     }
     if (tool("Compare 3.9 · 3.12 · 3.13t")) {
         std::vector<RunConfig> configs;
@@ -193,7 +195,7 @@ void DrawToolbar(AppState& state)
         state.RunSeries(configs, 1);
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Run this lesson under each interpreter model, one after another, on one time axis.");
+        Tooltip("Run this lesson under each interpreter model, one after another, on one time axis.");
     ImGui::EndDisabled();
 
     ImGui::BeginDisabled(running || !has_trace);

@@ -9,13 +9,15 @@ namespace threadlab {
 void HelpMarker(const char* text)
 {
     ImGui::TextDisabled("(?)");
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    if (ImGui::IsItemHovered())
+        Tooltip(text);
+}
+
+void Tooltip(const std::string& text)
+{
+    ImGui::BeginTooltip();
+    Paragraph(text.c_str(), nullptr, ImGui::GetFontSize() * kTooltipEms);
+    ImGui::EndTooltip();
 }
 
 void DrawStateRect(ImDrawList* draw, ImVec2 min, ImVec2 max, State state, bool folded)
@@ -80,13 +82,14 @@ void LegendSwatch(State state, float width)
     ImGui::TextUnformatted(StyleFor(state).name);
 }
 
-void Paragraph(const char* text, ImFont* font)
+void Paragraph(const char* text, ImFont* font, float wrap_width)
 {
     if (font)
         ImGui::PushFont(font);
     // ImGui's own wrapping breaks after '.' and ',' too, splitting "3.9" and
     // "200,000" across lines: break at spaces only.
-    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
+    const float width =
+        std::max(wrap_width > 0 ? wrap_width : ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
     const auto fits = [&](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x <= width; };
     std::vector<std::string_view> lines;
     const std::string_view all(text);

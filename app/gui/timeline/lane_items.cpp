@@ -59,13 +59,13 @@ void DrawProcessHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
     ctx.draw->AddText(ImVec2(ctx.canvas_min.x + font * 0.9f, top + (row.height - ImGui::GetFontSize()) / 2),
                       kColorRunHeaderText, title.c_str());
     if (ctx.hovered && ctx.mouse.y >= top && ctx.mouse.y < top + row.height)
-        ImGui::SetTooltip("%s", gil ? "An emulated process: another interpreter running the same program, started as\n"
-                                      "CPython's spawn method starts it. Its threads take turns on its own GIL, not\n"
-                                      "the program's, so its CPU work runs beside theirs. Arguments and results\n"
-                                      "cross between processes as copies."
-                                    : "An emulated process: another interpreter running the same program, started as\n"
-                                      "CPython's spawn method starts it. Free-threaded, threads already run side by\n"
-                                      "side, so a process adds its start and the copying of arguments and results.");
+        Tooltip(gil ? "An emulated process: another interpreter running the same program, started as "
+                      "CPython's spawn method starts it. Its threads take turns on its own GIL, not "
+                      "the program's, so its CPU work runs beside theirs. Arguments and results "
+                      "cross between processes as copies."
+                    : "An emulated process: another interpreter running the same program, started as "
+                      "CPython's spawn method starts it. Free-threaded, threads already run side by "
+                      "side, so a process adds its start and the copying of arguments and results.");
 }
 
 void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool striped,

@@ -75,10 +75,10 @@ void DrawLostUpdates(const TimelineDrawContext& ctx, const std::vector<LostUpdat
         const bool pointed =
             ctx.mouse.x >= x0 - 2 && ctx.mouse.x <= x1 + 2 && std::fabs(ctx.mouse.y - cy) < lane_height / 2;
         if (ctx.hovered && pointed)
-            ImGui::SetTooltip("%s read counter = %s, then lost the GIL before writing.\nWhen it got it back it wrote "
-                              "%s, erasing every increment made meanwhile.",
-                              lane.name.c_str(), fmt::format("{}", lost.value_read).c_str(),
-                              fmt::format("{}", lost.value_read + 1).c_str());
+            Tooltip(fmt::format("{} read counter = {}, then lost the GIL before writing.\nWhen it got it back it wrote "
+                                "{}, erasing every increment made meanwhile.",
+                                lane.name.c_str(), fmt::format("{}", lost.value_read).c_str(),
+                                fmt::format("{}", lost.value_read + 1).c_str()));
     }
 }
 

@@ -32,19 +32,19 @@ void DrawTimelineLegend()
         first = false;
         // The two kinds of blocking look alike in code and mean different things.
         if (s == State::WaitingLock && ImGui::IsItemHovered())
-            ImGui::SetTooltip("Blocked on a Lock another thread holds: it goes on once that thread releases it.");
+            Tooltip("Blocked on a Lock another thread holds: it goes on once that thread releases it.");
         if (s == State::WaitingSignal && ImGui::IsItemHovered())
-            ImGui::SetTooltip("Blocked until another thread signals: a Queue's get() until a put(), a full\n"
-                              "queue's put() until a get(), Event.wait() until set(), Condition.wait()\n"
-                              "until notify(), a Semaphore until a release().");
+            Tooltip("Blocked until another thread signals: a Queue's get() until a put(), a full "
+                    "queue's put() until a get(), Event.wait() until set(), Condition.wait() "
+                    "until notify(), a Semaphore until a release().");
     }
     SameLineIfFits(ImGui::CalcTextSize(marks).x, gap);
     ImGui::TextDisabled("%s", marks);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Arrows and lines link a thread's end to the join() that waited for it,\n"
-                          "and a lock's release to the acquire it let through.\n"
-                          "A red bracket marks a counter read whose write came after a thread switch:\n"
-                          "the moment updates were lost.");
+        Tooltip("Arrows and lines link a thread's end to the join() that waited for it, "
+                "and a lock's release to the acquire it let through. "
+                "A red bracket marks a counter read whose write came after a thread switch: "
+                "the moment updates were lost.");
 }
 
 void DrawTimeline(TimelineView& view, const TraceSnapshot& trace, const TimelineInput& input)
