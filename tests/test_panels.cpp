@@ -721,6 +721,34 @@ TEST_CASE("Open program: any .py file becomes a lesson of its own - editor, Run,
     std::filesystem::remove(path);
 }
 
+TEST_CASE("a run of few lanes leaves the rest to the page - every lane still shows - on a 1280x720 projector",
+          "[gui]")
+{
+    NullImGui imgui;
+    AppState state;
+    InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("three-threads"));
+    state.settings.presenter = true;
+    state.settings.simulated = true;
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    EnsureFontSet(imgui.fonts, state.FontSizeIndex());
+    for (int frame = 0; frame < 3; ++frame)
+        imgui.Frame(state);
+    const float before = state.timeline.canvas_max.y - state.timeline.canvas_min.y;
+    state.Run();
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
+        imgui.Frame(state);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    for (int frame = 0; frame < 3; ++frame)
+        imgui.Frame(state);
+    REQUIRE(state.session.Result() != nullptr);
+    const float after = state.timeline.canvas_max.y - state.timeline.canvas_min.y;
+    CAPTURE(before, after, state.timeline.content_height);
+    CHECK(after >= state.timeline.content_height); // MainThread, A, B and C all in view, no scrolling
+    CHECK(after < before);                         // and the room they did not need went to the page
+}
+
 TEST_CASE("the timeline keeps its share of the height at every size - half of it in presenter mode", "[gui]")
 {
     NullImGui imgui;

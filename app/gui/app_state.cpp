@@ -498,11 +498,17 @@ void DrawApp(AppState& state)
     ImGui::BeginGroup();
     // The timeline itself keeps at least 40 % of the height (half in
     // presenter mode, where the class watches it), whatever the font size
-    // and however the toolbar and legend wrap; the page gets the rest (it
-    // scrolls), and never less than three lines.
+    // and however the toolbar and legend wrap, unless its run needs less:
+    // three lanes on a 1280x720 projector leave the code room. The page
+    // gets the rest (it scrolls), and never less than three lines.
     const float avail = ImGui::GetContentRegionAvail().y;
     const float timeline_share = state.settings.presenter ? 0.5f : 0.4f;
-    const float top_height = std::max(avail * (1 - timeline_share) - state.toolbar_height, size * 3);
+    float timeline_height = avail * timeline_share;
+    if (state.timeline.content_height > 0) {
+        const float frame = ImGui::GetStyle().WindowPadding.y * 2 + ImGui::GetStyle().ItemSpacing.y;
+        timeline_height = std::min(timeline_height, state.timeline.content_height + frame);
+    }
+    const float top_height = std::max(avail - timeline_height - state.toolbar_height, size * 3);
     ImGui::BeginChild("lesson_page", ImVec2(0, top_height), false);
     DrawLessonPage(state);
     ImGui::EndChild();

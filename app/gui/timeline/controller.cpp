@@ -89,6 +89,7 @@ std::optional<TimelineDrawContext> TimelineController::Begin(const TraceSnapshot
     ctx.lanes_top = ctx.canvas_min.y + m.ruler_height;
     m_view.canvas_min = ctx.canvas_min;
     m_view.canvas_max = ImVec2(origin.x + avail.x, origin.y + avail.y);
+    m_view.content_height = trace.groups.empty() ? 0 : m.ruler_height + content_height;
 
     FitVisibleRange(trace, input);
     ctx.time = TimelineContext{m_view.t0, m_view.t1, ctx.canvas_min.x + m.label_width,

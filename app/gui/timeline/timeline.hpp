@@ -42,6 +42,8 @@ struct TimelineView {
     // Where the canvas was drawn last frame (screen pixels), for saving a PNG.
     ImVec2 canvas_min{0, 0};
     ImVec2 canvas_max{0, 0};
+    // The height all its rows and the ruler took last frame; 0 with nothing recorded.
+    float content_height = 0;
 };
 
 struct TimelineInput {
