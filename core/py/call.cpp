@@ -392,6 +392,10 @@ Type* NewClass(ThreadState& ts, std::string name, Tuple* bases, Dict* ns)
     const Value new_fn = DictGetStr(ns, "__new__");
     if (IsType(new_fn, t.function))
         DictSetStr(ns, Intern("__new__"), Value::Obj(New<StaticMethod>(t.staticmethod, new_fn)));
+    // And a plain function as __init_subclass__ a classmethod.
+    const Value init_subclass = DictGetStr(ns, "__init_subclass__");
+    if (IsType(init_subclass, t.function))
+        DictSetStr(ns, Intern("__init_subclass__"), Value::Obj(New<ClassMethod>(t.classmethod, init_subclass)));
     return type;
 }
 
@@ -417,6 +421,10 @@ Value BuildClass(ThreadState& ts, const Args& args)
     if (IsType(cell, Types().cell))
         As<Cell>(cell)->slot.Store(Value::Obj(type));
     DictDel(&ts, ns, Value::Obj(Intern("__classcell__")));
+    // As type.__new__: the nearest base's __init_subclass__ hears of the new class.
+    const Value hook = LookupInType(type->base, "__init_subclass__");
+    if (IsType(hook, Types().classmethod))
+        Call(ts, As<ClassMethod>(hook)->func, {Value::Obj(type)});
     return Value::Obj(type);
 }
 

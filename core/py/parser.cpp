@@ -1610,7 +1610,10 @@ private:
         try {
             toks = Tokenize(wrapped);
         } catch (const SourceError& e) {
-            throw Error(t, "f-string: " + e.message.substr(e.message.find(": ") + 2));
+            if (e.message.rfind("threadlab", 0) == 0) // a construct threadlab refuses says so as it is
+                throw SourceError(Line(t), Col(t), e.message);
+            const size_t colon = e.message.find(": ");
+            throw Error(t, "f-string: " + (colon == std::string::npos ? e.message : e.message.substr(colon + 2)));
         }
         Parser sub(std::move(toks), m_mod, Line(t) - 1, 0);
         try {

@@ -372,6 +372,16 @@ Value CodeSpecial(ThreadState&, Value self, std::string_view name)
     return Value::Null();
 }
 
+// object.__init_subclass__: the end of the chain, which takes no arguments.
+Value ObjectInitSubclass(ThreadState& ts, const Args& args)
+{
+    if (args.npos > 1 || args.NumKw() > 0)
+        TypeError(&ts, fmt::format("{}.__init_subclass__() takes no arguments",
+                                   args.npos > 0 && IsInstance(args.pos[0], Types().type) ? As<Type>(args.pos[0])->name
+                                                                                          : "object"));
+    return Value::None();
+}
+
 } // namespace
 
 void InitObjectType(TypeTable& t)
@@ -387,6 +397,9 @@ void InitObjectType(TypeTable& t)
     AddMethod(o, "__setattr__", ObjectSetattr);
     AddMethod(o, "__getattribute__", ObjectGetattribute);
     AddMethod(o, "__new__", ObjectNew);
+    DictSetStr(
+        o->dict, Intern("__init_subclass__"),
+        Value::Obj(New<ClassMethod>(t.classmethod, Value::Obj(NewBuiltin("__init_subclass__", ObjectInitSubclass)))));
     t.type->construct = TypeConstruct;
     AddMethod(t.type, "__repr__", TypeRepr);
     AddMethod(t.type, "mro", TypeMro);

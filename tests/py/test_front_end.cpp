@@ -48,6 +48,8 @@ TEST_CASE("constructs outside the subset are refused with their place", "[py][fr
     CHECK(Refusal("try:\n    pass\nexcept* ValueError:\n    pass\n") ==
           "p.py:3:7: threadlab does not run except* (exception groups)");
     CHECK(Refusal("x = 3j\n") == "p.py:1:5: threadlab does not run complex numbers");
+    CHECK(Refusal("x = 1\ny = f\"{x + 2j}\"\n") ==
+          "p.py:2:5: threadlab does not run complex numbers"); // in an f-string
     CHECK(Refusal("x = b'abc'\n") == "p.py:1:5: threadlab does not run bytes literals");
     CHECK(Refusal("x = 12345678901234567890\n") == "p.py:1:5: threadlab does not run integers beyond 64 bits");
     CHECK(Refusal("class A(metaclass=type):\n    pass\n") == "p.py:1:9: threadlab does not run metaclasses");
