@@ -295,27 +295,74 @@ void DrawControls(AppState& state)
     ImGui::Spacing();
 }
 
+namespace {
+
+// The run's badge beside Run: the longest label that fits, never a clipped one.
+struct RunBadge {
+    bool shown = false;
+    bool deadlocked = false;
+    std::vector<std::string> labels; // longest first
+};
+
+RunBadge BadgeFor(const AppState& state)
+{
+    RunBadge badge;
+    const RunSession& session = state.session;
+    const bool running = session.Running();
+    badge.shown = running || (session.HasRun() && session.RunLessonPtr() == &state.CurrentLesson());
+    if (!badge.shown)
+        return badge;
+    const std::string how = session.Sim() ? fmt::format(" · seed {}", session.Sim()->seed) : " · live";
+    const std::string elapsed = FormatDuration(session.ElapsedSeconds());
+    const std::string estimate = FormatDuration(session.EstimateSeconds());
+    const LessonResult* result = session.Result();
+    badge.deadlocked = !running && result != nullptr && result->status == RunStatus::Deadlocked;
+    badge.labels = running ? std::vector<std::string>{fmt::format("{} of about {}{}", elapsed, estimate, how),
+                                                      fmt::format("{} / {}", elapsed, estimate), elapsed}
+                   : badge.deadlocked
+                       ? std::vector<std::string>{"deadlocked · " + elapsed + how, "deadlocked · " + elapsed, "deadlocked"}
+                       : std::vector<std::string>{elapsed + how, elapsed};
+    return badge;
+}
+
+ImVec2 RunButtonSize() { return ImVec2(ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 1.9f); }
+
+// Where even the shortest label does not fit beside Run (large fonts, a
+// narrow column), the badge takes a row of its own below it.
+bool BadgeBelow(const RunBadge& badge, float width)
+{
+    if (!badge.shown)
+        return false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float beside = width - RunButtonSize().x - style.ItemSpacing.x - style.FramePadding.x * 2;
+    return ImGui::CalcTextSize(badge.labels.back().c_str()).x > beside;
+}
+
+} // namespace
+
 float RunBarHeight(const AppState& state)
 {
-    const float size = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
-    float height = size * 1.9f + style.ItemSpacing.y * 2 + style.WindowPadding.y;
+    const float width = ImGui::GetContentRegionAvail().x; // as DrawRunBar will find it
+    float height = RunButtonSize().y + style.ItemSpacing.y * 2 + style.WindowPadding.y;
+    if (BadgeBelow(BadgeFor(state), width))
+        height += RunButtonSize().y + style.ItemSpacing.y;
     if (const std::string error = ParamError(state); !error.empty())
-        height += ImGui::CalcTextSize(error.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2).y +
+        height += ImGui::CalcTextSize(error.c_str(), nullptr, false, width - style.WindowPadding.x * 2).y +
                   style.ItemSpacing.y * 2;
     return height;
 }
 
 void DrawRunBar(AppState& state)
 {
-    const Lesson& lesson = state.CurrentLesson();
-    const float size = ImGui::GetFontSize();
     RunSession& session = state.session;
     const bool running = session.Running();
     ImGui::Separator();
-    const ImVec2 button(size * 7, size * 1.9f);
+    const ImVec2 button = RunButtonSize();
+    const RunBadge badge = BadgeFor(state);
+    const bool below = BadgeBelow(badge, ImGui::GetContentRegionAvail().x);
     if (!running) {
-        const bool has_run = session.HasRun() && session.RunLessonPtr() == &lesson;
+        const bool has_run = session.HasRun() && session.RunLessonPtr() == &state.CurrentLesson();
         ImGui::PushStyleColor(ImGuiCol_Button, kColorRunButton);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, kColorRunButtonHovered);
         ImGui::PushStyleColor(ImGuiCol_Text, kColorButtonText);
@@ -333,34 +380,25 @@ void DrawRunBar(AppState& state)
         if (ImGui::IsItemHovered())
             Tooltip("Esc");
     }
-    if (running || (session.HasRun() && session.RunLessonPtr() == &lesson)) {
-        ImGui::SameLine();
-        const std::string how = session.Sim() ? fmt::format(" · seed {}", session.Sim()->seed) : " · live";
-        const std::string elapsed = FormatDuration(session.ElapsedSeconds());
-        const std::string estimate = FormatDuration(session.EstimateSeconds());
-        // The longest label that fits the bar, never a clipped one.
-        const LessonResult* result = session.Result();
-        const bool deadlocked = !running && result != nullptr && result->status == RunStatus::Deadlocked;
-        const std::vector<std::string> labels =
-            running      ? std::vector<std::string>{fmt::format("{} of about {}{}", elapsed, estimate, how),
-                                                    fmt::format("{} / {}", elapsed, estimate), elapsed}
-            : deadlocked ? std::vector<std::string>{"deadlocked · " + elapsed + how, "deadlocked · " + elapsed,
-                                                    "deadlocked"}
-                         : std::vector<std::string>{elapsed + how, elapsed};
-        if (deadlocked)
+    if (badge.shown) {
+        if (!below)
+            ImGui::SameLine();
+        if (badge.deadlocked)
             ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kColorDeadlock);
         const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x * 2;
-        std::string overlay; // none fits: the bar alone, the label in its tooltip
-        for (const std::string& label : labels)
+        std::string overlay; // none fits (a very narrow column): the bar alone, the label in its tooltip
+        for (const std::string& label : badge.labels)
             if (ImGui::CalcTextSize(label.c_str()).x <= room) {
                 overlay = label;
                 break;
             }
         ImGui::ProgressBar(float(session.Progress()), ImVec2(-1, button.y), overlay.c_str());
-        if (deadlocked)
+        if (badge.deadlocked)
             ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered())
-            Tooltip(deadlocked ? result->failure.c_str() : labels.front().c_str());
+        if (ImGui::IsItemHovered()) {
+            const LessonResult* result = session.Result();
+            Tooltip(badge.deadlocked && result != nullptr ? result->failure : badge.labels.front());
+        }
     }
     // Run does nothing while a value is refused: say why, here.
     if (const std::string error = ParamError(state); !error.empty() && !running)

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cfloat>
 #include <cstdlib>
 #include <thread>
 #include <iostream>
@@ -42,10 +43,14 @@ struct WindowOptions {
 };
 
 // One frame: poll, three NewFrames, the app, render, swap.
-void Frame(GLFWwindow* window, AppState& state, bool swap = true)
+// `no_pointer`: as if the pointer were off the window (a screenshot shows no
+// tooltip of wherever the X server left it).
+void Frame(GLFWwindow* window, AppState& state, bool swap = true, bool no_pointer = false)
 {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (no_pointer)
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
     DrawApp(state);
     ImGui::Render();
@@ -458,9 +463,9 @@ int SaveShot(const ShotRequest& request)
     // A few frames so every panel has settled its layout, then read the last one.
     for (int i = 0; i < 3; ++i) {
         glfwPollEvents();
-        Frame(handle, state);
+        Frame(handle, state, true, true);
     }
-    Frame(handle, state, false);
+    Frame(handle, state, false, true);
     int width = 0, height = 0;
     glfwGetFramebufferSize(handle, &width, &height);
     if (auto error = SavePng(request.out, 0, 0, width, height)) {

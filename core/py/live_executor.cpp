@@ -406,28 +406,6 @@ private:
         return int64_t(std::max(10'000.0, interval_real_ns / 50.0) * std::min(1.0, m_config.time_scale) * 1000.0);
     }
 
-    // The program's own call the thread is in: the line of the innermost
-    // frame that is not threadlab's library ("done.wait()").
-    static std::string CallSite(ThreadState& ts)
-    {
-        for (const Frame* f = ts.frame; f != nullptr; f = f->back) {
-            const ModuleInfo* m = f->code->module;
-            if (m == nullptr || m->library)
-                continue;
-            const int line = f->Line();
-            if (line >= 1 && size_t(line) <= m->lines.size()) {
-                std::string text = m->lines[size_t(line) - 1];
-                const size_t a = text.find_first_not_of(" \t");
-                text = a == std::string::npos ? std::string() : text.substr(a);
-                if (text.size() > 48)
-                    text = text.substr(0, 45) + "...";
-                return text;
-            }
-            return {};
-        }
-        return {};
-    }
-
     static bool MadeByProgram(ThreadState& ts)
     {
         const Frame* f = ts.frame;

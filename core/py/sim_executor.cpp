@@ -1308,24 +1308,6 @@ private:
         return parts;
     }
 
-    // The program's own call a thread is in (as the live executor labels waits).
-    static std::string CallSite(ThreadState& ts)
-    {
-        for (const Frame* f = ts.frame; f != nullptr; f = f->back) {
-            const ModuleInfo* m = f->code->module;
-            if (m == nullptr || m->library)
-                continue;
-            const int line = f->Line();
-            if (line < 1 || size_t(line) > m->lines.size())
-                return {};
-            std::string text = m->lines[size_t(line) - 1];
-            const size_t a = text.find_first_not_of(" \t");
-            text = a == std::string::npos ? std::string() : text.substr(a);
-            return text.size() > 48 ? text.substr(0, 45) + "..." : text;
-        }
-        return {};
-    }
-
     // Preemptions are offered in the program's own code only: threadlab's
     // library (threading, queue) is taken as correct, as CHESS takes its
     // synchronisation primitives, which keeps the bounded space small.

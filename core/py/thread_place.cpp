@@ -88,6 +88,42 @@ ThreadPlace PlaceOf(const ThreadState& ts, std::string thread, bool at_switch_po
     return place;
 }
 
+std::string CallSite(const ThreadState& ts)
+{
+    for (const Frame* f = ts.frame; f != nullptr; f = f->back) {
+        const ModuleInfo* m = f->code->module;
+        if (m == nullptr || m->library)
+            continue;
+        const int line = f->Line();
+        if (line < 1 || size_t(line) > m->lines.size())
+            return {};
+        const std::string& text = m->lines[size_t(line) - 1];
+        // The code alone: no indent, no comment (a '#' outside quotes), no trailing spaces.
+        size_t end = text.size();
+        char quote = 0;
+        for (size_t i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (quote != 0) {
+                if (c == '\\')
+                    ++i;
+                else if (c == quote)
+                    quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#') {
+                end = i;
+                break;
+            }
+        }
+        const size_t begin = text.find_first_not_of(" \t");
+        if (begin == std::string::npos || begin >= end)
+            return {};
+        std::string code = text.substr(begin, text.find_last_not_of(" \t", end - 1) + 1 - begin);
+        return code.size() > 48 ? code.substr(0, 45) + "..." : code;
+    }
+    return {};
+}
+
 std::string NameBeingMade(const ThreadState& ts, const std::string& what)
 {
     const Frame* own = ts.frame;

@@ -26,6 +26,11 @@ struct ThreadPlace {
 // Reads `ts`, which must be paused (not running) while this runs.
 ThreadPlace PlaceOf(const ThreadState& ts, std::string thread, bool at_switch_point);
 
+// The program's own call the thread is in, as the timeline labels a sleep
+// or a wait: the code of the innermost line that is not threadlab's library
+// ("done.wait()"), without its indent or comment, at most 48 characters.
+std::string CallSite(const ThreadState& ts);
+
 // What the program calls the object being made here: the name on the left
 // of `lock = threading.Lock()` on the innermost line of the program's own
 // code, else "the lock made at line N" (`what`: "lock").

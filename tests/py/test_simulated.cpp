@@ -264,6 +264,24 @@ TEST_CASE("simulated: paced for the window a run keeps time with the wall clock 
     CHECK_TIMING(wall_seconds(false) < 0.15); // unpaced: no waiting for the clock, however slow the build
 }
 
+TEST_CASE("a sleep is labelled with its line's code - no indent, no comment, a '#' in a string kept", "[py][simulated]")
+{
+    const SimResult r = Simulate(R"(import time
+def nap():
+    time.sleep(0.01)  # the work, as a sleep
+nap()
+time.sleep(0.01 if "#" else 0)   # a '#' inside quotes is code
+)",
+                                 Model::Py312, 1);
+    REQUIRE(r.exit_code == 0);
+    std::vector<std::string> labels;
+    for (const LaneTrace& lane : r.snapshot.lanes)
+        for (const Span& span : lane.spans)
+            if (span.state == State::Sleeping)
+                labels.push_back(std::string(r.snapshot.Label(span.label)));
+    CHECK(labels == std::vector<std::string>{"time.sleep(0.01)", "time.sleep(0.01 if \"#\" else 0)"});
+}
+
 TEST_CASE("the timeline names a lock as the program does - by where it was made when it has no name",
           "[py][simulated]")
 {

@@ -22,21 +22,38 @@ void DrawProcessBar(const TimelineDrawContext& ctx, float top, float height)
 }
 } // namespace
 
+namespace {
+std::string RunHeaderTitle(const GroupTrace& group)
+{
+    return fmt::format("{} · Python {} · {}", group.name, group.python,
+                       group.end_ns >= 0 ? FormatDuration(group.Seconds(group.end_ns)) : "running…");
+}
+} // namespace
+
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
 {
     ImDrawList* draw = ctx.draw;
     const float top = ctx.RowTop(row);
     const GroupTrace& group = ctx.trace.groups[size_t(row.group)];
     draw->AddRectFilled(ImVec2(ctx.canvas_min.x, top), ImVec2(ctx.canvas_max.x, top + row.height), kColorRunHeader);
-    const std::string title =
-        fmt::format("{} · Python {} · {}", group.name, group.python,
-                    group.end_ns >= 0 ? FormatDuration(group.Seconds(group.end_ns)) : "running…");
+    const std::string title = RunHeaderTitle(group);
     if (ctx.input.header_font)
         ImGui::PushFont(ctx.input.header_font);
     draw->AddText(ImVec2(ctx.canvas_min.x + ctx.metrics.font * 0.4f, top + (row.height - ImGui::GetFontSize()) / 2),
                   kColorRunHeaderText, title.c_str());
     if (ctx.input.header_font)
         ImGui::PopFont();
+}
+
+float RunHeaderTitleRight(const TimelineDrawContext& ctx, int group)
+{
+    const std::string title = RunHeaderTitle(ctx.trace.groups[size_t(group)]);
+    if (ctx.input.header_font)
+        ImGui::PushFont(ctx.input.header_font);
+    const float width = ImGui::CalcTextSize(title.c_str()).x;
+    if (ctx.input.header_font)
+        ImGui::PopFont();
+    return ctx.canvas_min.x + ctx.metrics.font * 0.4f + width;
 }
 
 void DrawProcessHeader(const TimelineDrawContext& ctx, const TimelineRow& row)

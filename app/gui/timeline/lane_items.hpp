@@ -11,6 +11,8 @@ namespace threadlab {
 
 // The run's name, model and length across the canvas.
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row);
+// Where the run header's title ends (screen x): a label beside it starts after.
+float RunHeaderTitleRight(const TimelineDrawContext& ctx, int group);
 
 // An emulated process's title within its run: its name and what it has of
 // its own, with a bar down the left that its lanes continue.

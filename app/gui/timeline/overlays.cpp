@@ -1,4 +1,5 @@
 #include "overlays.hpp"
+#include "lane_items.hpp"
 
 #include "describe.hpp"
 #include "ui.hpp"
@@ -155,11 +156,20 @@ void DrawWaitFor(const TimelineDrawContext& ctx)
         }
         if (drawn == 0)
             continue;
-        const char* label = "deadlocked: each arrow points at the thread it waits for";
-        const ImVec2 size = ImGui::CalcTextSize(label);
-        const float lx = std::max(ctx.time.x0 + 4, x_end - font * (1.2f + 1.4f * float(drawn)) - size.x - 6);
         // In the run's header row, ending where the arrows begin, so it
-        // covers no lane; above the top lane when the header is scrolled away.
+        // covers no lane nor the run's title (the longest wording that fits
+        // after it); above the top lane when the header is scrolled away.
+        const float arrows_left = x_end - font * (1.2f + 1.4f * float(drawn)) - 6;
+        const float title_right = RunHeaderTitleRight(ctx, int(g)) + font;
+        const char* label = nullptr;
+        for (const char* wording : {"deadlocked: each arrow points at the thread it waits for",
+                                    "deadlocked: arrows point at whom each waits for", "deadlocked"}) {
+            label = wording;
+            if (arrows_left - ImGui::CalcTextSize(wording).x >= title_right)
+                break;
+        }
+        const ImVec2 size = ImGui::CalcTextSize(label);
+        const float lx = std::max(ctx.time.x0 + 4, arrows_left - size.x);
         float ly = top - ctx.metrics.lane_height * 0.5f + 1;
         for (const TimelineRow& row : ctx.rows)
             if (row.IsRunHeader() && row.group == int(g) && ctx.RowTop(row) >= ctx.lanes_top)
