@@ -604,6 +604,7 @@ Value Eval(ThreadState& ts, bool* yielded)
                             --r->left;
                         }
                     } else {
+                        SAVE_FRAME(); // a generator may wait: the timeline names this line, the loop's
                         got = Next(ts, it, v);
                     }
                     if (got) {

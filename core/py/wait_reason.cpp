@@ -50,9 +50,9 @@ std::string SignalWaitLabel(const Frame* innermost, const std::string& call_site
     if (reason == nullptr)
         return call_site;
     std::string call = call_site.empty() ? std::string(reason->function) + "()" : call_site;
-    // The line's own comment ("tasks.put(item)  # waits while full") would say it twice.
-    if (const size_t comment = call.find("  #"); comment != std::string::npos)
-        call.erase(comment);
+    // A block's own colon ("for f in as_completed(fs):") would make two.
+    if (!call.empty() && call.back() == ':')
+        call.pop_back();
     return call + ": " + std::string(reason->why);
 }
 

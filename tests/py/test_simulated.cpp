@@ -282,6 +282,30 @@ time.sleep(0.01 if "#" else 0)   # a '#' inside quotes is code
     CHECK(labels == std::vector<std::string>{"time.sleep(0.01)", "time.sleep(0.01 if \"#\" else 0)"});
 }
 
+TEST_CASE("a wait inside a for loop's generator is labelled with the for line, not the body's last call",
+          "[py][simulated]")
+{
+    const SimResult r = Simulate(R"(import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+with ThreadPoolExecutor(max_workers=2) as pool:
+    futures = [pool.submit(time.sleep, d) for d in (0.01, 0.02)]
+    for future in as_completed(futures):
+        future.result()
+)",
+                                 Model::Py312, 1);
+    REQUIRE(r.exit_code == 0);
+    std::set<std::string> labels;
+    for (const LaneTrace& lane : r.snapshot.lanes)
+        if (lane.name == "MainThread")
+            for (const Span& span : lane.spans)
+                if (span.state == State::WaitingSignal)
+                    labels.insert(std::string(r.snapshot.Label(span.label)));
+    INFO(fmt::format("{}", fmt::join(labels, " | ")));
+    CHECK(labels.count("for future in as_completed(futures): it goes on as the futures finish") == 1);
+    CHECK(std::none_of(labels.begin(), labels.end(),
+                       [](const std::string& l) { return l.rfind("future.result()", 0) == 0; }));
+}
+
 TEST_CASE("the timeline names a lock as the program does - by where it was made when it has no name",
           "[py][simulated]")
 {
