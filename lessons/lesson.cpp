@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 
@@ -46,6 +47,15 @@ double LessonResult::Number(std::string_view name) const
 bool LessonResult::Busy() const { return cpu_share >= 0 && cpu_share < py::kBusyCpuShare; }
 
 namespace {
+
+// A time answer in the unit its question asks for ("in seconds?"): 0.801 s,
+// with the same time in ms or µs beside it when it is under a second.
+std::string AnswerInSeconds(double seconds)
+{
+    const std::string in_s =
+        std::fabs(seconds) >= 0.01 || seconds == 0 ? fmt::format("{:.3f} s", seconds) : fmt::format("{:.2g} s", seconds);
+    return std::fabs(seconds) >= 1 || seconds == 0 ? in_s : in_s + " (" + FormatDuration(seconds) + ")";
+}
 
 std::string PreviewKey(const ParamValues& values, Model model)
 {
@@ -122,7 +132,7 @@ std::vector<Question> Lesson::quiz(const ParamValues& values, Model model) const
             } else if (const auto* number = std::get_if<double>(&a.answer)) {
                 t.number = *number;
                 t.tolerance = a.tolerance;
-                t.text = unit == "s" ? FormatDuration(*number) : fmt::format("{:g}", *number);
+                t.text = unit == "s" ? AnswerInSeconds(*number) : fmt::format("{:g}", *number);
             }
             return t;
         };

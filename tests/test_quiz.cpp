@@ -78,6 +78,14 @@ TEST_CASE("a time prediction is right within its tolerance band", "[quiz][outcom
     const Grade unanswered = GradePrediction(first, Prediction{}, ran.result);
     CHECK_FALSE(unanswered.answered);
     CHECK(unanswered.truth.text == "B");
+    // Asked "in seconds?", the right answer is said in seconds: the simulated run takes 2 s and a little.
+    const std::string said = GradePrediction(total, Prediction{}, ran.result).truth.text;
+    CHECK(said.rfind("2.00", 0) == 0);
+    CHECK(said.size() == std::string("2.000 s").size());
+    const Ran short_run = RunLessonNamed("first-threads", {"durations=0.3,0.2"});
+    const std::string short_said = GradePrediction(Named(short_run.quiz, "total"), Prediction{}, short_run.result).truth.text;
+    CHECK(short_said.rfind("0.30", 0) == 0);                    // seconds first
+    CHECK(short_said.find(" ms)") != std::string::npos);        // and the same in ms beside it
     CHECK(total.ghost_run == 0);
     CHECK(total.ghost_lane == "MainThread");
 }
