@@ -626,6 +626,26 @@ TEST_CASE("Make: Esc stops a check that never ends, and the grade says it was st
     CHECK_FALSE(state.progress.lessons["three-threads"].mastered);
 }
 
+TEST_CASE("a page's `code` and **bold** marks become styles and never show", "[gui]")
+{
+    ImFont bold, mono;
+    const std::vector<ProseWord> words =
+        ProseWords("Wrap it in `with lock:`, then **Run**.\nNext", ProseFonts{&bold, &mono}, true);
+    std::vector<std::string> text;
+    for (const ProseWord& w : words)
+        text.emplace_back(w.text);
+    CHECK(text == std::vector<std::string>{"Wrap", "it", "in", "with lock:", ",", "then", "Run", ".", "Next"});
+    CHECK(words[3].code);
+    CHECK(words[3].font == &mono);
+    CHECK_FALSE(words[4].space_before); // the comma sticks to the code
+    CHECK(words[6].font == &bold);
+    CHECK(words[8].line_break_before);
+    // Where ** may be Python's power operator, it stays text.
+    const std::vector<ProseWord> power = ProseWords("2 ** RETRIES", ProseFonts{&bold, &mono}, false);
+    REQUIRE(power.size() == 3);
+    CHECK(power[1].text == "**");
+}
+
 TEST_CASE("a long tooltip wraps at spaces and stays narrower than the screen, even in presenter mode's large font",
           "[gui]")
 {

@@ -40,15 +40,15 @@ std::string ParamError(const AppState& state)
     return "";
 }
 
-void Section(const char* title, const std::string& text, ImFont* bold, bool shown = true)
+void Section(const char* title, const std::string& text, const FontSet& font, bool shown = true)
 {
     if (text.empty())
         return;
-    ImGui::PushFont(bold);
+    ImGui::PushFont(font.bold);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
     if (shown) {
-        Paragraph(text.c_str());
+        ProseParagraph(text, ProseFonts{font.bold, font.mono});
     } else {
         ImGui::TextDisabled("after your run: predict first, then run it");
         if (ImGui::IsItemHovered())
@@ -69,8 +69,11 @@ void DrawLessonPage(AppState& state)
     ImGui::SameLine();
     if (state.settings.presenter) // the lesson list is hidden: say where we are
         ImGui::TextDisabled("lesson %d of %zu · PgUp / PgDn", state.lesson + 1, AllLessons().size());
-    else
-        ImGui::TextDisabled("%s", std::string(lesson.tagline).c_str());
+    else { // wrapped beside the title, never cut off at the window's edge
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ProseParagraph(lesson.tagline, ProseFonts{font.bold, font.mono});
+        ImGui::PopStyleColor();
+    }
 
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -113,12 +116,12 @@ void DrawLessonPage(AppState& state)
     const LessonProse prose = ProseFor(lesson);
     const Model model = state.CurrentModel();
     const auto shown = [&](std::string_view heading) { return prose.Shown(heading, state.Ran(), state.RanOn(model)); };
-    Section("What to watch", prose.watch, font.bold, shown("Watch"));
-    Section("Why", prose.why, font.bold, shown("Why"));
+    Section("What to watch", prose.watch, font, shown("Watch"));
+    Section("Why", prose.why, font, shown("Why"));
     const std::string& note = prose.model_note[int(model)];
-    Section(fmt::format("On Python {}", ModelName(model)).c_str(), note, font.bold,
+    Section(fmt::format("On Python {}", ModelName(model)).c_str(), note, font,
             shown(fmt::format("On {}", ModelName(model))));
-    Section("Try next", prose.try_next, font.bold, shown("Try next"));
+    Section("Try next", prose.try_next, font, shown("Try next"));
     ImGui::EndChild();
     ImGui::SameLine();
 

@@ -156,7 +156,7 @@ void DrawResults(AppState& state)
                 Paragraph(results[i].status == RunStatus::Finished ? lesson.summarize(results[i], configs[i].model).c_str()
                                                                    : "stopped");
                 ImGui::TableNextColumn();
-                Paragraph(prose.model_note[int(configs[i].model)].c_str());
+                ProseParagraph(prose.model_note[int(configs[i].model)], ProseFonts{state.Font().bold, state.Font().mono});
             }
             ImGui::EndTable();
         }
@@ -199,7 +199,8 @@ void DrawResults(AppState& state)
                       .c_str());
         ImGui::PopStyleColor();
     }
-    Paragraph(lesson.explain(*result, session.Params(), model).c_str());
+    ProseParagraph(lesson.explain(*result, session.Params(), model), ProseFonts{state.Font().bold, state.Font().mono},
+                   false); // evaluated text: a ** there is not a mark
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     Paragraph(lesson.summarize(*result, model).c_str()); // wrapped: a long summary must not run out of the column
     ImGui::PopStyleColor();

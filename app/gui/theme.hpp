@@ -50,6 +50,7 @@ inline constexpr ImU32 kColorOutline = IM_COL32(90, 90, 90, 255);         // an 
 inline constexpr ImU32 kColorError = IM_COL32(180, 30, 0, 255);           // why an input or a run failed
 inline constexpr ImU32 kColorNotice = IM_COL32(150, 60, 0, 255);          // a notice atop the window
 inline constexpr ImU32 kColorCurrentLine = IM_COL32(255, 244, 200, 255);  // a listing line a thread is on
+inline constexpr ImU32 kColorCodeSpan = IM_COL32(236, 236, 232, 255);     // behind `code` in a page's prose
 inline constexpr ImU32 kColorRefusedField = IM_COL32(255, 215, 205, 255); // a parameter whose value is refused
 inline constexpr ImU32 kColorRunButton = IM_COL32(0, 158, 115, 255);      // Run: the running state's green
 inline constexpr ImU32 kColorRunButtonHovered = IM_COL32(0, 130, 95, 255);

@@ -126,6 +126,84 @@ void Paragraph(const char* text, ImFont* font, float wrap_width)
         ImGui::PopFont();
 }
 
+// Words with their style; a mark (` or **) toggles the style of what follows
+// and splits a word in two ("`lock_a`," is a code word and a plain comma).
+std::vector<ProseWord> ProseWords(std::string_view text, const ProseFonts& fonts, bool bold_marks)
+{
+    std::vector<ProseWord> words;
+    bool code = false, bold = false, space = false, line_break = false;
+    size_t start = 0;
+    const auto flush = [&](size_t end) {
+        if (end > start) {
+            ProseWord w{text.substr(start, end - start), code ? fonts.mono : bold ? fonts.bold : nullptr, code,
+                        space, line_break};
+            words.push_back(w);
+            space = line_break = false;
+        }
+    };
+    for (size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '`') {
+            flush(i);
+            code = !code;
+            start = ++i;
+        } else if (!code && bold_marks && text.compare(i, 2, "**") == 0) {
+            flush(i);
+            bold = !bold;
+            start = i += 2;
+        } else if ((c == ' ' && !code) || c == '\n') { // a code span wraps as one word
+            flush(i);
+            if (c == '\n')
+                line_break = true;
+            else
+                space = true;
+            start = ++i;
+        } else {
+            ++i;
+        }
+    }
+    flush(text.size());
+    return words;
+}
+
+void ProseParagraph(std::string_view text, const ProseFonts& fonts, bool bold_marks)
+{
+    const float width = std::max(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize());
+    const float space = ImGui::CalcTextSize(" ").x;
+    const float pad = ImGui::GetFontSize() * 0.12f; // the code ground's margin
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::BeginGroup();
+    float x = 0;
+    for (const ProseWord& w : ProseWords(text, fonts, bold_marks)) {
+        if (w.font != nullptr)
+            ImGui::PushFont(w.font);
+        const float word = ImGui::CalcTextSize(w.text.data(), w.text.data() + w.text.size()).x + (w.code ? 2 * pad : 0);
+        const float gap = w.space_before ? space : 0;
+        if (x > 0 && !w.line_break_before && x + gap + word <= width) {
+            ImGui::SameLine(0, gap);
+            x += gap + word;
+        } else {
+            x = word; // a new line (a word wider than the column stands alone)
+        }
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (w.code) {
+            const float h = ImGui::GetTextLineHeight();
+            draw->AddRectFilled(at, ImVec2(at.x + word, at.y + h), kColorCodeSpan, pad * 2);
+            ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y));
+        }
+        ImGui::TextUnformatted(w.text.data(), w.text.data() + w.text.size());
+        if (w.code) {
+            ImGui::SameLine(0, 0);
+            ImGui::Dummy(ImVec2(pad, ImGui::GetTextLineHeight()));
+        }
+        if (w.font != nullptr)
+            ImGui::PopFont();
+    }
+    ImGui::PopStyleVar(); // before the group ends, so the next item keeps its usual distance
+    ImGui::EndGroup();
+}
+
 void SameLineIfFits(float next_width, float spacing)
 {
     const float gap = spacing >= 0 ? spacing : ImGui::GetStyle().ItemSpacing.x;

@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace threadlab {
 
@@ -24,6 +26,27 @@ void LegendSwatch(State state, float width);
 
 // Text wrapped at spaces to `wrap_width` (0: the space left), in the given font (nullptr: current).
 void Paragraph(const char* text, ImFont* font = nullptr, float wrap_width = 0);
+
+// A page's prose: wrapped as Paragraph, with `code` in the monospace font on
+// a light ground and, where `bold_marks`, **words** in bold (off where the
+// text may hold Python's ** operator).
+struct ProseFonts {
+    ImFont* bold = nullptr;
+    ImFont* mono = nullptr;
+};
+void ProseParagraph(std::string_view text, const ProseFonts& fonts, bool bold_marks = true);
+
+// The words ProseParagraph lays out, marks gone: a mark (` or **) toggles
+// the style of what follows and splits a word ("`lock_a`," is a code word
+// and a plain comma); a code span is one word, spaces and all.
+struct ProseWord {
+    std::string_view text;
+    ImFont* font = nullptr; // null: the current one
+    bool code = false;
+    bool space_before = false;
+    bool line_break_before = false;
+};
+std::vector<ProseWord> ProseWords(std::string_view text, const ProseFonts& fonts, bool bold_marks);
 
 // After an item: continues the line if `next_width` more fits before the
 // window's edge, else starts a new one (rows of choices and legends wrap).
