@@ -582,21 +582,24 @@ TEST_CASE("pages simulated: futures keep their call's exception - retries with b
     CHECK(flaky.output.find("[0, 1, None, 9, 16, 25, None, 49]") != std::string::npos);
 }
 
-TEST_CASE("pages simulated: processes count in parallel where threads take turns - about 2x on 3.9 and 3.12 - "
-          "no gain on 3.13t",
+TEST_CASE("pages simulated: processes count in parallel where threads take turns - each pays its start - about "
+          "2x on 3.9 and 3.12 - no gain on 3.13t",
           "[pages][outcome]")
 {
+    // Each process first spends CPython's spawn start-up (cost_model.cpp: 40 ms on 3.9, 43 ms on 3.12) on its
+    // own core; then the two loops run side by side, each half the threads' run, which took turns.
+    const PageRun small = Simulate("process-pool", Model::Py312, {"iterations=3000000"});
+    CHECK(Number(small, "processes") == Approx(Number(small, "threads") / 2 + 0.043).margin(0.003));
     for (const Model model : {Model::Py39, Model::Py312}) {
         INFO(ModelName(model));
-        for (uint64_t seed = 1; seed <= 2; ++seed) { // every seed: none may leave a core idle
-            const PageRun run = Simulate("process-pool", model, {"iterations=300000"}, seed);
-            CHECK(Number(run, "speedup") == Approx(2.0).margin(0.1));
-            REQUIRE(run.answers.size() == 1);
-            CHECK(run.answers[0].text == "about 2×");
-        }
+        const PageRun run = Simulate("process-pool", model, {}); // the page's defaults: work worth the start
+        CHECK(Number(run, "speedup") > 1.45);
+        CHECK(Number(run, "speedup") < 2.0);
+        REQUIRE(run.answers.size() == 1);
+        CHECK(run.answers[0].text == "about 2×");
     }
     const PageRun free = Simulate("process-pool", Model::Py313t, {"iterations=300000"});
-    CHECK(Number(free, "speedup") == Approx(1.0).margin(0.1));
+    CHECK(Number(free, "speedup") < 1.0); // the threads were parallel already: processes only add their start
     CHECK(free.answers[0].text == "about 1× (no faster)");
 }
 

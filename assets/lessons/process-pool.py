@@ -1,7 +1,7 @@
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-ITERATIONS = 3_000_000
+ITERATIONS = 10_000_000
 WORKERS = 2  # threads in the first pool, processes in the second
 
 

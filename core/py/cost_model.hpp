@@ -10,5 +10,8 @@ namespace threadlab::py {
 double InstructionCostNs(Model model, Op op);
 // What a call into a native (builtin) function costs beyond its CALL.
 double NativeCallCostNs(Model model);
+// What starting a process costs its own CPU before it runs its task: a new
+// interpreter spawned, importing the program as __mp_main__.
+double ProcessStartCostNs(Model model);
 
 } // namespace threadlab::py

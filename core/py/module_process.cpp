@@ -6,9 +6,11 @@
 // object. A queue's items wait in C++; a get that finds none waits on a
 // lock through the executor, which releases the GIL meanwhile.
 #include "builtins_impl.hpp"
+#include "cost_model.hpp"
 #include "portable.hpp"
 #include "vm.hpp"
 
+#include <cmath>
 #include <deque>
 #include <fmt/format.h>
 #include <mutex>
@@ -163,6 +165,10 @@ Value Start(ThreadState& ts, const Args& args)
     ProcessStart start;
     start.name = name;
     start.body = [target, call_args](ThreadState& child) {
+        // The CPU a spawned CPython spends starting up, on this process's own core and GIL.
+        const RunSettings& run = child.interp.settings;
+        if (run.charge_costs)
+            child.clock_ps += std::llround(ProcessStartCostNs(child.interp.model) * run.time_scale * 1000.0);
         const Value fn = FromPortable(child, *target);
         const Value a = FromPortable(child, *call_args);
         CallWithTuple(child, fn, As<Tuple>(a), Value::Null());
