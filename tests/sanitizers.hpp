@@ -14,6 +14,20 @@ inline constexpr bool kTimingIsMeaningful = true;
 inline constexpr bool kTimingIsMeaningful = true;
 #endif
 
+// ThreadSanitizer keeps a trace for every thread a process ever made and runs
+// out of address space near 8,000: a test that starts that many skips there.
+#if defined(__SANITIZE_THREAD__)
+inline constexpr bool kThreadSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+inline constexpr bool kThreadSanitizer = true;
+#else
+inline constexpr bool kThreadSanitizer = false;
+#endif
+#else
+inline constexpr bool kThreadSanitizer = false;
+#endif
+
 // CHECK(expr) only where timings mean something.
 #define CHECK_TIMING(...)                                                                                              \
     do {                                                                                                               \
