@@ -16,6 +16,20 @@ namespace threadlab {
 
 namespace {
 
+// yaml-cpp quotes the character it stumbled on as it is, and a key is named
+// as the file spells it: a newline or a control byte would break the
+// one-line message, so those are shown escaped.
+std::string OneLineMessage(const std::string& message)
+{
+    std::string out;
+    for (const char c : message)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else
+            out += c;
+    return out;
+}
+
 // Reads one page, remembering where each field is for its messages.
 class Reader {
 public:
@@ -24,7 +38,7 @@ public:
     [[noreturn]] void Fail(const YAML::Node& node, const std::string& field, const std::string& message) const
     {
         const int line = node.IsDefined() ? m_first_line + node.Mark().line : m_first_line;
-        throw PageError(fmt::format("{}:{}: {}: {}", m_file, line, field, message));
+        throw PageError(fmt::format("{}:{}: {}: {}", m_file, line, OneLineMessage(field), OneLineMessage(message)));
     }
 
     int Line(const YAML::Node& node) const { return m_first_line + node.Mark().line; }
@@ -226,19 +240,6 @@ std::vector<std::string> Lines(const std::string& text)
         lines.push_back(line);
     }
     return lines;
-}
-
-// yaml-cpp quotes the character it stumbled on as it is: a newline or a
-// control byte would break the one-line message, so those are shown escaped.
-std::string OneLineMessage(const std::string& message)
-{
-    std::string out;
-    for (const char c : message)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-        else
-            out += c;
-    return out;
 }
 
 // `set: {increments: 3}` as NAME=VALUE assignments, each checked against the parameters.
