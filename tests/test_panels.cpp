@@ -3,6 +3,7 @@
 #include "app_state.hpp"
 #include "ui.hpp"
 #include "timeline/draw_context.hpp"
+#include "timeline/lane_items.hpp"
 #include "timeline/timeline_model.hpp"
 
 #include "sanitizers.hpp"
@@ -644,6 +645,25 @@ TEST_CASE("a page's `code` and **bold** marks become styles and never show", "[g
     const std::vector<ProseWord> power = ProseWords("2 ** RETRIES", ProseFonts{&bold, &mono}, false);
     REQUIRE(power.size() == 3);
     CHECK(power[1].text == "**");
+}
+
+TEST_CASE("a lane name too long for its column keeps what tells threads apart", "[gui][timeline]")
+{
+    NullImGui imgui;
+    ImGui::NewFrame();
+    const auto room = [](const char* text) { return ImGui::CalcTextSize(text).x; };
+    // A pool's workers differ only at the end: the middle goes.
+    const std::string worker = FitLaneName("ThreadPoolExecutor-0_1", room("ThreadPoolExe-0_1"));
+    CHECK(worker.rfind("Thread", 0) == 0);
+    CHECK(worker.size() > std::string("-0_1").size());
+    CHECK(worker.substr(worker.size() - 4) == "-0_1");
+    CHECK(ImGui::CalcTextSize(worker.c_str()).x <= room("ThreadPoolExe-0_1"));
+    // A name numbered at its start is cut at the end, its number whole.
+    const std::string thread = FitLaneName("Thread-12 (add_many)", room("Thread-12 (ad"));
+    CHECK(thread.rfind("Thread-12", 0) == 0);
+    CHECK(thread.find("…") != std::string::npos);
+    CHECK(FitLaneName("MainThread", 1000) == "MainThread");
+    ImGui::EndFrame();
 }
 
 TEST_CASE("a long tooltip wraps at spaces and stays narrower than the screen, even in presenter mode's large font",

@@ -30,6 +30,36 @@ std::string RunHeaderTitle(const GroupTrace& group)
 }
 } // namespace
 
+std::string FitLaneName(std::string_view name, float room)
+{
+    const auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    if (width(name) <= room)
+        return std::string(name);
+    const std::string_view ellipsis = "…";
+    const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    const size_t last_digit = name.find_last_of("0123456789");
+    // The longest head that fits with `tail` after the ellipsis (at least one character).
+    const auto with_tail = [&](std::string_view tail) {
+        size_t head = name.size() - tail.size();
+        const auto at_char = [&](size_t i) { return i >= name.size() || (name[i] & 0xC0) != 0x80; }; // UTF-8
+        while (head > 1 &&
+               (!at_char(head) || width(std::string(name.substr(0, head)) + std::string(ellipsis) + std::string(tail)) > room))
+            --head;
+        return std::string(name.substr(0, head)) + std::string(ellipsis) + std::string(tail);
+    };
+    const std::string end_cut = with_tail("");
+    const size_t kept = end_cut.size() - ellipsis.size();
+    if (last_digit == std::string_view::npos || kept > last_digit)
+        return end_cut;
+    // The numbered tail: the digits and separators the name ends with, else from its last digit on.
+    size_t tail = name.size();
+    while (tail > 0 && (is_digit(name[tail - 1]) || name[tail - 1] == '-' || name[tail - 1] == '_'))
+        --tail;
+    if (tail == name.size())
+        tail = last_digit;
+    return with_tail(name.substr(tail));
+}
+
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row)
 {
     ImDrawList* draw = ctx.draw;
@@ -101,11 +131,12 @@ void DrawThreadLane(const TimelineDrawContext& ctx, const TimelineRow& row, bool
     draw->PushClipRect(ImVec2(ctx.canvas_min.x, top), ImVec2(time.x0 - font * 0.3f, top + row.height), true);
     if (ctx.input.label_font)
         ImGui::PushFont(ctx.input.label_font);
-    const std::string_view label = row.process > 0 ? NameInProcess(lane.name) : std::string_view(lane.name);
+    const float label_x = ctx.canvas_min.x + font * (row.process > 0 ? 1.1f : 0.6f);
+    const std::string label = FitLaneName(row.process > 0 ? NameInProcess(lane.name) : std::string_view(lane.name),
+                                          time.x0 - font * 0.3f - label_x);
     if (row.process > 0)
         DrawProcessBar(ctx, top, row.height);
-    draw->AddText(ImVec2(ctx.canvas_min.x + font * (row.process > 0 ? 1.1f : 0.6f), top + (row.height - ImGui::GetFontSize()) / 2),
-                  kColorTimelineText, label.data(), label.data() + label.size());
+    draw->AddText(ImVec2(label_x, top + (row.height - ImGui::GetFontSize()) / 2), kColorTimelineText, label.c_str());
     if (ctx.input.label_font)
         ImGui::PopFont();
     draw->PopClipRect();

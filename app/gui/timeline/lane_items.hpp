@@ -5,9 +5,16 @@
 #include "draw_context.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace threadlab {
+
+// A thread's name as it fits `room` pixels in the current font. What tells
+// threads apart stays: cut at the end while every digit of the name still
+// shows ("Thread-12 (add_…"), else in the middle, keeping its numbered tail
+// ("ThreadPool…-0_1": a pool's workers differ only there).
+std::string FitLaneName(std::string_view name, float room);
 
 // The run's name, model and length across the canvas.
 void DrawRunHeader(const TimelineDrawContext& ctx, const TimelineRow& row);
