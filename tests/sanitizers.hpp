@@ -1,32 +1,30 @@
 #pragma once
+// Which sanitizer this build runs under (GCC defines __SANITIZE_*, Clang
+// answers __has_feature).
+#if defined(__has_feature)
+#define THREADLAB_HAS_FEATURE(x) __has_feature(x)
+#else
+#define THREADLAB_HAS_FEATURE(x) 0
+#endif
+#if defined(__SANITIZE_THREAD__) || THREADLAB_HAS_FEATURE(thread_sanitizer)
+inline constexpr bool kThreadSanitizer = true;
+#else
+inline constexpr bool kThreadSanitizer = false;
+#endif
+#if defined(__SANITIZE_ADDRESS__) || THREADLAB_HAS_FEATURE(address_sanitizer)
+inline constexpr bool kAddressSanitizerBuild = true;
+#else
+inline constexpr bool kAddressSanitizerBuild = false;
+#endif
+
 // Sanitizer builds run threads many times slower, so assertions about how
 // fast something is (an upper bound on a time, a speedup) only hold in a
 // normal build. Behaviour is asserted in every build.
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kTimingIsMeaningful = false;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
-inline constexpr bool kTimingIsMeaningful = false;
-#else
-inline constexpr bool kTimingIsMeaningful = true;
-#endif
-#else
-inline constexpr bool kTimingIsMeaningful = true;
-#endif
+inline constexpr bool kTimingIsMeaningful = !kThreadSanitizer && !kAddressSanitizerBuild;
 
 // ThreadSanitizer keeps a trace for every thread a process ever made and runs
-// out of address space near 8,000: a test that starts that many skips there.
-#if defined(__SANITIZE_THREAD__)
-inline constexpr bool kThreadSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-inline constexpr bool kThreadSanitizer = true;
-#else
-inline constexpr bool kThreadSanitizer = false;
-#endif
-#else
-inline constexpr bool kThreadSanitizer = false;
-#endif
+// out of address space near 8,000: a test that starts that many skips there
+// (kThreadSanitizer).
 
 // CHECK(expr) only where timings mean something.
 #define CHECK_TIMING(...)                                                                                              \

@@ -48,6 +48,15 @@ struct NullImGui {
         DrawApp(state);
         ImGui::Render();
     }
+    // Draws frames, as the window does, until `done` or `limit` has passed.
+    void FramesUntil(AppState& state, const std::function<bool()>& done, std::chrono::seconds limit)
+    {
+        const auto give_up = std::chrono::steady_clock::now() + limit;
+        while (!done() && std::chrono::steady_clock::now() < give_up) {
+            Frame(state);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
     Fonts fonts;
 };
 
@@ -66,11 +75,7 @@ TEST_CASE("every lesson page draws before, during and after a run", "[gui]")
         state.Run();
         REQUIRE(state.session.Running());
         // Lessons run on the interpreter: the heavier ones take seconds under the sanitizers.
-        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-        while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
-            imgui.Frame(state);
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
+        imgui.FramesUntil(state, [&] { return !state.session.Running(); }, std::chrono::seconds(120));
         imgui.Frame(state);
         CHECK_FALSE(state.session.Running());
         REQUIRE(state.session.Result() != nullptr);
@@ -446,11 +451,7 @@ TEST_CASE("a schedule the search found, followed step by step, loses the update 
     InitAppState(state, imgui.fonts, LoadedSettings{}, std::string("race-counter"));
     state.settings.python = "3.9";
     state.Explore();
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (state.explore.Running() && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return !state.explore.Running(); }, std::chrono::seconds(120));
     imgui.Frame(state);
     REQUIRE_FALSE(state.found_schedule.empty());
     state.StepThroughFound();
@@ -508,11 +509,7 @@ TEST_CASE("Modify: the student's program runs instead of the lesson's - 3.12 los
     REQUIRE(std::filesystem::exists(work / "race-counter.py"));
 
     state.Run();
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return !state.session.Running(); }, std::chrono::seconds(120));
     imgui.Frame(state);
     REQUIRE(state.session.Result() != nullptr);
     CHECK(state.session.Result()->status == RunStatus::Finished);
@@ -561,11 +558,7 @@ TEST_CASE("Make: a passing solution, checked in the window, marks the lesson mas
     CHECK(make.changed);
     CHECK_FALSE(make.marker.has_value());
     state.GradeMakeStep();
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-    while (!state.make_grade && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return state.make_grade.has_value(); }, std::chrono::seconds(120));
     imgui.Frame(state);
     REQUIRE(state.make_grade.has_value());
     INFO(state.make_grade->error);
@@ -617,11 +610,7 @@ TEST_CASE("Make: Esc stops a check that never ends, and the grade says it was st
     imgui.Frame(state);
     REQUIRE(state.make_grading.valid());
     NoteKeyTap(GLFW_KEY_ESCAPE); // pressed and released between two frames
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    while (!state.make_grade && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return state.make_grade.has_value(); }, std::chrono::seconds(5));
     REQUIRE(state.make_grade.has_value());
     CHECK(state.make_grade->error == "Checking stopped.");
     CHECK_FALSE(state.progress.lessons["three-threads"].mastered);
@@ -745,11 +734,7 @@ TEST_CASE("Open program: any .py file becomes a lesson of its own - editor, Run,
     state.seed_text = "1";
     state.seed_typed = true;
     state.Run();
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return !state.session.Running(); }, std::chrono::seconds(60));
     imgui.Frame(state);
     REQUIRE(state.session.Result() != nullptr);
     CHECK(state.session.Result()->status == RunStatus::Finished);
@@ -775,11 +760,7 @@ TEST_CASE("a run of few lanes leaves the rest to the page - every lane still sho
         imgui.Frame(state);
     const float before = state.timeline.canvas_max.y - state.timeline.canvas_min.y;
     state.Run();
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (state.session.Running() && std::chrono::steady_clock::now() < give_up) {
-        imgui.Frame(state);
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    imgui.FramesUntil(state, [&] { return !state.session.Running(); }, std::chrono::seconds(60));
     for (int frame = 0; frame < 3; ++frame)
         imgui.Frame(state);
     REQUIRE(state.session.Result() != nullptr);
